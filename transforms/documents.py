@@ -1,0 +1,72 @@
+"""From a staged input to a clean document: page text, labelled lines, body and metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from transforms.boilerplate import LabelledLine, body_text, first_with_label, label_lines
+from transforms.html import html_page, parse_date
+from transforms.staging import HTML, StagedDocument
+from transforms.text import count_words, normalise_line
+
+_ENGLISH_STOPWORDS = frozenset(
+    "the of and to a in that is was for on with as by at from his her he she it they said has have "
+    "be are were an this which but not or will its their who after".split()
+)
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    doc_id: str
+    source_uri: str
+    external_id: str | None
+    media_type: str
+    title: str | None
+    dek: str | None
+    publisher: str | None
+    published_date: dt.date | None
+    language: str | None
+    body_text: str
+    n_words: int
+    lines: list[LabelledLine]
+
+
+def guess_language(text: str) -> str | None:
+    """'en' when common English function words are frequent enough; unknown otherwise."""
+    words = re.findall(r"[a-z]+", text.lower())
+    if len(words) < 20:
+        return "en" if words and sum(w in _ENGLISH_STOPWORDS for w in words) / len(words) > 0.2 else None
+    return "en" if sum(w in _ENGLISH_STOPWORDS for w in words) / len(words) > 0.15 else None
+
+
+def clean_document(staged: StagedDocument, shared_lines: Iterable[str] = ()) -> CleanDocument:
+    """Label the page's lines and keep the article body (no title, dek, captions or chrome)."""
+    title = normalise_line(staged.title) if staged.title else None
+    dek = publisher = language = None
+    published = parse_date(staged.published)
+    page_text = staged.text
+    if staged.content_type == HTML:
+        page = html_page(staged.text)
+        page_text = page.text
+        title = title or page.title
+        dek, publisher, language = page.dek, page.publisher, page.language
+        published = published or page.published_date
+    lines = label_lines(page_text, shared_lines, known_title=title)
+    body = body_text(lines)
+    return CleanDocument(
+        doc_id=staged.doc_id,
+        source_uri=staged.source_uri,
+        external_id=staged.external_id,
+        media_type=staged.content_type,
+        title=title or first_with_label(lines, "title"),
+        dek=first_with_label(lines, "dek") or dek,
+        publisher=staged.publisher or publisher,
+        published_date=published,
+        language=language or guess_language(body),
+        body_text=body,
+        n_words=count_words(body),
+        lines=lines,
+    )

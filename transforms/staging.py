@@ -1,0 +1,205 @@
+"""Stage raw input bytes: identify the kind of input, decode it, split JSON Lines into records.
+
+Every function takes bytes already read; a problem with one input becomes a `Reject`, never an
+exception, so one bad file cannot stop the others.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+TEXT = "text/plain"
+HTML = "text/html"
+JSONL = "application/jsonl"
+
+TEXT_EXTENSIONS = {".txt", ".text", ".md"}
+HTML_EXTENSIONS = {".html", ".htm"}
+JSONL_EXTENSIONS = {".jsonl", ".ndjson"}
+INPUT_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | JSONL_EXTENSIONS
+
+_HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<!--)", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w:.-]+)""", re.I)
+
+
+class StagingError(ValueError):
+    """An input that cannot be staged; the message says why, for the rejects table."""
+
+
+@dataclass(frozen=True)
+class StagedDocument:
+    doc_id: str
+    source_uri: str
+    media_type: str  # of the raw bytes: text/plain, text/html or application/jsonl
+    content_type: str  # what the text holds: text/plain or text/html
+    encoding: str
+    raw: bytes
+    text: str  # decoded, not normalised
+    external_id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+
+
+@dataclass(frozen=True)
+class Reject:
+    source_uri: str
+    stage: str
+    error: str
+
+
+@dataclass
+class StagingResult:
+    documents: list[StagedDocument] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+
+
+def sha256_hex(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def sniff_media_type(name: str, raw: bytes) -> str:
+    """The extension decides when it is one we know; otherwise the first bytes do."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix in HTML_EXTENSIONS:
+        return HTML
+    if suffix in JSONL_EXTENSIONS:
+        return JSONL
+    if suffix in TEXT_EXTENSIONS:
+        return TEXT
+    head = raw[:512].lstrip(codecs.BOM_UTF8)
+    if _HTML_START.match(head):
+        return HTML
+    if head.lstrip().startswith(b"{"):
+        return JSONL
+    return TEXT
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return controls > max(2, len(text[:4096]) // 100)
+
+
+def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode to text: BOMs first, then UTF-8, a declared charset, cp1252, latin-1.
+
+    Raises StagingError for binary or empty content.
+    """
+    if not raw:
+        raise StagingError("empty file (0 bytes)")
+    if raw.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8"] + ([declared] if declared else []) + ["cp1252", "latin-1"]
+    errors = []
+    for encoding in candidates:
+        try:
+            text = raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            errors.append(f"{encoding}: {exc}")
+            continue
+        if _looks_binary(text):
+            raise StagingError("binary content (NUL or control bytes), not text")
+        if not text.strip():
+            raise StagingError("no text: the file holds only white space")
+        return text, encoding.replace("-sig", "")
+    raise StagingError("cannot decode: " + "; ".join(errors))
+
+
+def declared_html_charset(raw: bytes) -> str | None:
+    match = _META_CHARSET.search(raw[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _optional_str(record: dict, key: str) -> str | None:
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def stage_jsonl(source_uri: str, raw: bytes) -> StagingResult:
+    """One document per JSON object line; a bad line is rejected on its own."""
+    result = StagingResult()
+    body = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
+    if not body.strip():
+        result.rejects.append(Reject(source_uri, "stage", "empty file: no JSON lines"))
+        return result
+    for line_no, line in enumerate(body.split(b"\n"), start=1):
+        line = line.rstrip(b"\r")
+        if not line.strip():
+            continue
+        uri = f"{source_uri}#L{line_no}"
+        try:
+            text_line, encoding = decode_bytes(line)
+            record = json.loads(text_line)
+        except (StagingError, json.JSONDecodeError) as exc:
+            result.rejects.append(Reject(uri, "stage", f"line {line_no}: invalid JSON record: {exc}"))
+            continue
+        if not isinstance(record, dict):
+            result.rejects.append(Reject(uri, "stage", f"line {line_no}: expected a JSON object"))
+            continue
+        html, text = record.get("html"), record.get("text")
+        if isinstance(text, str) and text.strip():
+            content, content_type = text, TEXT
+        elif isinstance(html, str) and html.strip():
+            content, content_type = html, HTML
+        else:
+            result.rejects.append(
+                Reject(uri, "stage", f"line {line_no}: record has no non-empty 'text' or 'html' field")
+            )
+            continue
+        result.documents.append(
+            StagedDocument(
+                doc_id=sha256_hex(line),
+                source_uri=uri,
+                media_type=JSONL,
+                content_type=content_type,
+                encoding=encoding,
+                raw=line,
+                text=content,
+                external_id=_optional_str(record, "id"),
+                url=_optional_str(record, "url"),
+                title=_optional_str(record, "title"),
+                published=_optional_str(record, "published"),
+                publisher=_optional_str(record, "source"),
+            )
+        )
+    return result
+
+
+def stage_bytes(source_uri: str, raw: bytes) -> StagingResult:
+    """Stage one input file's bytes into zero or more documents and rejects."""
+    media_type = sniff_media_type(source_uri, raw)
+    if media_type == JSONL:
+        return stage_jsonl(source_uri, raw)
+    declared = declared_html_charset(raw) if media_type == HTML else None
+    try:
+        text, encoding = decode_bytes(raw, declared)
+    except StagingError as exc:
+        return StagingResult(rejects=[Reject(source_uri, "stage", str(exc))])
+    document = StagedDocument(
+        doc_id=sha256_hex(raw),
+        source_uri=source_uri,
+        media_type=media_type,
+        content_type=media_type,
+        encoding=encoding,
+        raw=raw,
+        text=text,
+    )
+    return StagingResult(documents=[document])

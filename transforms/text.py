@@ -1,0 +1,29 @@
+"""Unicode clean-up for derived text. Raw bytes are never touched; this only shapes what we derive."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on any newline convention; line i (0-based) is line i+1 of the decoded text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def normalise_line(line: str) -> str:
+    """NFKC, no-break and odd spaces to one space, invisible characters dropped, ends trimmed."""
+    line = unicodedata.normalize("NFKC", line)
+    line = _INVISIBLE.sub("", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def normalise_text(text: str) -> str:
+    return "\n".join(normalise_line(line) for line in split_lines(text))
+
+
+def count_words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
