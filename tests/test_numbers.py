@@ -1,0 +1,26 @@
+import pytest
+
+from transforms.numbers import ordinal_value, parse_number
+
+
+@pytest.mark.parametrize(
+    "words, value",
+    [
+        (["34,535"], 34535), (["1.5", "million"], 1_500_000), (["Thirty", "-", "three"], 33),
+        (["a", "hundred"], 100), (["two", "hundred", "thousand"], 200_000),
+        (["one", "hundred", "and", "five"], 105), (["a", "dozen"], 12), (["1", "million"], 1_000_000),
+    ],
+)
+def test_parse_number(words, value):
+    assert parse_number(words) == value
+
+
+def test_parse_number_refuses_non_numbers():
+    assert parse_number(["hostages"]) is None
+    assert parse_number([]) is None
+
+
+def test_ordinals_in_words_and_digits():
+    assert ordinal_value("Seventh") == 7
+    assert ordinal_value("21st") == 21
+    assert ordinal_value("seven") is None

@@ -1,0 +1,74 @@
+import datetime as dt
+
+import duckdb
+import polars as pl
+import pytest
+
+from flows import warehouse
+from transforms.documents import CleanDocument
+from transforms.facts import Fact
+from transforms.tables import batch_frames, raw_documents_frame
+from transforms.staging import stage_bytes
+
+NOW = dt.datetime(2024, 5, 1, tzinfo=dt.timezone.utc)
+
+
+def a_document(doc_id: str, body: str = "Troops detained 12 men.") -> CleanDocument:
+    return CleanDocument(doc_id=doc_id, source_uri=f"{doc_id}.txt", external_id=None, media_type="text/plain",
+                         title="T", dek=None, publisher=None, published_date=None, language="en",
+                         body_text=body, n_words=4, lines=[])
+
+
+def a_fact(start: int = 16) -> Fact:
+    return Fact(start, start + 2, "Troops detained 12 men.", "12", 12.0, None, None, "=", "count", None,
+                "men", "detain", "ARREST", None)
+
+
+def test_migrations_are_idempotent_and_recorded(tmp_path):
+    db = tmp_path / "w.duckdb"
+    warehouse.connect(db).close()
+    con = warehouse.connect(db)
+    versions = con.execute("SELECT version, duckdb_version FROM schema_migrations ORDER BY 1").fetchall()
+    assert [v for v, _ in versions] == ["001_warehouse"]
+    assert versions[0][1] == duckdb.__version__
+    assert {"raw_documents", "documents", "document_lines", "entities", "entity_mentions", "facts", "runs",
+            "rejects"} <= {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
+
+def test_staging_the_same_bytes_twice_keeps_one_row(tmp_path):
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    staged = stage_bytes("a.txt", b"Exact bytes \xe2\x80\x94 kept.\r\n").documents
+    for _ in range(2):
+        warehouse.stage_raw_documents(con, raw_documents_frame(staged, NOW))
+    assert con.execute("SELECT raw FROM raw_documents").fetchall() == [(b"Exact bytes \xe2\x80\x94 kept.\r\n",)]
+
+
+def test_a_failing_batch_leaves_the_warehouse_as_it_was(tmp_path):
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    good = batch_frames([a_document("a" * 64)], {}, {"a" * 64: [a_fact()]}, "run-1", NOW)
+    warehouse.load_batch(con, good)
+    before = warehouse.table_counts(con)
+    broken = batch_frames([a_document("b" * 64)], {}, {"b" * 64: [a_fact(), a_fact()]}, "run-2", NOW)
+    with pytest.raises(duckdb.ConstraintException):  # duplicate fact_id: the last insert fails
+        warehouse.load_batch(con, broken)
+    assert warehouse.table_counts(con) == before
+    assert con.execute("SELECT count(*) FROM documents WHERE doc_id = ?", ["b" * 64]).fetchall() == [(0,)]
+
+
+def test_reloading_a_document_replaces_its_rows(tmp_path):
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    frames = batch_frames([a_document("a" * 64)], {}, {"a" * 64: [a_fact()]}, "run-1", NOW)
+    warehouse.load_batch(con, frames)
+    warehouse.load_batch(con, frames)
+    assert con.execute("SELECT count(*) FROM facts").fetchall() == [(1,)]
+    assert warehouse.processed_doc_ids(con, ["a" * 64, "c" * 64]) == {"a" * 64}
+
+
+def test_read_only_connection_to_a_missing_file_says_so(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no warehouse"):
+        warehouse.connect(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_frames_have_the_warehouse_types():
+    frames = batch_frames([a_document("a" * 64)], {}, {}, "run-1", NOW)
+    assert frames["facts"].is_empty() and frames["documents"].schema["n_words"] == pl.Int32
