@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
 import uuid
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ class RunSummary:
     rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (uri, stage, error)
     rows_added: dict[str, int] = field(default_factory=dict)
     rows_total: dict[str, int] = field(default_factory=dict)
+    started_at: dt.datetime | None = None
     seconds: float = 0.0
 
 
@@ -114,12 +116,24 @@ def extract_numeric_facts(docs: list[CleanDocument], model_name: str, workers: i
 
 
 @task(cache_policy=NONE)
-def validate(frames):
-    return validate_batch(frames)
+def store_raw_and_select_new(staged: list[StagedDocument], db_path: str, reprocess: bool, staged_at) -> list[StagedDocument]:
+    """Keep the exact bytes of every input, then pick the documents not processed yet."""
+    con = warehouse.connect(db_path)
+    try:
+        warehouse.stage_raw_documents(con, raw_documents_frame(staged, staged_at))
+        done = set() if reprocess else warehouse.processed_doc_ids(con, [d.doc_id for d in staged])
+    finally:
+        con.close()
+    return [doc for doc in staged if doc.doc_id not in done]
 
 
 @task(cache_policy=NONE)
-def load(db_path: str, frames) -> None:
+def validate(frames: dict) -> None:
+    validate_batch(frames)
+
+
+@task(cache_policy=NONE)
+def load(frames: dict, db_path: str) -> None:
     con = warehouse.connect(db_path)
     try:
         warehouse.load_batch(con, frames)
@@ -131,7 +145,36 @@ def _batches(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-@flow(name="newsfacts", log_prints=True)
+def _begin_run(settings: Settings) -> tuple[RunSummary, dict[str, int]]:
+    summary = RunSummary(run_id=str(uuid.uuid4()), status="running", started_at=warehouse.utc_now())
+    con = warehouse.connect(settings.db_path)
+    try:
+        warehouse.start_run(con, summary.run_id, flow_run.get_id(), PIPELINE_VERSION, settings.model_name)
+        return summary, warehouse.table_counts(con)
+    finally:
+        con.close()
+
+
+def _end_run(settings: Settings, summary: RunSummary, before: dict[str, int]) -> RunSummary:
+    summary.n_rejected = len(summary.rejected)
+    if summary.status == "running":
+        summary.status = "completed_with_rejects" if summary.rejected else "completed"
+    con = warehouse.connect(settings.db_path)
+    try:
+        warehouse.record_rejects(con, summary.run_id, summary.rejected)
+        warehouse.finish_run(con, summary.run_id, summary.status, {
+            "n_seen": summary.n_seen, "n_new": summary.n_new, "n_unchanged": summary.n_unchanged,
+            "n_rejected": summary.n_rejected,
+        })
+        summary.rows_total = warehouse.table_counts(con)
+    finally:
+        con.close()
+    summary.rows_added = {t: n - before.get(t, 0) for t, n in summary.rows_total.items()}
+    summary.seconds = (warehouse.utc_now() - summary.started_at).total_seconds()
+    return summary
+
+
+@flow(name="newsfacts")
 def newsfacts_flow(
     paths: list[str] | None = None,
     db: str | None = None,
@@ -140,62 +183,39 @@ def newsfacts_flow(
     workers: int | None = None,
     reprocess: bool = False,
 ) -> RunSummary:
-    defaults = Settings()
-    settings = Settings(
-        db_path=Path(db) if db else defaults.db_path,
-        model_name=model or defaults.model_name,
-        batch_size=batch_size or defaults.batch_size,
-        workers=workers or defaults.workers,
+    settings = Settings.from_options(
+        db_path=Path(db) if db else None, model_name=model, batch_size=batch_size, workers=workers,
         reprocess=reprocess,
     )
+    db_path = str(settings.db_path)
     logger = get_run_logger()
-    summary = RunSummary(run_id=str(uuid.uuid4()), status="running")
-    started = warehouse.utc_now()
-    con = warehouse.connect(settings.db_path)
-    before = warehouse.table_counts(con)
-    warehouse.start_run(con, summary.run_id, flow_run.get_id(), PIPELINE_VERSION, settings.model_name)
-    con.close()
-
-    staged, rejects = stage_inputs(paths or [str(DEFAULT_INPUT)])
-    con = warehouse.connect(settings.db_path)
-    warehouse.stage_raw_documents(con, raw_documents_frame(staged, started))
-    done = set() if settings.reprocess else warehouse.processed_doc_ids(con, [d.doc_id for d in staged])
-    con.close()
-    todo = [doc for doc in staged if doc.doc_id not in done]
-    summary.n_seen, summary.n_unchanged = len(staged), len(staged) - len(todo)
-    logger.info("staged %d documents: %d to process, %d unchanged", len(staged), len(todo), len(done))
-
-    shared_lines = lines_shared_across(doc.text for doc in staged if doc.content_type != "text/html")
-    batches = _batches(todo, settings.batch_size)
-    with progress_bar(len(todo), "processing documents") as advance:
-        for number, batch in enumerate(batches, start=1):
-            docs, batch_rejects = strip_boilerplate(batch, shared_lines)
-            rejects.extend(batch_rejects)
-            if docs:
-                mentions = extract_entities(docs, settings.model_name, settings.workers)
-                facts = extract_numeric_facts(docs, settings.model_name, settings.workers)
-                frames = batch_frames(docs, mentions, facts, summary.run_id, warehouse.utc_now())
-                try:
-                    validate(frames)
-                except ValidationFailed as exc:
-                    rejects.extend((d.source_uri, "validate", str(exc)) for d in docs)
-                else:
-                    load(str(settings.db_path), frames)
-                    summary.n_new += len(docs)
-            logger.info("batch %d/%d: %d documents loaded", number, len(batches), len(docs))
-            advance(len(batch))
-
-    summary.rejected = rejects
-    summary.n_rejected = len(rejects)
-    summary.status = "completed_with_rejects" if rejects else "completed"
-    con = warehouse.connect(settings.db_path)
-    warehouse.record_rejects(con, summary.run_id, rejects)
-    warehouse.finish_run(con, summary.run_id, summary.status, {
-        "n_seen": summary.n_seen, "n_new": summary.n_new, "n_unchanged": summary.n_unchanged,
-        "n_rejected": summary.n_rejected,
-    })
-    summary.rows_total = warehouse.table_counts(con)
-    con.close()
-    summary.rows_added = {t: summary.rows_total[t] - before.get(t, 0) for t in summary.rows_total}
-    summary.seconds = (warehouse.utc_now() - started).total_seconds()
-    return summary
+    summary, before = _begin_run(settings)
+    try:
+        staged, summary.rejected = stage_inputs(paths or [str(DEFAULT_INPUT)])
+        todo = store_raw_and_select_new(staged, db_path, settings.reprocess, summary.started_at)
+        summary.n_seen, summary.n_unchanged = len(staged), len(staged) - len(todo)
+        logger.info("staged %d documents: %d to process, %d unchanged", len(staged), len(todo), summary.n_unchanged)
+        shared_lines = lines_shared_across(d.text for d in staged if d.content_type != "text/html")
+        batches = _batches(todo, settings.batch_size)
+        with progress_bar(len(todo), "processing documents") as advance:
+            for number, batch in enumerate(batches, start=1):
+                docs, rejected = strip_boilerplate(batch, shared_lines)
+                summary.rejected += rejected
+                if docs:
+                    mentions = extract_entities(docs, settings.model_name, settings.workers)
+                    facts = extract_numeric_facts(docs, settings.model_name, settings.workers)
+                    frames = batch_frames(docs, mentions, facts, summary.run_id, warehouse.utc_now())
+                    try:
+                        validate(frames)
+                    except ValidationFailed as exc:
+                        summary.rejected += [(d.source_uri, "validate", str(exc)) for d in docs]
+                    else:
+                        load(frames, db_path)
+                        summary.n_new += len(docs)
+                logger.info("batch %d/%d: %d of %d documents loaded", number, len(batches), len(docs), len(batch))
+                advance(len(batch))
+    except BaseException:
+        summary.status = "failed"
+        _end_run(settings, summary, before)
+        raise
+    return _end_run(settings, summary, before)

@@ -36,6 +36,11 @@ class Settings:
     workers: int = field(default_factory=lambda: int(os.environ.get("NEWSFACTS_WORKERS", "1")))
     reprocess: bool = False
 
+    @classmethod
+    def from_options(cls, **options) -> Settings:
+        """Flags given (not None) win over the environment and the defaults."""
+        return cls(**{key: value for key, value in options.items() if value is not None})
+
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise ValueError(f"batch size must be at least 1, got {self.batch_size}")

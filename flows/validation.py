@@ -7,6 +7,7 @@ source does not work against DuckDB, so frames are validated with the pandas dat
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,6 +41,7 @@ def suite_definitions() -> dict[str, dict]:
 def _gx_runtime():
     """One ephemeral GX context per process, with a pandas asset and a suite per table."""
     apply_offline_defaults()
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 

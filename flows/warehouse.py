@@ -96,6 +96,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) 
 
 
 def start_run(con, run_id: str, flow_run_id: str | None, pipeline_version: str, model_name: str) -> None:
+    con.execute(sql("load/mark_interrupted_runs"))
     con.execute(
         sql("load/start_run"),
         {"run_id": run_id, "flow_run_id": flow_run_id, "pipeline_version": pipeline_version,
