@@ -149,8 +149,9 @@ def _begin_run(settings: Settings) -> tuple[RunSummary, dict[str, int]]:
     summary = RunSummary(run_id=str(uuid.uuid4()), status="running", started_at=warehouse.utc_now())
     con = warehouse.connect(settings.db_path)
     try:
+        before = warehouse.table_counts(con)
         warehouse.start_run(con, summary.run_id, flow_run.get_id(), PIPELINE_VERSION, settings.model_name)
-        return summary, warehouse.table_counts(con)
+        return summary, before
     finally:
         con.close()
 

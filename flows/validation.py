@@ -41,9 +41,12 @@ def suite_definitions() -> dict[str, dict]:
 def _gx_runtime():
     """One ephemeral GX context per process, with a pandas asset and a suite per table."""
     apply_offline_defaults()
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    # GX sets its own module loggers to INFO; an ephemeral context announces a temp dir there.
+    for name in ("great_expectations", "great_expectations.data_context.types.base"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
