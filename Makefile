@@ -24,3 +24,6 @@ test: setup
 
 clean:
 	rm -rf data/ .pytest_cache
+
+eval: setup
+	$(BIN)/python -m flows.evaluate

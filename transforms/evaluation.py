@@ -1,0 +1,56 @@
+"""Scoring against hand-labelled gold: body-extraction shingle F1 and line-label confusion."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+")
+
+
+def comparable(text: str) -> str:
+    """NFKC and collapsed white space: how gold and predictions are compared."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def shingles(text: str, size: int = 4) -> Counter:
+    words = _WORD.findall(comparable(text))
+    return Counter(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+
+
+@dataclass(frozen=True)
+class PageScore:
+    precision: float
+    recall: float
+
+
+def score_page(predicted: str, gold: str) -> PageScore:
+    """Per-page precision and recall of word 4-gram shingles, counted as multisets."""
+    pred, want = shingles(predicted), shingles(gold)
+    if not pred and not want:
+        return PageScore(1.0, 1.0)
+    matched = sum((pred & want).values())
+    precision = matched / sum(pred.values()) if pred else 0.0
+    recall = matched / sum(want.values()) if want else 0.0
+    return PageScore(precision, recall)
+
+
+def f1_of_averages(scores: Iterable[PageScore]) -> tuple[float, float, float]:
+    """Macro-averaged precision and recall over pages, and the F1 of those two averages."""
+    scores = list(scores)
+    if not scores:
+        return 0.0, 0.0, 0.0
+    p = sum(s.precision for s in scores) / len(scores)
+    r = sum(s.recall for s in scores) / len(scores)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def confusion(pairs: Iterable[tuple[str, str]]) -> dict[str, Counter]:
+    """gold label -> Counter of predicted labels."""
+    table: dict[str, Counter] = {}
+    for gold, predicted in pairs:
+        table.setdefault(gold, Counter())[predicted] += 1
+    return table
