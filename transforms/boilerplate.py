@@ -1,11 +1,15 @@
 """Label every non-blank line of a page's text: title, dek, caption, heading, body or boilerplate.
 
 The article is one contiguous run of prose; site chrome (navigation, paywall and donation pleas,
-sign-up prompts) sits around it, photo captions sit inside it. Signals combined here:
-- shapes of chrome and of captions (regular expressions below),
-- exact repeats inside the document (captions printed two or three times),
+sign-up prompts, comment threads) sits around it, photo captions sit inside it. Signals:
+- shapes of chrome and of captions (regular expressions below, only on short lines),
+- exact repeats inside the document (captions printed two or three times, menus),
 - lines repeated across documents of the same batch or corpus (`shared_lines`),
-- prose features (sentence punctuation, length) and position relative to the prose run.
+- prose features (sentence punctuation, length, lower-case words),
+- position: the article is the stretch where prose outweighs everything else most (a maximum-sum
+  segment of prose words minus non-prose lines), never crossing a metering or paywall line.
+Text that a structure-aware extractor already cut from HTML (`extracted=True`) is trusted as the
+article: only titles, captions, chrome shapes and repeats are taken out of it.
 """
 
 from __future__ import annotations
@@ -17,30 +21,47 @@ from dataclasses import dataclass
 from transforms.text import normalise_line, split_lines
 
 LABELS = ("title", "dek", "caption", "heading", "body", "boilerplate")
+LINE_COST = 8  # what a non-prose line inside the article costs, on top of its words
+MAX_CHROME_WORDS = 30  # longer lines are prose, whatever words they use
 
-_CHROME = re.compile(
-    r"""^(skip\ to\ (main\ )?content|menu|search|home|share|share\ this( article)?|print|email|
-    advertisement|sponsored( content)?|related( stories| articles| content)?|read\ more|more\ stories|
-    top\ stories\b.*|our\ picks|most\ (read|popular)|trending( now)?|download\ the\ app|
-    start\ reading|sign\ (in|up)\b.*|log\ ?in\b.*|subscribe\b.*|already\ a\ (member|subscriber)\b.*|
-    follow\ us\b.*|comments?|leave\ a\ comment|listen\ to\ this\ article|never\ miss\ a\ thing|
-    \d+\s+comments?)[.!:?]*$""",
+_NAVIGATION = re.compile(
+    r"""^(skip\ to\ (main\ )?content|menu|search|home|share|share\ this(\ article|\ story)?|print|e-?mail|
+    advertisement|advertising|sponsored(\ content)?|related(\ stories|\ articles|\ content|\ posts)?|
+    read\ more|more\ stories|see\ more|top\ stories\b.*|our\ picks|most\ (read|popular|viewed)|
+    trending(\ now)?|download\ the\ app|start\ reading|sign\ (in|up)\b.*|log\ ?in\b.*|log\ out|
+    subscribe\b.*|already\ a\ (member|subscriber)\b.*|follow\ us\b.*|comments?|leave\ a\ (comment|reply)|
+    post\ a\ comment|listen\ to\ this\ article|never\ miss\ a\ thing|tags?:.*|topics?:.*|
+    \[?\s*\d+\s+comments?\s*\]?|\(?view\ all\)?|top\ rated\ comments|load\ more|back\ to\ top|
+    previous(\ article|\ post)?|next(\ article|\ post)?|facebook|twitter|linkedin|whatsapp|reddit|
+    pinterest|instagram|youtube|google\+|rss)[.!:?»>]*$""",
+    re.I | re.X,
+)
+# Lines that end an article outright: metering, paywalls and sign-up walls.
+_ARTICLE_END = re.compile(
+    r"""you\ have\ read\ .{0,20}\ articles?|you've\ read\ .{0,20}\ articles?|
+    register\ (now\ )?(to|for)\ .{0,40}(access|reading)|
+    (subscribe|sign\ up|register|log\ ?in|sign\ in)\ (now\ )?to\ (read|continue|keep\ reading)|
+    to\ continue\ reading|already\ a\ (member|subscriber)|this\ (article|content)\ is\ (for|only\ available)""",
     re.I | re.X,
 )
 _PAYWALL = re.compile(
-    r"""you\ have\ read\ .{0,20}\ articles?|register\ (now\ )?(to|for)\ .{0,40}(access|reading)|
-    (subscribe|sign\ up|register)\ (now\ )?to\ (read|continue|receive|get)|
-    (full|unlimited)\ access|become\ a\ (member|subscriber|part\ of\ our)|donat(e|ing|ion)\b|
-    support\ (our|independent)\ journalism|this\ (developing\ )?(story|article)\ (has\ been|was)\ updated|
-    ©|\bcopyright\b|all\ rights\ reserved|cookie|privacy\ policy|terms\ of\ (use|service)|
-    newsletter|breaking\ news\ updates|\bfree\ trial\b|\bdays?\ free\b|get\ the\ app""",
+    r"""(full|unlimited)\ access|become\ a\ (member|subscriber|part\ of\ our)|donat(e|ing|ion)\b|
+    support\ (our|independent|quality)\ journalism|this\ (developing\ )?(story|article)\ (has\ been|was)\ updated|
+    ©|\bcopyright\b|all\ rights\ reserved|cookies?\b|privacy\ policy|terms\ of\ (use|service)|
+    newsletters?\b|breaking\ news\ updates|\bfree\ trial\b|\bdays?\ free\b|get\ the\ app|
+    (subscribe|sign\ up)\ (to|for)\ (our|the)""",
     re.I | re.X,
 )
 _CAPTION = re.compile(
-    r"""\b(photo|image|picture|illustration|video)(\ \w+)?\ (by|credit|courtesy)\b|
-    \((credit|photo|image|file\ photo)\b[^)]*\)|\b(photo|image|credit)s?\s*:|
+    r"""\b(photo|image|picture|illustration|video|photograph)(\ \w+)?\ (by|credit|courtesy)\b|
+    \((credit|photo|image|file\ photo)\b[^)]*\)|\b(photo|image|credit|photograph)s?\s*:|
     \bgetty\ images\b|\b(afp|reuters|ap|epa)\s*(/|via)\s|/\s*(afp|reuters|ap|gpo|epa)\b|
     \(left\)|\(right\)|\(center\)|\bfile\ photo\b""",
+    re.I | re.X,
+)
+_DATELINE = re.compile(
+    r"""\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ \d{1,2},?\ \d{4}\b|
+    \b\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\bago\b|^by\ |\bupdated\b|\bpublished\b""",
     re.I | re.X,
 )
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|["”]$""")
@@ -60,13 +81,18 @@ def _words(text: str) -> int:
 
 
 def is_prose(text: str) -> bool:
-    """A sentence-like paragraph: ends like a sentence and has enough words, or is long."""
+    """A sentence-like paragraph: ends like a sentence with enough words, or is long."""
     words = _words(text)
     return (words >= 6 and bool(_SENTENCE_END.search(text))) or words >= 25
 
 
 def chrome_reason(text: str) -> str | None:
-    if _CHROME.match(text):
+    """Why a short line is site chrome, or None. Long lines are never judged by their words."""
+    if _words(text) > MAX_CHROME_WORDS:
+        return None
+    if _ARTICLE_END.search(text):
+        return "paywall_end_of_article"
+    if _NAVIGATION.match(text):
         return "navigation_shape"
     if _PAYWALL.search(text):
         return "paywall_or_subscription_shape"
@@ -74,7 +100,7 @@ def chrome_reason(text: str) -> str | None:
 
 
 def is_caption_shape(text: str) -> bool:
-    return bool(_CAPTION.search(text))
+    return _words(text) <= 60 and bool(_CAPTION.search(text))
 
 
 def _looks_like_heading(text: str) -> bool:
@@ -84,7 +110,7 @@ def _looks_like_heading(text: str) -> bool:
 
 def _looks_like_title(text: str) -> bool:
     words = _words(text)
-    return 3 <= words <= 30 and not text.endswith((".", ":", "…"))
+    return 3 <= words <= 30 and not text.endswith((".", ":", "…")) and not _DATELINE.search(text)
 
 
 def _chrome_candidates(lines: list[tuple[int, str]], shared: set[str]) -> set[str]:
@@ -94,89 +120,124 @@ def _chrome_candidates(lines: list[tuple[int, str]], shared: set[str]) -> set[st
     return shared if shared_words * 2 <= words else set()
 
 
-def _is_article_break(label: tuple[str, str] | None) -> bool:
-    """Chrome of the page itself (not a line merely shared with other pages) ends a prose run."""
-    return bool(label) and label[0] == "boilerplate" and label[1] != "repeated_across_documents"
+Label = tuple[str, str] | None
 
 
-def _main_prose_run(
-    lines: list[tuple[int, str]], labels: list[tuple[str, str] | None], prose: list[int]
-) -> list[int]:
-    """The prose lines of the longest (by words) run not broken by page chrome."""
-    runs: list[list[int]] = [[]]
-    for i in range(len(lines)):
-        if _is_article_break(labels[i]) and runs[-1]:
-            runs.append([])
-        elif i in prose:
-            runs[-1].append(i)
-    return max(runs, key=lambda run: sum(_words(lines[i][1]) for i in run))
-
-
-def label_lines(
-    text: str,
-    shared_lines: Iterable[str] = (),
-    known_title: str | None = None,
-) -> list[LabelledLine]:
-    """Label every non-blank line of `text` (a page's text, one block per line).
-
-    `shared_lines` are normalised lines seen in other documents of the same corpus: such a line is
-    site chrome, not this article. `known_title` comes from metadata when the input has it.
-    """
-    lines = [(i + 1, normalise_line(raw)) for i, raw in enumerate(split_lines(text))]
-    lines = [(no, line) for no, line in lines if line]
-    if not lines:
-        return []
-    shared = _chrome_candidates(lines, set(shared_lines))
-    title_key = normalise_line(known_title) if known_title else None
+def _shape_labels(lines: list[tuple[int, str]], shared: set[str], title_key: str | None) -> list[Label]:
+    """Labels that a line's own shape, repeats and the corpus decide, before position is known."""
     counts: dict[str, int] = {}
     for _, line in lines:
         counts[line] = counts.get(line, 0) + 1
-
-    labels: list[tuple[str, str] | None] = [None] * len(lines)
-    for i, (_, line) in enumerate(lines):
+    labels: list[Label] = []
+    for _, line in lines:
         if title_key and line == title_key:
-            labels[i] = ("title", "matches_metadata_title")
+            labels.append(("title", "matches_metadata_title"))
         elif reason := chrome_reason(line):
-            labels[i] = ("boilerplate", reason)
+            labels.append(("boilerplate", reason))
         elif is_caption_shape(line):
-            labels[i] = ("caption", "caption_shape")
+            labels.append(("caption", "caption_shape"))
         elif counts[line] > 1:
-            labels[i] = (
-                ("caption", "repeated_in_document")
-                if _words(line) >= 6
-                else ("boilerplate", "repeated_in_document")
-            )
+            labels.append(("caption", "repeated_in_document") if _words(line) >= 6 and not is_prose_question(line)
+                          else ("boilerplate", "repeated_in_document"))
         elif line in shared:
-            labels[i] = ("boilerplate", "repeated_across_documents")
+            labels.append(("boilerplate", "repeated_across_documents"))
+        else:
+            labels.append(None)
+    return labels
 
-    prose = [i for i, (_, line) in enumerate(lines) if labels[i] is None and is_prose(line)]
+
+def is_prose_question(line: str) -> bool:
+    """Interview questions repeat across a page ("What inspired you?"): they are not captions."""
+    return line.endswith("?")
+
+
+def _article_span(lines: list[tuple[int, str]], labels: list[Label], prose: set[int]) -> list[int]:
+    """The prose lines of the densest stretch of prose (a maximum-sum segment).
+
+    A prose line scores its words; any other line costs its words plus LINE_COST, so scattered
+    teasers and comment threads (one paragraph between bylines, dates and ratings) lose to an
+    article's consecutive paragraphs. A paywall line ends any stretch.
+    """
+    best, best_span = 0, None
+    total, begin = 0, 0
+    for i, (_, line) in enumerate(lines):
+        if labels[i] and labels[i][1] == "paywall_end_of_article":
+            total, begin = 0, i + 1
+            continue
+        total += _words(line) if i in prose else -(_words(line) + LINE_COST)
+        if total <= 0:
+            total, begin = 0, i + 1
+        elif total > best:
+            best, best_span = total, (begin, i)
+    if best_span is None:
+        return []
+    return [i for i in range(best_span[0], best_span[1] + 1) if i in prose]
+
+
+def _label_extracted(lines: list[tuple[int, str]], labels: list[Label]) -> list[Label]:
+    """An extractor already chose the article: keep every line not taken out by shape or repeats."""
+    has_title = any(lab and lab[0] == "title" for lab in labels)
+    for i, (_, line) in enumerate(lines):
+        if labels[i] is not None:
+            continue
+        if not has_title and i == 0 and _looks_like_title(line) and not is_prose(line):
+            labels[i] = ("title", "first_line_of_extracted_text")
+            has_title = True
+        elif _looks_like_heading(line) and i + 1 < len(lines) and is_prose(lines[i + 1][1]):
+            labels[i] = ("heading", "short_line_before_paragraph")
+        else:
+            labels[i] = ("body", "kept_by_extractor")
+    return labels
+
+
+def _is_picture(lines: list[tuple[int, str]], labels: list[Label], i: int) -> bool:
+    """A caption, or a few words with no sentence end (an image's alt text)."""
+    if labels[i] is not None:
+        return labels[i][0] == "caption"
+    return _words(lines[i][1]) <= 3 and not _SENTENCE_END.search(lines[i][1])
+
+
+def _find_dek(lines, labels, prose: set[int], in_article: list[int], title_known: bool) -> int | None:
+    """A dek is a sentence right after the title that a picture separates from the body."""
+    start = in_article[0]
+    earlier = [i for i in prose if i < start]
+    if earlier:
+        candidate, body_from = earlier[-1], start
+    elif len(in_article) > 1:
+        candidate, body_from = start, in_article[1]
+    else:
+        return None
+    between = range(candidate + 1, body_from)
+    if not between or not all(_is_picture(lines, labels, i) for i in between) or _words(lines[candidate][1]) > 45:
+        return None
+    before = [i for i in range(candidate) if labels[i] is None or labels[i][0] == "title"]
+    if not before:
+        return None
+    title = labels[before[-1]]
+    if title is not None or (not title_known and _looks_like_title(lines[before[-1]][1])):
+        return candidate
+    return None
+
+
+def _label_by_position(lines: list[tuple[int, str]], labels: list[Label], title_known: bool) -> list[Label]:
+    prose = {i for i, (_, line) in enumerate(lines) if labels[i] is None and is_prose(line)}
     if not prose:
         # No paragraph of prose: keep whatever is unlabelled as body rather than lose it.
-        return [
-            LabelledLine(no, line, *(labels[i] or ("body", "no_prose_run_found")))
-            for i, (no, line) in enumerate(lines)
-        ]
-
-    in_article = _main_prose_run(lines, labels, prose)
+        return [lab or ("body", "no_prose_run_found") for lab in labels]
+    in_article = _article_span(lines, labels, prose)
     start, end = in_article[0], in_article[-1]
 
-    # A dek is a sentence straight after the title that a picture separates from the body.
     first_body = start
-    if title_key is None or any(labels[i] and labels[i][0] == "title" for i in range(start)):
-        nxt = in_article[1] if len(in_article) > 1 else None
-        between = range(start + 1, nxt if nxt is not None else start + 1)
-        separated = any(labels[i] and labels[i][0] == "caption" for i in between) or any(
-            labels[i] is None and not is_prose(lines[i][1]) for i in between
-        )
-        if nxt is not None and separated and len(in_article) > 1 and _words(lines[start][1]) <= 45:
-            prior = [i for i in range(start) if labels[i] is None or labels[i][0] == "title"]
-            if prior and (labels[prior[-1]] is None and _looks_like_title(lines[prior[-1]][1])
-                          or labels[prior[-1]] and labels[prior[-1]][0] == "title"):
-                labels[start] = ("dek", "sentence_between_title_and_picture")
-                first_body = in_article[1]
-                for i in range(start + 1, first_body):
-                    if labels[i] is None:
-                        labels[i] = ("caption", "short_line_before_body")
+    dek = _find_dek(lines, labels, prose, in_article, title_known)
+    if dek is not None:
+        labels[dek] = ("dek", "sentence_between_title_and_picture")
+        following = [i for i in in_article if i > dek]
+        if dek == start:
+            first_body = following[0]
+        for i in range(dek + 1, following[0] if following else dek + 1):
+            if labels[i] is None:
+                labels[i] = ("caption", "short_line_before_body")
+        start = min(start, dek)
 
     # Before the article: the nearest title-shaped line is the title, anything earlier is chrome.
     has_title = any(lab and lab[0] == "title" for lab in labels)
@@ -203,7 +264,31 @@ def label_lines(
     for i in range(end + 1, len(lines)):
         if labels[i] is None:
             labels[i] = ("boilerplate", "after_article")
+    return labels
 
+
+def label_lines(
+    text: str,
+    shared_lines: Iterable[str] = (),
+    known_title: str | None = None,
+    extracted: bool = False,
+) -> list[LabelledLine]:
+    """Label every non-blank line of `text` (a page's text, one block per line).
+
+    `shared_lines` are normalised lines seen in other documents of the same corpus: such a line is
+    site chrome, not this article. `known_title` comes from metadata when the input has it.
+    `extracted` says the text is an extractor's cut of the article rather than a whole page.
+    """
+    lines = [(i + 1, normalise_line(raw)) for i, raw in enumerate(split_lines(text))]
+    lines = [(no, line) for no, line in lines if line]
+    if not lines:
+        return []
+    title_key = normalise_line(known_title) if known_title else None
+    labels = _shape_labels(lines, _chrome_candidates(lines, set(shared_lines)), title_key)
+    if extracted:
+        labels = _label_extracted(lines, labels)
+    else:
+        labels = _label_by_position(lines, labels, title_known=title_key is not None)
     return [LabelledLine(no, line, *labels[i]) for i, (no, line) in enumerate(lines)]
 
 

@@ -54,7 +54,7 @@ def clean_document(staged: StagedDocument, shared_lines: Iterable[str] = ()) -> 
         title = title or page.title
         dek, publisher, language = page.dek, page.publisher, page.language
         published = published or page.published_date
-    lines = label_lines(page_text, shared_lines, known_title=title)
+    lines = label_lines(page_text, shared_lines, known_title=title, extracted=staged.content_type == HTML)
     body = body_text(lines)
     return CleanDocument(
         doc_id=staged.doc_id,
