@@ -17,11 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms.text import normalise_line, split_lines
 
 LABELS = ("title", "dek", "caption", "heading", "body", "boilerplate")
 LINE_COST = 8  # what a non-prose line inside the article costs, on top of its words
+DATED_LINE_COST = 40  # the same for a short line holding a date or time
+
+EARLIER_SHARE = 0.7  # an earlier stretch of prose this close to the best one is the article
 MAX_CHROME_WORDS = 30  # longer lines are prose, whatever words they use
 
 _NAVIGATION = re.compile(
@@ -64,6 +68,14 @@ _DATELINE = re.compile(
     \b\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\bago\b|^by\ |\bupdated\b|\bpublished\b""",
     re.I | re.X,
 )
+_DATE_PART = re.compile(
+    r"""\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\ \d{1,2}(st|nd|rd|th)?,?)?(\ \d{4})?\b|
+    \b\d{1,2}\ (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\ \d{4})?\b|
+    \b\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|
+    \b\d{4}-\d{2}-\d{2}\b|\b(\d+|an?)\ (second|minute|hour|day|week|month|year)s?\ ago\b|\b(gmt|utc|[ecmp][sd]t)\b|
+    \b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(at|on|updated|published|posted)\b""",
+    re.I | re.X,
+)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|["”]$""")
 _WORD = re.compile(r"\w+")
 
@@ -76,6 +88,7 @@ class LabelledLine:
     reason: str
 
 
+@lru_cache(maxsize=1 << 16)
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -86,6 +99,7 @@ def is_prose(text: str) -> bool:
     return (words >= 6 and bool(_SENTENCE_END.search(text))) or words >= 25
 
 
+@lru_cache(maxsize=1 << 16)
 def chrome_reason(text: str) -> str | None:
     """Why a short line is site chrome, or None. Long lines are never judged by their words."""
     if _words(text) > MAX_CHROME_WORDS:
@@ -151,27 +165,59 @@ def is_prose_question(line: str) -> bool:
     return line.endswith("?")
 
 
-def _article_span(lines: list[tuple[int, str]], labels: list[Label], prose: set[int]) -> list[int]:
-    """The prose lines of the densest stretch of prose (a maximum-sum segment).
+def _line_cost(line: str) -> int:
+    """What a non-prose line costs a stretch of prose. A short dated line (a byline, a teaser's or a
+    comment's time stamp) costs most: articles rarely hold one between paragraphs, lists of teasers
+    and comment threads hold one per item."""
+    words = _words(line)
+    if words <= 12 and _is_dated_line(line):
+        return words + DATED_LINE_COST
+    return words + LINE_COST
 
-    A prose line scores its words; any other line costs its words plus LINE_COST, so scattered
-    teasers and comment threads (one paragraph between bylines, dates and ratings) lose to an
-    article's consecutive paragraphs. A paywall line ends any stretch.
+
+def _is_dated_line(line: str) -> bool:
+    """A byline, or a line that is a date or time with at most two other words ("2 days ago")."""
+    if re.match(r"by\s", line, re.I):
+        return True
+    rest = _DATE_PART.sub(" ", line)
+    return rest != line and _words(rest) <= 2
+
+
+def _article_span(lines: list[tuple[int, str]], labels: list[Label], prose: set[int]) -> list[int]:
+    """The prose lines of the article: a stretch where prose outweighs everything else.
+
+    A prose line scores its words; any other line costs `_line_cost`, so scattered teasers and
+    comment threads lose to an article's consecutive paragraphs. Each stretch is a maximum-sum
+    segment; a paywall line ends one. An article comes before its comments and further reading,
+    so the first stretch that scores at least EARLIER_SHARE of the best one is taken.
     """
-    best, best_span = 0, None
+    stretches: list[tuple[int, int, int]] = []  # (score, first, last)
+    best: tuple[int, int, int] | None = None
     total, begin = 0, 0
+
+    def close() -> None:
+        nonlocal best
+        if best is not None:
+            stretches.append(best)
+        best = None
+
     for i, (_, line) in enumerate(lines):
         if labels[i] and labels[i][1] == "paywall_end_of_article":
+            close()
             total, begin = 0, i + 1
             continue
-        total += _words(line) if i in prose else -(_words(line) + LINE_COST)
+        total += _words(line) if i in prose else -_line_cost(line)
         if total <= 0:
+            close()
             total, begin = 0, i + 1
-        elif total > best:
-            best, best_span = total, (begin, i)
-    if best_span is None:
+        elif best is None or total > best[0]:
+            best = (total, begin, i)
+    close()
+    if not stretches:
         return []
-    return [i for i in range(best_span[0], best_span[1] + 1) if i in prose]
+    top = max(score for score, _, _ in stretches)
+    _, first, last = next(s for s in stretches if s[0] >= EARLIER_SHARE * top)
+    return [i for i in range(first, last + 1) if i in prose]
 
 
 def _label_extracted(lines: list[tuple[int, str]], labels: list[Label]) -> list[Label]:

@@ -8,9 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from transforms.boilerplate import LabelledLine, body_text, first_with_label, label_lines
-from transforms.html import html_page, parse_date
+from transforms.html import HtmlPage, html_page, parse_date
 from transforms.staging import HTML, StagedDocument
-from transforms.text import count_words, normalise_line
+from transforms.text import count_words, normalise_line, shingles
+
+# When to prefer the page's whole text over the extractor's cut (see _article_lines_from_html):
+# the cut must lie inside it, and it must be clearly longer but not a different, larger thing.
+CONTAINED_SHARE, LONGER_MIN, LONGER_MAX = 0.9, 1.3, 3.0
 
 _ENGLISH_STOPWORDS = frozenset(
     "the of and to a in that is was for on with as by at from his her he she it they said has have "
@@ -42,19 +46,32 @@ def guess_language(text: str) -> str | None:
     return "en" if sum(w in _ENGLISH_STOPWORDS for w in words) / len(words) > 0.15 else None
 
 
+def _article_lines_from_html(page: HtmlPage, shared_lines: Iterable[str], title: str | None) -> list[LabelledLine]:
+    """The extractor's cut, unless the whole page text holds a longer article that contains it."""
+    cut = label_lines(page.text, shared_lines, known_title=title, extracted=True)
+    whole = label_lines(page.page_text, shared_lines, known_title=title)
+    cut_shingles, whole_shingles = shingles(body_text(cut)), shingles(body_text(whole))
+    n_cut, n_whole = sum(cut_shingles.values()), sum(whole_shingles.values())
+    contained = sum((cut_shingles & whole_shingles).values()) >= CONTAINED_SHARE * n_cut
+    if n_cut and contained and LONGER_MIN * n_cut <= n_whole <= LONGER_MAX * n_cut:
+        return whole
+    return cut
+
+
 def clean_document(staged: StagedDocument, shared_lines: Iterable[str] = ()) -> CleanDocument:
     """Label the page's lines and keep the article body (no title, dek, captions or chrome)."""
     title = normalise_line(staged.title) if staged.title else None
     dek = publisher = language = None
     published = parse_date(staged.published)
-    page_text = staged.text
     if staged.content_type == HTML:
         page = html_page(staged.text)
-        page_text = page.text
         title = title or page.title
         dek, publisher, language = page.dek, page.publisher, page.language
         published = published or page.published_date
-    lines = label_lines(page_text, shared_lines, known_title=title, extracted=staged.content_type == HTML)
+    if staged.content_type == HTML:
+        lines = _article_lines_from_html(page, shared_lines, title)
+    else:
+        lines = label_lines(staged.text, shared_lines, known_title=title)
     body = body_text(lines)
     return CleanDocument(
         doc_id=staged.doc_id,

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_WORD = re.compile(r"\w+")
-
-
-def comparable(text: str) -> str:
-    """NFKC and collapsed white space: how gold and predictions are compared."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
-
-
-def shingles(text: str, size: int = 4) -> Counter:
-    words = _WORD.findall(comparable(text))
-    return Counter(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
-
+from transforms.text import comparable, shingles  # noqa: F401  (comparable: for callers)
 
 @dataclass(frozen=True)
 class PageScore:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -27,3 +28,14 @@ def normalise_text(text: str) -> str:
 
 def count_words(text: str) -> int:
     return len(re.findall(r"\w+", text))
+
+
+def comparable(text: str) -> str:
+    """NFKC and collapsed white space: how texts are compared."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def shingles(text: str, size: int = 4) -> Counter:
+    """Overlapping word n-grams of a text, counted."""
+    words = re.findall(r"\w+", comparable(text))
+    return Counter(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
