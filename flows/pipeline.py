@@ -78,11 +78,13 @@ def stage_inputs(paths: list[str]) -> tuple[list[StagedDocument], list[tuple[str
 
 
 @task(cache_policy=NONE)
-def strip_boilerplate(batch: list[StagedDocument], shared_lines: set[str]) -> tuple[list[CleanDocument], list[tuple[str, str, str]]]:
+def strip_boilerplate(
+    batch: list[StagedDocument], shared_lines: set[str], learned: dict[str, set[str]]
+) -> tuple[list[CleanDocument], list[tuple[str, str, str]]]:
     cleaned, rejects = [], []
     for staged in batch:
         try:
-            doc = clean_document(staged, shared_lines)
+            doc = clean_document(staged, shared_lines, learned)
         except Exception as exc:  # one bad page must not stop the batch
             rejects.append((staged.source_uri, "strip_boilerplate", f"{type(exc).__name__}: {exc}"))
             continue
@@ -116,15 +118,19 @@ def extract_numeric_facts(docs: list[CleanDocument], model_name: str, workers: i
 
 
 @task(cache_policy=NONE)
-def store_raw_and_select_new(staged: list[StagedDocument], db_path: str, reprocess: bool, staged_at) -> list[StagedDocument]:
-    """Keep the exact bytes of every input, then pick the documents not processed yet."""
+def store_raw_and_select_new(
+    staged: list[StagedDocument], db_path: str, reprocess: bool, staged_at
+) -> tuple[list[StagedDocument], dict[str, set[str]]]:
+    """Keep the exact bytes of every input; pick the documents not processed yet; read what the
+    warehouse has learnt about repeated chrome."""
     con = warehouse.connect(db_path)
     try:
         warehouse.stage_raw_documents(con, raw_documents_frame(staged, staged_at))
         done = set() if reprocess else warehouse.processed_doc_ids(con, [d.doc_id for d in staged])
+        learned = warehouse.learned_boilerplate(con)
     finally:
         con.close()
-    return [doc for doc in staged if doc.doc_id not in done]
+    return [doc for doc in staged if doc.doc_id not in done], learned
 
 
 @task(cache_policy=NONE)
@@ -163,6 +169,8 @@ def _end_run(settings: Settings, summary: RunSummary, before: dict[str, int]) ->
     con = warehouse.connect(settings.db_path)
     try:
         warehouse.record_rejects(con, summary.run_id, summary.rejected)
+        if summary.n_new:
+            warehouse.refresh_learned_boilerplate(con)
         warehouse.finish_run(con, summary.run_id, summary.status, {
             "n_seen": summary.n_seen, "n_new": summary.n_new, "n_unchanged": summary.n_unchanged,
             "n_rejected": summary.n_rejected,
@@ -193,14 +201,14 @@ def newsfacts_flow(
     summary, before = _begin_run(settings)
     try:
         staged, summary.rejected = stage_inputs(paths or [str(DEFAULT_INPUT)])
-        todo = store_raw_and_select_new(staged, db_path, settings.reprocess, summary.started_at)
+        todo, learned = store_raw_and_select_new(staged, db_path, settings.reprocess, summary.started_at)
         summary.n_seen, summary.n_unchanged = len(staged), len(staged) - len(todo)
         logger.info("staged %d documents: %d to process, %d unchanged", len(staged), len(todo), summary.n_unchanged)
         shared_lines = lines_shared_across(d.text for d in staged if d.content_type != "text/html")
         batches = _batches(todo, settings.batch_size)
         with progress_bar(len(todo), "processing documents") as advance:
             for number, batch in enumerate(batches, start=1):
-                docs, rejected = strip_boilerplate(batch, shared_lines)
+                docs, rejected = strip_boilerplate(batch, shared_lines, learned)
                 summary.rejected += rejected
                 if docs:
                     mentions = extract_entities(docs, settings.model_name, settings.workers)

@@ -121,6 +121,19 @@ def record_rejects(con, run_id: str, rejects: list[tuple[str, str, str]]) -> Non
     con.unregister("batch_rejects")
 
 
+def learned_boilerplate(con) -> dict[str, set[str]]:
+    """Lines learnt as repeated chrome, by scope (publisher, or '' when unknown)."""
+    learned: dict[str, set[str]] = {}
+    for scope, line in con.execute(sql("load/learned_boilerplate")).fetchall():
+        learned.setdefault(scope, set()).add(line)
+    return learned
+
+
+def refresh_learned_boilerplate(con) -> None:
+    with transaction(con):
+        con.execute(sql("load/refresh_learned_boilerplate"))
+
+
 def table_counts(con) -> dict[str, int]:
     return dict(con.execute(sql("load/table_counts")).fetchall())
 

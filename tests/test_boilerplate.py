@@ -117,3 +117,43 @@ def test_seed_gold_line_labels_regression():
         wrong += [(document["file"], g["line"], g["label"], got.get(g["line"])) for g in document["lines"]
                   if got.get(g["line"]) != g["label"]]
     assert wrong == []
+
+
+def test_a_teaser_list_after_the_article_is_not_body():
+    paragraphs = [
+        "The city council approved the new cycle lanes on Tuesday after a debate that lasted most of the evening.",
+        "Work on the first lane, along the river, will start in March and should be finished by the summer.",
+        "Shop owners on the route had asked for more parking, and the council agreed to review it next year.",
+    ]
+    teasers = []
+    for n in range(4):
+        teasers += [f"Other headline number {n} about the city", f"November {10 + n}, 2019 at 5:1{n} pm",
+                    f"A summary of another story, number {n}, that runs long enough to look like a paragraph of prose."]
+    text = "Council backs cycle lanes\n" + "\n".join(paragraphs) + "\nMore in City\n" + "\n".join(teasers)
+    body = body_text(label_lines(text))
+    assert all(p in body for p in paragraphs)
+    assert "another story" not in body
+
+
+def test_a_comment_thread_does_not_outweigh_the_article_before_it():
+    article = [f"Paragraph {n} of the report explains what the regulator decided and why it matters to buyers." for n in range(5)]
+    comments = []
+    for n in range(6):
+        comments += [f"user{n}", "2 days ago at 07:5{n} am",
+                     f"I think the regulator got this one wrong, comment {n}, and here is a long reason why it did so today.",
+                     f"Rating: {n} Votes"]
+    text = "Regulator blocks merger\n" + "\n".join(article) + "\n[ 24 comments ]\n" + "\n".join(comments)
+    body = body_text(label_lines(text))
+    assert all(p in body for p in article) and "user1" not in body and "comment 3" not in body
+
+
+def test_an_advertisement_line_inside_the_article_does_not_end_it():
+    text = (
+        "Storm damage\n"
+        "High winds brought down trees across the region overnight, closing several main roads.\n"
+        "Advertisement\n"
+        "Engineers expect most roads to reopen by Friday, the transport office said in a statement.\n"
+    )
+    got = labels(text)
+    assert got["Advertisement"][0] == "boilerplate"
+    assert got["Engineers expect most roads to reopen by Friday, the transport office said in a statement."][0] == "body"

@@ -44,3 +44,38 @@ def test_parse_date_accepts_iso_and_refuses_guesses():
     assert parse_date("2024-05-01T10:00:00+03:00") == dt.date(2024, 5, 1)
     assert parse_date("Wednesday") is None
     assert parse_date("2024-13-40") is None
+
+
+def test_the_page_text_is_used_when_the_extractor_stops_in_mid_article():
+    first = "".join(f"<p>Opening paragraph {n} tells the story of the harbour and the people who work there every day.</p>"
+                    for n in range(4))
+    rest = "".join(f"<p>Later paragraph {n} goes on with the story of the harbour and its workers after the strike.</p>"
+                   for n in range(6))
+    page = (f"<html><head><title>Harbour life</title></head><body><article><h1>Harbour life</h1>{first}</article>"
+            f"<div class='ad'><span>Advertisement</span></div><div class='more'>{rest}</div></body></html>")
+    [staged] = stage_bytes("harbour.html", page.encode()).documents
+    doc = clean_document(staged)
+    assert "Opening paragraph 0" in doc.body_text and "Later paragraph 5" in doc.body_text
+    assert "Advertisement" not in doc.body_text
+
+
+def test_visible_text_keeps_blocks_and_drops_scripts():
+    from transforms.html import visible_text
+    from trafilatura.utils import load_html
+
+    tree = load_html("<html><body><nav>Home</nav><script>var x = 1;</script><p>One <b>bold</b> line.</p>"
+                     "<div>Two</div></body></html>")
+    assert visible_text(tree) == "Home\n\nOne bold line.\n\nTwo"
+
+
+def test_learned_lines_of_the_same_publisher_are_chrome():
+    text = ("Storm Ana reaches the coast\n"
+            "Storm Ana brought heavy rain and strong winds to the west coast overnight, forecasters said.\n"
+            "Thousands of homes lost power and several roads were closed by fallen trees across the region.\n"
+            "Our reporting relies on readers who chip in every month to keep it going.\n")
+    [staged] = stage_bytes("ana.txt", text.encode()).documents
+    line = "Our reporting relies on readers who chip in every month to keep it going."
+    assert line in clean_document(staged).body_text
+    learned = clean_document(staged, learned={"": {line}})
+    assert line not in learned.body_text
+    assert clean_document(staged, learned={"Other Site": {line}}).body_text == clean_document(staged).body_text

@@ -16,7 +16,7 @@ NOW = dt.datetime(2024, 5, 1, tzinfo=dt.timezone.utc)
 def a_document(doc_id: str, body: str = "Troops detained 12 men.") -> CleanDocument:
     return CleanDocument(doc_id=doc_id, source_uri=f"{doc_id}.txt", external_id=None, media_type="text/plain",
                          title="T", dek=None, publisher=None, published_date=None, language="en",
-                         body_text=body, n_words=4, lines=[])
+                         body_text=body, n_words=4, captions=[], lines=[])
 
 
 def a_fact(start: int = 16) -> Fact:
@@ -29,7 +29,7 @@ def test_migrations_are_idempotent_and_recorded(tmp_path):
     warehouse.connect(db).close()
     con = warehouse.connect(db)
     versions = con.execute("SELECT version, duckdb_version FROM schema_migrations ORDER BY 1").fetchall()
-    assert [v for v, _ in versions] == ["001_warehouse"]
+    assert [v for v, _ in versions] == ["001_warehouse", "002_learned_boilerplate"]
     assert versions[0][1] == duckdb.__version__
     assert {"raw_documents", "documents", "document_lines", "entities", "entity_mentions", "facts", "runs",
             "rejects"} <= {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
@@ -72,3 +72,19 @@ def test_read_only_connection_to_a_missing_file_says_so(tmp_path):
 def test_frames_have_the_warehouse_types():
     frames = batch_frames([a_document("a" * 64)], {}, {}, "run-1", NOW)
     assert frames["facts"].is_empty() and frames["documents"].schema["n_words"] == pl.Int32
+
+
+def test_the_corpus_pass_learns_lines_repeated_across_a_publishers_documents(tmp_path):
+    from transforms.boilerplate import LabelledLine
+
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    chrome = LabelledLine(9, "Support our newsroom today.", "body", "prose_in_article")
+    docs = []
+    for n, publisher in enumerate(["Daily", "Daily", "Other"]):
+        doc = a_document(str(n) * 64)
+        doc = CleanDocument(**{**doc.__dict__, "publisher": publisher,
+                               "lines": [LabelledLine(1, f"Unique line {n}.", "body", "prose_in_article"), chrome]})
+        docs.append(doc)
+    warehouse.load_batch(con, batch_frames(docs, {}, {}, "run-1", NOW))
+    warehouse.refresh_learned_boilerplate(con)
+    assert warehouse.learned_boilerplate(con) == {"Daily": {"Support our newsroom today."}}

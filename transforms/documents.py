@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from transforms.boilerplate import LabelledLine, body_text, first_with_label, label_lines
@@ -35,6 +35,7 @@ class CleanDocument:
     language: str | None
     body_text: str
     n_words: int
+    captions: list[str]
     lines: list[LabelledLine]
 
 
@@ -58,8 +59,16 @@ def _article_lines_from_html(page: HtmlPage, shared_lines: Iterable[str], title:
     return cut
 
 
-def clean_document(staged: StagedDocument, shared_lines: Iterable[str] = ()) -> CleanDocument:
-    """Label the page's lines and keep the article body (no title, dek, captions or chrome)."""
+def clean_document(
+    staged: StagedDocument,
+    shared_lines: Iterable[str] = (),
+    learned: Mapping[str, set[str]] | None = None,
+) -> CleanDocument:
+    """Label the page's lines and keep the article body (no title, dek, captions or chrome).
+
+    `shared_lines` repeat across the documents of this run; `learned` holds lines learnt from the
+    warehouse, by publisher ('' when unknown): both mark site chrome.
+    """
     title = normalise_line(staged.title) if staged.title else None
     dek = publisher = language = None
     published = parse_date(staged.published)
@@ -68,6 +77,8 @@ def clean_document(staged: StagedDocument, shared_lines: Iterable[str] = ()) -> 
         title = title or page.title
         dek, publisher, language = page.dek, page.publisher, page.language
         published = published or page.published_date
+    publisher = staged.publisher or publisher
+    shared_lines = set(shared_lines) | (learned or {}).get(publisher or "", set())
     if staged.content_type == HTML:
         lines = _article_lines_from_html(page, shared_lines, title)
     else:
@@ -80,10 +91,11 @@ def clean_document(staged: StagedDocument, shared_lines: Iterable[str] = ()) -> 
         media_type=staged.content_type,
         title=title or first_with_label(lines, "title"),
         dek=first_with_label(lines, "dek") or dek,
-        publisher=staged.publisher or publisher,
+        publisher=publisher,
         published_date=published,
         language=language or guess_language(body),
         body_text=body,
         n_words=count_words(body),
+        captions=list(dict.fromkeys(line.text for line in lines if line.label == "caption")),
         lines=lines,
     )

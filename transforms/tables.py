@@ -20,7 +20,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "doc_id": pl.String, "source_uri": pl.String, "external_id": pl.String, "media_type": pl.String,
         "title": pl.String, "dek": pl.String, "publisher": pl.String, "published_date": pl.Date,
         "language": pl.String, "body_text": pl.String, "n_words": pl.Int32, "run_id": pl.String,
-        "ingested_at": pl.Datetime("us", "UTC"),
+        "ingested_at": pl.Datetime("us", "UTC"), "captions": pl.List(pl.String),
     },
     "document_lines": {
         "doc_id": pl.String, "line_no": pl.Int32, "text": pl.String, "label": pl.String, "reason": pl.String,
@@ -65,7 +65,7 @@ def batch_frames(
             "doc_id": doc.doc_id, "source_uri": doc.source_uri, "external_id": doc.external_id,
             "media_type": doc.media_type, "title": doc.title, "dek": doc.dek, "publisher": doc.publisher,
             "published_date": doc.published_date, "language": doc.language, "body_text": doc.body_text,
-            "n_words": doc.n_words, "run_id": run_id, "ingested_at": ingested_at,
+            "n_words": doc.n_words, "run_id": run_id, "ingested_at": ingested_at, "captions": doc.captions,
         })
         line_rows.extend(
             {"doc_id": doc.doc_id, "line_no": line.line_no, "text": line.text, "label": line.label,

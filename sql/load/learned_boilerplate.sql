@@ -1,0 +1,1 @@
+SELECT scope, line FROM learned_boilerplate;
