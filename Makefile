@@ -27,3 +27,6 @@ clean:
 
 eval: setup
 	$(BIN)/python -m flows.evaluate
+
+bench: setup
+	$(BIN)/python -m flows.bench

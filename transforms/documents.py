@@ -51,12 +51,13 @@ def _article_lines_from_html(page: HtmlPage, shared_lines: Iterable[str], title:
     """The extractor's cut, unless the whole page text holds a longer article that contains it."""
     cut = label_lines(page.text, shared_lines, known_title=title, extracted=True)
     whole = label_lines(page.page_text, shared_lines, known_title=title)
-    cut_shingles, whole_shingles = shingles(body_text(cut)), shingles(body_text(whole))
-    n_cut, n_whole = sum(cut_shingles.values()), sum(whole_shingles.values())
-    contained = sum((cut_shingles & whole_shingles).values()) >= CONTAINED_SHARE * n_cut
-    if n_cut and contained and LONGER_MIN * n_cut <= n_whole <= LONGER_MAX * n_cut:
-        return whole
-    return cut
+    cut_body, whole_body = body_text(cut), body_text(whole)
+    n_cut, n_whole = count_words(cut_body), count_words(whole_body)
+    if not n_cut or not LONGER_MIN * n_cut <= n_whole <= LONGER_MAX * n_cut:
+        return cut
+    cut_shingles = shingles(cut_body)
+    inside = sum((cut_shingles & shingles(whole_body)).values())
+    return whole if inside >= CONTAINED_SHARE * sum(cut_shingles.values()) else cut
 
 
 def clean_document(

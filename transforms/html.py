@@ -82,7 +82,9 @@ def html_page(html: str) -> HtmlPage:
         return HtmlPage("", "", None, None, None, None, None)
     page_text = visible_text(tree)  # before trafilatura, which prunes the tree it is given
     extracted = trafilatura.bare_extraction(
-        tree, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
+        tree, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True,
+        # a date the page states, never one guessed from its text
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if extracted is None:
         return HtmlPage("", page_text, None, None, None, None, None)

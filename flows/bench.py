@@ -1,0 +1,99 @@
+"""`make bench`: speed of each stage, single process, on the seeds and ../shared/eval pages.
+
+Figures are medians over repeats; caches that would flatter a repeat are cleared between them.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from flows.evaluate import EVAL_DIR, SEEDS
+from flows.nlp import load_model
+from flows.settings import Settings, apply_offline_defaults
+from transforms import boilerplate
+from transforms.boilerplate import lines_shared_across
+from transforms.documents import clean_document
+from transforms.facts import extract_facts, sentences_with_numbers
+from transforms.staging import stage_bytes
+
+REPEATS = 5
+
+
+def median_seconds(work: Callable[[], object], before: Callable[[], object] = lambda: None) -> float:
+    times = []
+    for _ in range(REPEATS):
+        before()
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def clear_caches() -> None:
+    boilerplate._words.cache_clear()
+    boilerplate.chrome_reason.cache_clear()
+
+
+def staged_pages(paths: list[Path]):
+    return [doc for p in paths for doc in stage_bytes(str(p), p.read_bytes()).documents]
+
+
+def bench_boilerplate(label: str, paths: list[Path]) -> None:
+    staged = staged_pages(paths)
+    if not staged:
+        return
+    shared = lines_shared_across(d.text for d in staged if d.content_type != "text/html")
+    seconds = median_seconds(lambda: [clean_document(d, shared) for d in staged], clear_caches)
+    print(f"boilerplate  {label:<22} {len(staged):>4} pages  {seconds * 1000 / len(staged):7.2f} ms/page")
+
+
+def bench_nlp(texts: list[str], label: str) -> None:
+    model = Settings().model_name
+    ner, splitter, parser = (load_model(model, step) for step in ("ner", "sentences", "parse"))
+    ner_seconds = median_seconds(lambda: list(ner.pipe(texts)))
+    words = sum(len(t.split()) for t in texts)
+    print(f"entities     {label:<22} {len(texts):>4} docs   {ner_seconds * 1000 / len(texts):7.2f} ms/doc "
+          f"({words / ner_seconds:,.0f} words/s, spaCy NER only)")
+    sentences = [s.text for doc in splitter.pipe(texts) for s in sentences_with_numbers(doc)]
+
+    def facts_stage() -> None:
+        for sent in parser.pipe(sentences):
+            extract_facts(sent)
+
+    split_seconds = median_seconds(lambda: [sentences_with_numbers(d) for d in splitter.pipe(texts)])
+    facts_seconds = median_seconds(facts_stage)
+    print(f"facts        {label:<22} {len(sentences):>4} sents  "
+          f"{(split_seconds + facts_seconds) * 1000 / max(1, len(sentences)):7.2f} ms/sentence with a number "
+          f"(split {split_seconds * 1000:.0f} ms + parse and read {facts_seconds * 1000:.0f} ms)")
+
+
+def quantity_sentences() -> list[str]:
+    folder = EVAL_DIR / "quantities_dev"
+    return [item["text"] for path in sorted(folder.glob("*.json"))
+            for item in json.loads(path.read_text(encoding="utf-8"))] if folder.exists() else []
+
+
+def main() -> int:
+    apply_offline_defaults()
+    print(f"median of {REPEATS} runs, one process\n")
+    seeds = sorted(SEEDS.glob("*.txt"))
+    bench_boilerplate("seeds (text)", seeds)
+    zyte = EVAL_DIR / "zyte_dev"
+    if zyte.exists():
+        bench_boilerplate("zyte_dev text", sorted((zyte / "txt").glob("*.txt")))
+        bench_boilerplate("zyte_dev HTML", sorted((zyte / "html").glob("*.html")))
+    bodies = [clean_document(d).body_text for d in staged_pages(seeds)]
+    bench_nlp(bodies, "seeds")
+    sentences = quantity_sentences()
+    if sentences:
+        bench_nlp(sentences, "quantities_dev")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
