@@ -14,7 +14,8 @@ from pathlib import Path
 from flows.settings import PROJECT_ROOT
 from transforms.boilerplate import LABELS, lines_shared_across
 from transforms.documents import clean_document
-from transforms.evaluation import comparable, confusion, f1_of_averages, score_page
+from transforms.evaluation import comparable, confusion, f1_of_averages, score_page, value_f1
+from transforms.facts import facts_for_texts
 from transforms.staging import stage_bytes
 
 EVAL_DIR = Path(__import__("os").environ.get("NEWSFACTS_EVAL_DIR", PROJECT_ROOT.parent / "shared" / "eval"))
@@ -72,6 +73,106 @@ def eval_zyte(kind: str) -> None:
           f"body F1={f1:.3f}  {ms:.1f} ms/page")
 
 
+# Gold unit names (quantities_dev) -> the units facts use; a count's unit is its counted noun.
+GOLD_UNITS = {
+    "dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "japanese yen": "JPY", "chinese yuan": "CNY",
+    "percentage": "percent", "year of age": "year", "month of age": "month", "week of age": "week",
+    "day of age": "day", "metre": "m", "kilometre": "km", "mile": "mile", "foot": "foot", "inch": "inch",
+    "kilogram": "kg", "metric ton": "tonne", "ton": "ton", "pound-mass": "lb", "gallon": "gallon",
+    "celsius": "celsius", "fahrenheit": "fahrenheit", "degree": "degree", "millimetre": "mm",
+    "kilometre per hour": "km/h", "acre": "acre", "hour": "hour", "minute": "minute", "month": "month",
+    "year": "year", "day": "day", "week": "week", "cent": "cent", "penny": "penny",
+    "count": None, "-": None,
+}
+
+
+def _round(value: float) -> float:
+    return round(float(value), 6)
+
+
+def gold_value(text: str) -> tuple[float, float | None]:
+    """'40' or a range '40-50' (one quantity)."""
+    low, _, high = text.partition("-") if not text.startswith("-") else (text, "", "")
+    return _round(float(low)), (_round(float(high)) if high else None)
+
+
+def fact_value(fact) -> tuple[float, float | None]:
+    return _round(fact.value), (_round(fact.value_high) if fact.value_high is not None else None)
+
+
+def fact_unit(fact) -> str | None:
+    """The unit a fact would be scored with: its unit, or for a count its counted noun."""
+    if fact.unit:
+        return fact.unit
+    return fact.object.lower().rstrip("s") if fact.object and fact.kind == "count" else None
+
+
+def gold_unit(name: str) -> str | None:
+    return GOLD_UNITS.get(name, name.lower().rstrip("s"))
+
+
+def nlp_models():
+    from flows.nlp import load_model
+    from flows.settings import Settings
+
+    model = Settings().model_name
+    return load_model(model, "sentences"), load_model(model, "parse")
+
+
+def eval_seed_facts(splitter, parser) -> None:
+    gold = json.loads((EVAL_DIR / "seeds_facts_gold.json").read_text(encoding="utf-8"))
+    docs, _ = clean_all(sorted(SEEDS.glob("*.txt")))
+    names = sorted(docs)
+    found = dict(zip(names, facts_for_texts(splitter, parser, [docs[n].body_text for n in names])))
+    hits = {"value": 0, "qualifier": 0, "object": 0, "kind": 0}
+    misses = []
+    for want in gold["facts"]:
+        evidence = comparable(want["evidence"])
+        in_sentence = [f for f in found[want["file"]] if evidence in comparable(f.sentence)]
+        match = next((f for f in in_sentence if _round(f.value) == _round(want["value"])
+                      and (want["value_high"] is None or f.value_high == want["value_high"])), None)
+        if match is None:
+            misses.append(f"  missed: {want['evidence']!r} = {want['value']} "
+                          f"(got {[(f.text, f.value) for f in in_sentence]})")
+            continue
+        hits["value"] += 1
+        hits["qualifier"] += (match.qualifier or "").lower() == (want["qualifier"] or "").lower()
+        hits["object"] += (match.object or "").lower() == (want["object"] or "").lower()
+        hits["kind"] += match.kind == want["kind"]
+        for key in ("qualifier", "object", "kind"):
+            if (getattr(match, key) or "").lower() != (want[key] or "").lower():
+                misses.append(f"  {key}: {want['evidence']!r} gold {want[key]!r} got {getattr(match, key)!r}")
+    leaked = [bad["evidence"] for bad in gold["must_not_extract"]
+              if any(comparable(bad["evidence"]) in comparable(f.sentence) for f in found[bad["file"]])]
+    total = len(gold["facts"])
+    print("## Numeric facts: seeds")
+    print(f"value (and value_high) in the right sentence: {hits['value']} / {total}")
+    for key in ("qualifier", "object", "kind"):
+        print(f"{key} correct: {hits[key]} / {total}")
+    print(f"must_not_extract numbers extracted: {len(leaked)} / {len(gold['must_not_extract'])}")
+    print("\n".join(misses))
+
+
+def eval_quantities(splitter, parser) -> None:
+    print("\n## Numeric facts: quantities_dev (micro P/R/F1 over quantities)")
+    all_pred_v, all_gold_v, all_pred_u, all_gold_u = [], [], [], []
+    for path in sorted((EVAL_DIR / "quantities_dev").glob("*.json")):
+        items = json.loads(path.read_text(encoding="utf-8"))
+        facts = facts_for_texts(splitter, parser, [item["text"] for item in items])
+        cardinal = [[f for f in fs if f.kind != "ordinal"] for fs in facts]
+        pred_v = [[fact_value(f) for f in fs] for fs in cardinal]
+        gold_v = [[gold_value(q["value"]) for q in item["quantities"]] for item in items]
+        pred_u = [[(fact_value(f), fact_unit(f)) for f in fs] for fs in cardinal]
+        gold_u = [[(gold_value(q["value"]), gold_unit(q["normalized_unit"])) for q in item["quantities"]]
+                  for item in items]
+        v, u = value_f1(pred_v, gold_v), value_f1(pred_u, gold_u)
+        print(f"{path.stem:<12} sentences={len(items):>4}  value P={v[0]:.3f} R={v[1]:.3f} F1={v[2]:.3f}  "
+              f"value+unit F1={u[2]:.3f}")
+        all_pred_v += pred_v; all_gold_v += gold_v; all_pred_u += pred_u; all_gold_u += gold_u
+    v, u = value_f1(all_pred_v, all_gold_v), value_f1(all_pred_u, all_gold_u)
+    print(f"{'overall':<12} value F1={v[2]:.3f}  value+unit F1={u[2]:.3f}")
+
+
 def main() -> int:
     if not EVAL_DIR.exists():
         print(f"No evaluation data at {EVAL_DIR}: nothing to measure (set NEWSFACTS_EVAL_DIR).")
@@ -81,6 +182,10 @@ def main() -> int:
     print("\n## Body extraction (word 4-gram shingles, macro P/R, F1 of averages)")
     for kind in ("txt", "html"):
         eval_zyte(kind)
+    print()
+    splitter, parser = nlp_models()
+    eval_seed_facts(splitter, parser)
+    eval_quantities(splitter, parser)
     return 0
 
 

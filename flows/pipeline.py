@@ -20,7 +20,7 @@ from flows.validation import ValidationFailed, validate_batch
 from transforms.boilerplate import lines_shared_across
 from transforms.documents import CleanDocument, clean_document
 from transforms.entities import Mention, extract_mentions
-from transforms.facts import Fact, extract_facts, sentences_with_numbers
+from transforms.facts import Fact, facts_for_texts
 from transforms.staging import INPUT_EXTENSIONS, StagedDocument, stage_bytes
 from transforms.tables import batch_frames, raw_documents_frame
 
@@ -104,17 +104,9 @@ def extract_entities(docs: list[CleanDocument], model_name: str, workers: int) -
 
 @task(cache_policy=NONE)
 def extract_numeric_facts(docs: list[CleanDocument], model_name: str, workers: int) -> dict[str, list[Fact]]:
-    """Split sentences cheaply, then parse only the sentences that hold a number."""
-    splitter = load_model(model_name, "sentences")
-    parser = load_model(model_name, "parse")
-    todo: list[tuple[str, int, str]] = []
-    for doc, split in zip(docs, splitter.pipe((d.body_text for d in docs), batch_size=32)):
-        todo.extend((doc.doc_id, sent.start_char, sent.text) for sent in sentences_with_numbers(split))
-    facts: dict[str, list[Fact]] = {doc.doc_id: [] for doc in docs}
-    parsed = parser.pipe((text for _, _, text in todo), batch_size=64, n_process=workers)
-    for (doc_id, offset, _), sent in zip(todo, parsed):
-        facts[doc_id].extend(extract_facts(sent, offset))
-    return facts
+    splitter, parser = load_model(model_name, "sentences"), load_model(model_name, "parse")
+    facts = facts_for_texts(splitter, parser, [d.body_text for d in docs], n_process=workers)
+    return {doc.doc_id: doc_facts for doc, doc_facts in zip(docs, facts)}
 
 
 @task(cache_policy=NONE)

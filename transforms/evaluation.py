@@ -41,3 +41,16 @@ def confusion(pairs: Iterable[tuple[str, str]]) -> dict[str, Counter]:
     for gold, predicted in pairs:
         table.setdefault(gold, Counter())[predicted] += 1
     return table
+
+
+def value_f1(predicted: list[list], gold: list[list]) -> tuple[float, float, float]:
+    """Micro precision, recall and F1 of items matched as multisets, sentence by sentence."""
+    tp = n_pred = n_gold = 0
+    for pred, want in zip(predicted, gold):
+        pc, wc = Counter(pred), Counter(want)
+        tp += sum((pc & wc).values())
+        n_pred += sum(pc.values())
+        n_gold += sum(wc.values())
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)

@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.numbers import VAGUE, is_number_word, ordinal_value, parse_number
@@ -364,3 +365,15 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
             )
         )
     return sorted(facts, key=lambda f: f.start_char)
+
+
+def facts_for_texts(splitter: Language, parser: Language, texts: list[str], n_process: int = 1) -> list[list[Fact]]:
+    """Facts of each text: split sentences cheaply, parse only those that hold a number."""
+    todo: list[tuple[int, int, str]] = []
+    for n, split in enumerate(splitter.pipe(texts, batch_size=32)):
+        todo.extend((n, sent.start_char, sent.text) for sent in sentences_with_numbers(split))
+    facts: list[list[Fact]] = [[] for _ in texts]
+    parsed = parser.pipe((text for _, _, text in todo), batch_size=64, n_process=n_process)
+    for (n, offset, _), sent in zip(todo, parsed):
+        facts[n].extend(extract_facts(sent, offset))
+    return facts
