@@ -152,7 +152,8 @@ def eval_seed_facts(splitter, parser) -> None:
     for key in ("qualifier", "object", "kind"):
         print(f"{key} correct: {hits[key]} / {total}")
     print(f"must_not_extract numbers extracted: {len(leaked)} / {len(gold['must_not_extract'])}")
-    print("\n".join(misses))
+    if misses:
+        print("\n".join(misses))
 
 
 def eval_quantities(splitter, parser) -> None:

@@ -12,7 +12,8 @@ ALL_PIPES = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmat
 STEP_PIPES = {
     "ner": ("ner",),
     "sentences": ("senter",),
-    "parse": ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"),
+    # facts read dates from the words around a number, so their parse needs no entity recogniser
+    "parse": ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"),
 }
 
 

@@ -50,13 +50,14 @@ _EVENT_NOUNS = {"release", "slaughter", "killing", "death", "arrest", "abduction
                 "displacement", "return", "exchange", "massacre", "deaths"}
 
 
-_MONTHS = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b|\b(1[5-9]|20)\d\d\b",
-    re.I,
-)
 _PHONE = re.compile(r"(\+?\d[\d\s().-]{7,}\d)")
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+_DECADE = re.compile(r"^(1[5-9]|20)\d0s$|^'\d0s$")
+_MONTH_WORD = re.compile(
+    r"^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|"
+    r"nov(ember)?|dec(ember)?)\.?$",
+    re.I,
+)
 _HAS_NUMBER = re.compile(
     r"\d|[½¼¾⅓⅔]|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
@@ -107,16 +108,28 @@ def sentences_with_numbers(doc: Doc) -> list[Span]:
 
 
 def _is_calendar(token: Token) -> bool:
-    """Part of a calendar date or clock time (May 1, 2024; Oct. 7; 10:30): dates are not facts."""
-    if token.ent_type_ in ("DATE", "TIME"):
-        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-        if _MONTHS.search(ent.text) or ":" in ent.text or re.search(r"\b[ap]\.?m\b", ent.text, re.I):
-            return True
-    if _CLOCK.match(token.text):
+    """Part of a calendar date or clock time (May 1, 2024; Oct. 7; 7 October; 10:30; 5 p.m.; 1990s).
+
+    Read from the words around the number, so the facts step needs no entity recogniser.
+    """
+    doc, i, text = token.doc, token.i, token.text
+    if _CLOCK.match(text) or _DECADE.match(text):
         return True
-    if re.fullmatch(r"(1[5-9]|20)\d\d", token.text) and token.ent_type_ in ("DATE", ""):
-        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        return not (nxt is not None and (nxt.tag_ == "NNS" or nxt.lower_ in SURFACES))
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if re.fullmatch(r"(1[5-9]|20)\d\d", text):
+        return not (nxt is not None and (nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ in SURFACES))
+    day = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?", text, re.I)
+    if day and 1 <= int(day.group(1)) <= 31:
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and prev.text == "." and i > 1:
+            prev = doc[i - 2]
+        if prev is not None and _MONTH_WORD.match(prev.text):
+            return True
+        after = [t.text for t in doc[i + 1 : i + 3]]
+        if after and (_MONTH_WORD.match(after[0]) or after[0].lower() == "of" and len(after) > 1 and _MONTH_WORD.match(after[1])):
+            return True
+        if nxt is not None and nxt.lower_.replace(".", "") in ("am", "pm") and int(day.group(1)) <= 12:
+            return True
     return False
 
 
