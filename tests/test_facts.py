@@ -129,3 +129,9 @@ def test_a_count_without_its_noun_takes_the_noun_counted_just_before(parser, ner
     [facts] = facts_for_texts(splitter, parser, [text])
     assert [(f.value, f.object) for f in facts] == [(40, "people"), (90, "people"), (12, "people")]
     assert facts[1].count_type == "WOUND"
+
+
+def test_rises_and_falls_are_marked(parser):
+    facts = {f.kind: f for f in facts_of(parser, "Sales rose 6.2 percent while costs fell by $ 3 million.")}
+    assert facts["percent"].change == "up" and facts["money"].change == "down"
+    assert facts_of(parser, "The firm employs 300 people.")[0].change is None

@@ -46,6 +46,11 @@ COUNT_TYPES = {
     "protest": "PROTEST", "demonstrate": "PROTEST", "rally": "PROTEST", "march": "PROTEST",
     "affect": "AFFECT", "strand": "AFFECT", "evict": "DISPLACE",
 }
+# Verbs (lemmas) and words that make a number a change: "rose 6%", "fell by $2", "up 12 percent".
+_UP = frozenset({"rise", "increase", "grow", "gain", "climb", "jump", "surge", "soar", "advance", "rally", "up",
+                 "raise", "boost", "add", "expand", "improve", "double", "triple", "widen", "swell"})
+_DOWN = frozenset({"fall", "drop", "decline", "decrease", "sink", "slump", "plunge", "tumble", "lose", "slide",
+                   "shrink", "cut", "reduce", "down", "dip", "ease", "slip", "contract", "narrow", "plummet", "lower"})
 _EVENT_NOUNS = {"release", "slaughter", "killing", "death", "arrest", "abduction", "evacuation",
                 "displacement", "return", "exchange", "massacre", "deaths"}
 
@@ -92,6 +97,7 @@ class Fact:
     predicate: str | None
     count_type: str | None
     attribution: str | None
+    change: str | None = None  # 'up' or 'down' when the number is a rise or a fall ("sales rose 6%")
 
     def fact_id(self, doc_id: str) -> str:
         key = f"{doc_id}|{self.start_char}|{self.end_char}|{self.kind}"
@@ -336,6 +342,16 @@ def _in_number_chain(doc: Doc, start: int, end: int) -> bool:
         or (linked(start, -1) and linked(start - 2, -1))
 
 
+def _change(doc: Doc, start: int, predicate: str | None) -> str | None:
+    """'up' or 'down' when the number measures a rise or a fall."""
+    words = {predicate} | {t.lower_ for t in doc[max(0, start - 2) : start]} | {t.lemma_.lower() for t in doc[max(0, start - 2) : start]}
+    if words & _UP:
+        return "up"
+    if words & _DOWN:
+        return "down"
+    return None
+
+
 def _is_identifier(doc: Doc, start: int, end: int) -> bool:
     """'No. 1', 'exit 436', a list marker '2 )': a number that names or orders, not one that counts."""
     before = doc[start - 1].lower_ if start > 0 else ""
@@ -459,6 +475,7 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
             predicate=predicate,
             count_type=COUNT_TYPES.get(predicate) if predicate and kind == "count" else None,
             attribution=attribution or None,
+            change=_change(sent, start, predicate),
         ))
     facts.extend(_ordinal_facts(sent, offset))
     return sorted(facts, key=lambda f: f.start_char)

@@ -35,6 +35,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "sentence": pl.String, "text": pl.String, "value": pl.Float64, "value_high": pl.Float64,
         "qualifier": pl.String, "bound": pl.String, "kind": pl.String, "unit": pl.String,
         "object": pl.String, "predicate": pl.String, "count_type": pl.String, "attribution": pl.String,
+        "change": pl.String,
     },
 }
 
@@ -85,7 +86,7 @@ def batch_frames(
                 "end_char": f.end_char, "sentence": f.sentence, "text": f.text, "value": f.value,
                 "value_high": f.value_high, "qualifier": f.qualifier, "bound": f.bound, "kind": f.kind,
                 "unit": f.unit, "object": f.object, "predicate": f.predicate,
-                "count_type": f.count_type, "attribution": f.attribution,
+                "count_type": f.count_type, "attribution": f.attribution, "change": f.change,
             })
     return {
         "documents": _frame("documents", doc_rows),
