@@ -7,6 +7,7 @@ titles found, and body F1 on zyte_dev page text and HTML.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -15,6 +16,7 @@ from flows.settings import PROJECT_ROOT
 from transforms.boilerplate import LABELS, lines_shared_across
 from transforms.documents import clean_document
 from transforms.evaluation import comparable, confusion, f1_of_averages, score_page, value_f1
+from transforms.entities import entity_input, extract_mentions, known_full_names, resolve_across_documents
 from transforms.facts import facts_for_texts
 from transforms.units import SURFACES
 from transforms.staging import stage_bytes
@@ -176,6 +178,67 @@ def eval_quantities(splitter, parser) -> None:
     print(f"{'overall':<12} value F1={v[2]:.3f}  value+unit F1={u[2]:.3f}")
 
 
+def _name_key(name: str) -> str:
+    """Names compare case-insensitively and without a leading 'the'."""
+    return re.sub(r"^the\s+", "", comparable(name).casefold())
+
+
+def eval_entities(ner) -> None:
+    gold = json.loads((EVAL_DIR / "seeds_entities_gold.json").read_text(encoding="utf-8"))
+    docs, _ = clean_all(sorted(SEEDS.glob("*.txt")))
+    names = sorted(docs)
+    inputs = {n: entity_input(docs[n].preamble, docs[n].body_text) for n in names}
+    started = time.perf_counter()
+    parsed = list(ner.pipe(inputs[n][0] for n in names))
+    ner_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    mentions = {n: extract_mentions(p, inputs[n][1]) for n, p in zip(names, parsed)}
+    known = known_full_names(m for ms in mentions.values() for m in ms)
+    mentions = {n: resolve_across_documents(ms, known) for n, ms in mentions.items()}
+    resolve_seconds = time.perf_counter() - started
+    found = {label: [0, 0] for label in ("PERSON", "ORG", "GPE")}
+    alias_ok = alias_total = must_not_found = 0
+    problems, blinken_ids = [], set()
+    for document in gold["documents"]:
+        doc_mentions = mentions[document["file"]]
+        by_label: dict[str, set[str]] = {}
+        for m in (m for m in doc_mentions if m.in_body):
+            by_label.setdefault(m.label, set()).add(_name_key(m.canonical_name))
+            if m.canonical_name == "Antony Blinken":
+                blinken_ids.add(m.entity_id)
+        for label in found:
+            accepted = by_label.get(label, set()) | (by_label.get("LOC", set()) if label == "GPE" else set())
+            for name in document[label]:
+                found[label][1] += 1
+                if _name_key(name) in accepted:
+                    found[label][0] += 1
+                else:
+                    problems.append(f"  {document['file'][:3]} {label} not found: {name}")
+        for alias, canonical in document["alias"].items():
+            alias_total += 1
+            resolved = {m.canonical_name for m in doc_mentions if _name_key(m.name) == _name_key(alias)}
+            if resolved == {canonical}:
+                alias_ok += 1
+            else:
+                problems.append(f"  {document['file'][:3]} alias {alias!r} -> {sorted(resolved)} (want {canonical})")
+        present = {_name_key(m.canonical_name) for m in doc_mentions} | {_name_key(m.text) for m in doc_mentions}
+        for name in document["must_not"]:
+            if _name_key(name) in present:
+                must_not_found += 1
+                problems.append(f"  {document['file'][:3]} must_not present: {name}")
+    print("## Entities: seeds")
+    for label, (ok, total) in found.items():
+        print(f"{label} canonical names found: {ok} / {total} ({100 * ok / total:.0f} %)")
+    print(f"aliases resolving to the canonical entity: {alias_ok} / {alias_total}")
+    print(f"must_not names present: {must_not_found}")
+    print(f"'Antony Blinken' entity ids across the seeds: {len(blinken_ids)}")
+    print(f"entity resolution cost over bare spaCy NER: {100 * resolve_seconds / ner_seconds:.1f} %")
+    published = {n: docs[n].published_date for n in names}
+    print("published_date: " + ", ".join(f"{n[:3]}={published[n]}" for n in names))
+    if problems:
+        print("\n".join(problems))
+
+
 def main() -> int:
     if not EVAL_DIR.exists():
         print(f"No evaluation data at {EVAL_DIR}: nothing to measure (set NEWSFACTS_EVAL_DIR).")
@@ -189,6 +252,11 @@ def main() -> int:
     splitter, parser = nlp_models()
     eval_seed_facts(splitter, parser)
     eval_quantities(splitter, parser)
+    print()
+    from flows.nlp import load_model
+    from flows.settings import Settings
+
+    eval_entities(load_model(Settings().model_name, "ner"))
     return 0
 
 

@@ -19,7 +19,9 @@ from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, Settings
 from flows.validation import ValidationFailed, validate_batch
 from transforms.boilerplate import lines_shared_across
 from transforms.documents import CleanDocument, clean_document
-from transforms.entities import Mention, extract_mentions
+from transforms.entities import (
+    Mention, entity_input, extract_mentions, known_full_names, resolve_across_documents,
+)
 from transforms.facts import Fact, facts_for_texts
 from transforms.staging import INPUT_EXTENSIONS, StagedDocument, stage_bytes
 from transforms.tables import batch_frames, raw_documents_frame
@@ -96,10 +98,19 @@ def strip_boilerplate(
 
 
 @task(cache_policy=NONE)
-def extract_entities(docs: list[CleanDocument], model_name: str, workers: int) -> dict[str, list[Mention]]:
+def extract_entities(
+    docs: list[CleanDocument], model_name: str, workers: int, known: dict[str, set[str]]
+) -> dict[str, list[Mention]]:
+    """NER over each page's title, dek, captions and body; body mentions resolved within their
+    document, then lone surnames across the warehouse and this batch."""
     nlp = load_model(model_name, "ner")
-    parsed = nlp.pipe((d.body_text for d in docs), batch_size=32, n_process=workers)
-    return {doc.doc_id: extract_mentions(spacy_doc) for doc, spacy_doc in zip(docs, parsed)}
+    inputs = [entity_input(d.preamble, d.body_text) for d in docs]
+    parsed = nlp.pipe((text for text, _ in inputs), batch_size=32, n_process=workers)
+    found = [extract_mentions(spacy_doc, body_start) for spacy_doc, (_, body_start) in zip(parsed, inputs)]
+    batch_known = known_full_names(m for mentions in found for m in mentions)
+    names = {label: known.get(label, set()) | batch_known.get(label, set()) for label in {*known, *batch_known}}
+    return {doc.doc_id: [m for m in resolve_across_documents(mentions, names) if m.in_body]
+            for doc, mentions in zip(docs, found)}
 
 
 @task(cache_policy=NONE)
@@ -112,17 +123,18 @@ def extract_numeric_facts(docs: list[CleanDocument], model_name: str, workers: i
 @task(cache_policy=NONE)
 def store_raw_and_select_new(
     staged: list[StagedDocument], db_path: str, reprocess: bool, staged_at
-) -> tuple[list[StagedDocument], dict[str, set[str]]]:
+) -> tuple[list[StagedDocument], dict[str, set[str]], dict[str, set[str]]]:
     """Keep the exact bytes of every input; pick the documents not processed yet; read what the
-    warehouse has learnt about repeated chrome."""
+    warehouse has learnt: repeated chrome, and the full names of people and organisations."""
     con = warehouse.connect(db_path)
     try:
         warehouse.stage_raw_documents(con, raw_documents_frame(staged, staged_at))
         done = set() if reprocess else warehouse.processed_doc_ids(con, [d.doc_id for d in staged])
         learned = warehouse.learned_boilerplate(con)
+        known = warehouse.known_full_names(con)
     finally:
         con.close()
-    return [doc for doc in staged if doc.doc_id not in done], learned
+    return [doc for doc in staged if doc.doc_id not in done], learned, known
 
 
 @task(cache_policy=NONE)
@@ -162,7 +174,7 @@ def _end_run(settings: Settings, summary: RunSummary, before: dict[str, int]) ->
     try:
         warehouse.record_rejects(con, summary.run_id, summary.rejected)
         if summary.n_new:
-            warehouse.refresh_learned_boilerplate(con)
+            warehouse.refresh_derived_tables(con)
         warehouse.finish_run(con, summary.run_id, summary.status, {
             "n_seen": summary.n_seen, "n_new": summary.n_new, "n_unchanged": summary.n_unchanged,
             "n_rejected": summary.n_rejected,
@@ -193,7 +205,7 @@ def newsfacts_flow(
     summary, before = _begin_run(settings)
     try:
         staged, summary.rejected = stage_inputs(paths or [str(DEFAULT_INPUT)])
-        todo, learned = store_raw_and_select_new(staged, db_path, settings.reprocess, summary.started_at)
+        todo, learned, known = store_raw_and_select_new(staged, db_path, settings.reprocess, summary.started_at)
         summary.n_seen, summary.n_unchanged = len(staged), len(staged) - len(todo)
         logger.info("staged %d documents: %d to process, %d unchanged", len(staged), len(todo), summary.n_unchanged)
         shared_lines = lines_shared_across(d.text for d in staged if d.content_type != "text/html")
@@ -203,7 +215,7 @@ def newsfacts_flow(
                 docs, rejected = strip_boilerplate(batch, shared_lines, learned)
                 summary.rejected += rejected
                 if docs:
-                    mentions = extract_entities(docs, settings.model_name, settings.workers)
+                    mentions = extract_entities(docs, settings.model_name, settings.workers, known)
                     facts = extract_numeric_facts(docs, settings.model_name, settings.workers)
                     frames = batch_frames(docs, mentions, facts, summary.run_id, warehouse.utc_now())
                     try:

@@ -129,9 +129,18 @@ def learned_boilerplate(con) -> dict[str, set[str]]:
     return learned
 
 
-def refresh_learned_boilerplate(con) -> None:
+def refresh_derived_tables(con) -> None:
+    """Tables recomputed from the loaded rows once per run: learned boilerplate, entity aliases."""
     with transaction(con):
         con.execute(sql("load/refresh_learned_boilerplate"))
+        con.execute(sql("load/refresh_entity_aliases"))
+
+
+def known_full_names(con) -> dict[str, set[str]]:
+    known: dict[str, set[str]] = {}
+    for label, name in con.execute(sql("load/known_full_names")).fetchall():
+        known.setdefault(label, set()).add(name)
+    return known
 
 
 def table_counts(con) -> dict[str, int]:

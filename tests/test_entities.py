@@ -32,3 +32,43 @@ def test_numeric_entity_types_are_not_entities(ner):
 def test_entity_ids_are_stable_and_case_insensitive():
     assert entity_id_for("Antony Blinken", "PERSON") == entity_id_for("antony blinken", "PERSON")
     assert entity_id_for("Georgia", "GPE") != entity_id_for("Georgia", "PERSON")
+
+
+def test_a_surname_tagged_as_a_place_is_the_person(ner):
+    from transforms.entities import _repair_spans
+
+    text = "Maria Lopez visited Lyon. Lopez said the visit went well."
+    spans = _repair_spans(text, [(0, 11, "PERSON"), (20, 24, "GPE"), (26, 31, "GPE")])
+    assert (26, 31, "PERSON") in spans and (20, 24, "GPE") in spans
+
+
+def test_a_name_beside_a_person_in_a_list_is_a_person():
+    from transforms.entities import _repair_spans
+
+    text = "Talks were held with Benny Gantz and Gabi Eisenkot on Monday."
+    spans = _repair_spans(text, [(21, 32, "PERSON")])
+    assert (37, 50, "PERSON") in spans
+
+
+def test_close_spellings_take_the_spelling_the_page_prints_first(ner):
+    from transforms.entities import entity_input
+
+    text, body_start = entity_input(
+        ["Gadi Eisenkot and Benny Gantz met the envoy in Tel Aviv"],
+        "The envoy held talks with Benny Gantz and Gabi Eisenkot on Thursday.")
+    mentions = [m for m in extract_mentions(ner(text), body_start) if m.in_body and m.label == "PERSON"]
+    eisenkot = next(m for m in mentions if m.name == "Gabi Eisenkot")
+    assert eisenkot.canonical_name == "Gadi Eisenkot" and eisenkot.resolved_by == "spelling_variant"
+    body = text[body_start:]
+    assert body[eisenkot.start_char:eisenkot.end_char] == "Gabi Eisenkot"
+
+
+def test_a_lone_surname_resolves_across_documents_only_when_unambiguous(ner):
+    from transforms.entities import resolve_across_documents
+
+    [gantz] = [m for m in extract_mentions(ner("Talks with Gantz ended late on Monday night.")) if m.label == "PERSON"]
+    assert gantz.canonical_name == "Gantz"
+    [resolved] = resolve_across_documents([gantz], {"PERSON": {"Benny Gantz"}})
+    assert resolved.canonical_name == "Benny Gantz" and resolved.resolved_by == "short_form_known_in_warehouse"
+    [ambiguous] = resolve_across_documents([gantz], {"PERSON": {"Benny Gantz", "Ruth Gantz"}})
+    assert ambiguous.canonical_name == "Gantz"

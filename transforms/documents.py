@@ -38,6 +38,11 @@ class CleanDocument:
     captions: list[str]
     lines: list[LabelledLine]
 
+    @property
+    def preamble(self) -> list[str]:
+        """What the page prints around the body for a reader: title, dek and captions."""
+        return [line.text for line in self.lines if line.label in ("title", "dek", "caption")]
+
 
 def guess_language(text: str) -> str | None:
     """'en' when common English function words are frequent enough; unknown otherwise."""

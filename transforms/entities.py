@@ -1,25 +1,33 @@
-"""Named-entity mentions from spaCy, each resolved to one canonical entity per document.
+"""Named-entity mentions from spaCy, each resolved to one canonical entity.
 
-Within a document a short form ("Blinken") resolves to the fullest name of the same label that
-ends with it ("Antony Blinken"); titles, possessives and trailing punctuation are stripped. The
-entity id is a hash of label and canonical name, so it is the same in every run and document.
+Within a document (`extract_mentions`):
+- titles, honorifics, possessives and edge punctuation are stripped ("President Isaac Herzog's"),
+- a short form resolves to the one fuller name of the same label that ends with it ("Blinken"),
+- close spellings of one person ("Gabi"/"Gadi Eisenkot") are one entity, named as the page first
+  prints it (captions and title count: they come before the body on the page).
+Across documents (`resolve_across_documents`): a lone surname resolves to the one full name that
+the warehouse knows with that surname. Each mention records how it was resolved (`resolved_by`).
+The entity id is a hash of label and canonical name: the same in every run and document.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
 _TITLES = re.compile(
-    r"""^((U\.?S\.?|US|Israeli|American|British|French|former|then|late|acting)\s+)*
+    r"""^((U\.?S\.?|US|UK|Israeli|American|British|French|former|then|late|acting|deputy|vice|chief|senior)\s+)*
     (president|prime\ minister|secretary(\ of\ state)?|minister|senator|sen\.|rep\.|gov\.|governor|
     mayor|king|queen|prince|princess|pope|general|gen\.|lt\.?\ gen\.|col\.|capt\.|chief|judge|justice|
-    dr\.?|mr\.?|mrs\.?|ms\.?|sir|dame|lord|lady|rabbi|sheikh|ambassador|spokesman|spokeswoman|spokesperson)\s+""",
+    dr\.?|mr\.?|mrs\.?|ms\.?|sir|dame|lord|lady|rabbi|sheikh|ambassador|spokesman|spokeswoman|spokesperson|
+    professor|prof\.|chancellor|emir|crown\ prince|sheikh|imam|cardinal|bishop|father|sister|coach)\s+""",
     re.I | re.X,
 )
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
@@ -31,10 +39,14 @@ _TRAILING_DOT = re.compile(r"(?<![A-Z])(?<!\b[A-Z]\.[A-Z])\.$")
 class Mention:
     start_char: int
     end_char: int
-    text: str
+    text: str  # as printed
     label: str
+    name: str  # cleaned: the alias this mention contributes
     canonical_name: str
     entity_id: str
+    resolved_by: str  # how name became canonical_name
+    in_body: bool = True  # False: printed before the body (title, dek, caption); offsets then index
+    # the entity step's input text, not the body
 
 
 def entity_id_for(canonical_name: str, label: str) -> str:
@@ -42,6 +54,7 @@ def entity_id_for(canonical_name: str, label: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1 << 15)
 def clean_name(text: str, label: str) -> str:
     """Strip possessives, edge punctuation, a leading 'the' and (for persons) titles."""
     name = _EDGE_PUNCT.sub("", text)
@@ -58,48 +71,195 @@ def clean_name(text: str, label: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
-def _resolve_short_forms(names: dict[str, str]) -> dict[str, str]:
-    """Map each name to the longest name of the same label whose last words it is.
+def _close_spelling(a: str, b: str) -> bool:
+    """One edit apart (substitution, insertion or deletion), for names of four letters or more."""
+    if a == b or min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _resolve_short_forms(names: Iterable[str]) -> dict[str, str]:
+    """Map each name to the one fuller name of the same label whose last words it is.
 
     A short form that two different full names end with ("Smith": "Ann Smith", "Bob Smith") is
     ambiguous and stays as it is.
     """
-    distinct = set(names.values())
+    distinct = set(names)
     resolved = {}
     for name in distinct:
         words = name.split()
-        longer = [
-            full for full in distinct
-            if len(full.split()) > len(words) and full.split()[-len(words):] == words
-        ]
-        # Keep only the maximal names: "Antony Blinken" and "Tony Antony Blinken" both end in "Blinken".
+        longer = [full for full in distinct
+                  if len(full.split()) > len(words) and full.split()[-len(words):] == words]
         maximal = {f for f in longer if not any(o != f and o.endswith(" " + f) for o in longer)}
         resolved[name] = maximal.pop() if len(maximal) == 1 else name
     return resolved
 
 
-def extract_mentions(doc: Doc) -> list[Mention]:
-    """Mentions of named entities in `doc`, with offsets into the text the doc was made from."""
-    spans = [ent for ent in doc.ents if ent.label_ in NAMED_LABELS]
-    cleaned: dict[tuple[int, int], tuple[str, str]] = {}
-    for ent in spans:
-        name = clean_name(ent.text, ent.label_)
-        if name and any(ch.isalpha() for ch in name):
-            cleaned[(ent.start_char, ent.end_char)] = (name, ent.label_)
-    canonical: dict[tuple[str, str], str] = {}
-    for label in {label for _, label in cleaned.values()}:
-        names = {name: name for name, lab in cleaned.values() if lab == label}
-        resolver = _resolve_short_forms(names) if label in ("PERSON", "ORG") else names
-        for name, full in resolver.items():
-            canonical[(name, label)] = full
-    mentions = []
-    for ent in spans:
-        key = (ent.start_char, ent.end_char)
-        if key not in cleaned:
+def _page_variants(full_names: Iterable[str], page_text: str) -> dict[str, str]:
+    """Persons printed with two close spellings on one page: each maps to the first one printed."""
+    variants: dict[str, str] = {}
+    for name in full_names:
+        words = name.split()
+        if len(words) != 2:
             continue
-        name, label = cleaned[key]
-        full = canonical[(name, label)]
-        mentions.append(
-            Mention(ent.start_char, ent.end_char, ent.text, label, full, entity_id_for(full, label))
-        )
+        first, surname = words
+        pattern = re.compile(r"\b([A-Z][\w’'-]+)\s+" + re.escape(surname) + r"\b")
+        spellings = [m for m in pattern.finditer(page_text) if m.group(1) == first or _close_spelling(m.group(1), first)]
+        if spellings and spellings[0].group(1) != first:
+            variants[name] = f"{spellings[0].group(1)} {surname}"
+    return variants
+
+
+def _close_spelling_variants(names: set[str], page_text: str) -> dict[str, str]:
+    """Close spellings of one full name ("Gabi"/"Gadi Eisenkot"), each mapped to the one printed first
+    on the page, whether the other spelling stands in the body or only in a caption or the title."""
+    variants = _page_variants({n for n in names if len(n.split()) == 2}, page_text)
+    by_surname: dict[str, list[str]] = {}
+    for name in sorted({variants.get(n, n) for n in names}, key=lambda n: (page_text.find(n) % (len(page_text) + 1), n)):
+        if len(name.split()) == 2:
+            by_surname.setdefault(name.split()[1], []).append(name)
+    for group in by_surname.values():
+        for other in group[1:]:
+            if _close_spelling(other.split()[0], group[0].split()[0]):
+                variants[other] = group[0]
+    return {n: variants.get(variants.get(n, n), variants.get(n, n)) for n in names}
+
+
+Span_ = tuple[int, int, str]  # start_char, end_char, label
+
+_ORG_WORDS = frozenset({
+    "authority", "council", "ministry", "strip", "office", "department", "agency", "forces", "army", "party",
+    "union", "bank", "court", "committee", "company", "group", "news", "times", "post", "press", "corp",
+    "inc", "ltd", "university", "school", "hospital", "association", "institute", "center", "centre",
+    "foundation", "fund", "organization", "organisation", "commission", "service", "board", "house",
+})
+_NAME_PAIR = r"([A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?)"
+
+
+def _repair_spans(text: str, spans: list[Span_]) -> list[Span_]:
+    """Mend what a small NER model gets wrong about people, using the document itself:
+    lists split at commas ("Herzog, Blinken"), a person's surname tagged as a place or an
+    organisation ("Blinken" as GPE), a place run into a name ("Gaza Sigrid Kaag"), a name the model
+    missed beside a person ("Benny Gantz and Gabi Eisenkot"), and surnames it missed elsewhere."""
+    split: list[Span_] = []
+    for start, end, label in spans:
+        piece = text[start:end]
+        if ", " in piece and label != "GPE":
+            offset = start
+            for part in piece.split(", "):
+                split.append((offset, offset + len(part), label))
+                offset += len(part) + 2
+        else:
+            split.append((start, end, label))
+    places = {text[s:e] for s, e, lab in split if lab in ("GPE", "LOC")}
+    full_names = {clean_name(text[s:e], "PERSON") for s, e, lab in split if lab == "PERSON"}
+    full_names = {name for name in full_names if len(name.split()) >= 2}
+    surnames = {name.split()[-1] for name in full_names}
+    repaired: list[Span_] = []
+    for start, end, label in split:
+        words = text[start:end].split()
+        name = clean_name(text[start:end], "PERSON")
+        if label != "PERSON" and (name in surnames or name in full_names):
+            label = "PERSON"
+        elif label != "PERSON" and len(words) >= 3 and words[0] in places and 2 <= len(words) - 1 <= 3 \
+                and all(w[:1].isupper() and w.lower() not in _ORG_WORDS for w in words[1:]):
+            cut = start + len(words[0]) + 1
+            repaired.append((start, cut - 1, "GPE"))
+            start, label = cut, "PERSON"
+        repaired.append((start, end, label))
+    taken = [(s, e) for s, e, _ in repaired]
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    people = sorted({text[s:e] for s, e, label in repaired if label == "PERSON"}, key=len, reverse=True)
+    if people:
+        listed = "(?:" + "|".join(map(re.escape, people)) + ")"
+        for pattern in (re.compile(listed + r"\s+and\s+" + _NAME_PAIR), re.compile(_NAME_PAIR + r"\s+and\s+" + listed)):
+            for m in pattern.finditer(text):
+                g = m.span(1)
+                words = text[g[0]:g[1]].split()
+                if len(words) == 2 and free(*g) and words[-1].lower() not in _ORG_WORDS:
+                    repaired.append((g[0], g[1], "PERSON"))
+                    taken.append(g)
+    if surnames:
+        for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b", text):
+            if free(*m.span()):
+                repaired.append((m.start(), m.end(), "PERSON"))
+                taken.append(m.span())
+    return sorted(repaired)
+
+
+def extract_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
+    """Mentions of named entities in `doc`, resolved within the document.
+
+    `doc` holds what the page prints before its body (title, dek, captions), then the body from
+    character `body_start` on. Names before the body help resolve the body's names (the page's
+    first spelling of a person wins). Body mentions have offsets into the body; the others are
+    marked `in_body=False`.
+    """
+    text = doc.text
+    spans = _repair_spans(text, [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in NAMED_LABELS])
+    cleaned: dict[tuple[int, int], tuple[str, str]] = {}
+    for start, end, label in spans:
+        name = clean_name(text[start:end], label)
+        if name and any(ch.isalpha() for ch in name):
+            cleaned[(start, end)] = (name, label)
+    canonical: dict[tuple[str, str], tuple[str, str]] = {}
+    for label in {label for _, label in cleaned.values()}:
+        names = {name for name, lab in cleaned.values() if lab == label}
+        spelled = _close_spelling_variants(names, text) if label == "PERSON" else {n: n for n in names}
+        resolver = _resolve_short_forms(spelled.values()) if label in ("PERSON", "ORG") else {}
+        for name in names:
+            full = resolver.get(spelled[name], spelled[name])
+            how = ("exact" if full == name else
+                   "spelling_variant" if spelled[name] != name else "short_form_of_full_name")
+            canonical[(name, label)] = (full, how)
+    mentions = []
+    for (start, end), (name, label) in cleaned.items():
+        full, how = canonical[(name, label)]
+        printed = text[start:end]
+        if how == "exact" and name != _EDGE_PUNCT.sub("", printed):
+            how = "title_or_possessive_stripped"
+        in_body = start >= body_start
+        shift = body_start if in_body else 0
+        mentions.append(Mention(start - shift, end - shift, printed, label, name, full,
+                                entity_id_for(full, label), how, in_body))
     return mentions
+
+
+def entity_input(preamble_lines: Iterable[str], body_text: str) -> tuple[str, int]:
+    """The text the entity step reads (unique title, dek and caption lines, then the body) and
+    where the body starts in it."""
+    preamble = "\n".join(dict.fromkeys(line for line in preamble_lines if line))
+    if not preamble:
+        return body_text, 0
+    return f"{preamble}\n\n{body_text}", len(preamble) + 2
+
+
+def resolve_across_documents(mentions: list[Mention], known_full_names: Mapping[str, set[str]]) -> list[Mention]:
+    """A person or organisation left as a lone surname or short form in its document resolves to the
+    one full name of that label that the warehouse (or this batch) knows ending with it."""
+    resolved = []
+    for m in mentions:
+        if m.label in ("PERSON", "ORG") and m.canonical_name == m.name and len(m.name.split()) == 1:
+            candidates = {full for full in known_full_names.get(m.label, ())
+                          if len(full.split()) > 1 and full.split()[-1] == m.name}
+            if len(candidates) == 1:
+                full = candidates.pop()
+                m = replace(m, canonical_name=full, entity_id=entity_id_for(full, m.label),
+                            resolved_by="short_form_known_in_warehouse")
+        resolved.append(m)
+    return resolved
+
+
+def known_full_names(mentions: Iterable[Mention]) -> dict[str, set[str]]:
+    """Canonical names of two words or more, by label: what a lone surname may resolve to."""
+    known: dict[str, set[str]] = {}
+    for m in mentions:
+        if len(m.canonical_name.split()) > 1:
+            known.setdefault(m.label, set()).add(m.canonical_name)
+    return known

@@ -28,7 +28,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "entities": {"entity_id": pl.String, "canonical_name": pl.String, "label": pl.String},
     "entity_mentions": {
         "doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32, "text": pl.String,
-        "label": pl.String, "entity_id": pl.String,
+        "label": pl.String, "entity_id": pl.String, "name": pl.String, "resolved_by": pl.String,
     },
     "facts": {
         "fact_id": pl.String, "doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32,
@@ -76,7 +76,8 @@ def batch_frames(
         for m in mentions.get(doc.doc_id, []):
             mention_rows.append({
                 "doc_id": doc.doc_id, "start_char": m.start_char, "end_char": m.end_char,
-                "text": m.text, "label": m.label, "entity_id": m.entity_id,
+                "text": m.text, "label": m.label, "entity_id": m.entity_id, "name": m.name,
+                "resolved_by": m.resolved_by,
             })
             entity_rows[m.entity_id] = {"entity_id": m.entity_id, "canonical_name": m.canonical_name,
                                         "label": m.label}

@@ -6,4 +6,5 @@ UNION ALL SELECT 'entity_mentions', count(*) FROM entity_mentions
 UNION ALL SELECT 'facts', count(*) FROM facts
 UNION ALL SELECT 'runs', count(*) FROM runs
 UNION ALL SELECT 'rejects', count(*) FROM rejects
-UNION ALL SELECT 'learned_boilerplate', count(*) FROM learned_boilerplate;
+UNION ALL SELECT 'learned_boilerplate', count(*) FROM learned_boilerplate
+UNION ALL SELECT 'entity_aliases', count(*) FROM entity_aliases;
