@@ -18,6 +18,7 @@ from transforms.documents import clean_document
 from transforms.evaluation import comparable, confusion, f1_of_averages, score_page, value_f1
 from transforms.entities import entity_input, extract_mentions, known_full_names, resolve_across_documents
 from transforms.facts import facts_for_texts
+from transforms.quotes import extract_quotes
 from transforms.units import SURFACES
 from transforms.staging import stage_bytes
 
@@ -235,6 +236,15 @@ def eval_entities(ner) -> None:
     print(f"entity resolution cost over bare spaCy NER: {100 * resolve_seconds / ner_seconds:.1f} %")
     published = {n: docs[n].published_date for n in names}
     print("published_date: " + ", ".join(f"{n[:3]}={published[n]}" for n in names))
+    quotes = {n: extract_quotes(docs[n].body_text, [m for m in mentions[n] if m.in_body]) for n in names}
+    with_speaker = sum(1 for qs in quotes.values() for q in qs if q.speaker_entity_id)
+    print(f"quotes: {sum(len(qs) for qs in quotes.values())}, with a speaker entity: {with_speaker} "
+          f"(listed below to check by eye)")
+    entity_names = {m.entity_id: m.canonical_name for ms in mentions.values() for m in ms}
+    for n in names:
+        for q in quotes[n]:
+            if q.speaker_entity_id:
+                print(f"  {n[:3]} {entity_names.get(q.speaker_entity_id)!s:<20} {q.verb:<12} “{q.quote[:60]}”")
     if problems:
         print("\n".join(problems))
 

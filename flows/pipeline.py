@@ -1,4 +1,5 @@
-"""The newsfacts flow: stage → strip boilerplate → entities → numeric facts → validate → load."""
+"""The newsfacts flow: stage → strip boilerplate → entities, dates and quotes → numeric facts →
+validate → load."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ from transforms.documents import CleanDocument, clean_document
 from transforms.entities import (
     Mention, entity_input, extract_mentions, known_full_names, resolve_across_documents,
 )
+from transforms.dates import DateMention, extract_dates
 from transforms.facts import Fact, facts_for_texts
+from transforms.quotes import Quote, extract_quotes
 from transforms.staging import INPUT_EXTENSIONS, StagedDocument, stage_bytes
 from transforms.tables import batch_frames, raw_documents_frame
 
@@ -111,6 +114,15 @@ def extract_entities(
     names = {label: known.get(label, set()) | batch_known.get(label, set()) for label in {*known, *batch_known}}
     return {doc.doc_id: [m for m in resolve_across_documents(mentions, names) if m.in_body]
             for doc, mentions in zip(docs, found)}
+
+
+@task(cache_policy=NONE)
+def extract_dates_and_quotes(
+    docs: list[CleanDocument], mentions: dict[str, list[Mention]]
+) -> tuple[dict[str, list[DateMention]], dict[str, list[Quote]]]:
+    dates = {d.doc_id: extract_dates(d.body_text, d.published_date) for d in docs}
+    quotes = {d.doc_id: extract_quotes(d.body_text, mentions.get(d.doc_id, [])) for d in docs}
+    return dates, quotes
 
 
 @task(cache_policy=NONE)
@@ -216,8 +228,9 @@ def newsfacts_flow(
                 summary.rejected += rejected
                 if docs:
                     mentions = extract_entities(docs, settings.model_name, settings.workers, known)
+                    dates, quotes = extract_dates_and_quotes(docs, mentions)
                     facts = extract_numeric_facts(docs, settings.model_name, settings.workers)
-                    frames = batch_frames(docs, mentions, facts, summary.run_id, warehouse.utc_now())
+                    frames = batch_frames(docs, mentions, facts, summary.run_id, warehouse.utc_now(), dates, quotes)
                     try:
                         validate(frames)
                     except ValidationFailed as exc:

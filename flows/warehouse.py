@@ -13,7 +13,7 @@ import polars as pl
 from flows.settings import SQL_DIR
 
 # Tables a batch loads, in foreign-key order. Identifiers come only from this list.
-BATCH_TABLES = ("documents", "document_lines", "entity_mentions", "facts")
+BATCH_TABLES = ("documents", "document_lines", "entity_mentions", "facts", "dates", "quotes")
 
 
 def sql(name: str) -> str:

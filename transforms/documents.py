@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from transforms.boilerplate import LabelledLine, body_text, first_with_label, label_lines
+from transforms.dates import published_date_from_page
 from transforms.html import HtmlPage, html_page, parse_date
 from transforms.staging import HTML, StagedDocument
 from transforms.text import count_words, normalise_line, shingles
@@ -90,6 +91,7 @@ def clean_document(
     else:
         lines = label_lines(staged.text, shared_lines, known_title=title)
     body = body_text(lines)
+    captions = list(dict.fromkeys(line.text for line in lines if line.label == "caption"))
     return CleanDocument(
         doc_id=staged.doc_id,
         source_uri=staged.source_uri,
@@ -98,10 +100,10 @@ def clean_document(
         title=title or first_with_label(lines, "title"),
         dek=first_with_label(lines, "dek") or dek,
         publisher=publisher,
-        published_date=published,
+        published_date=published or published_date_from_page(captions, body),
         language=language or guess_language(body),
         body_text=body,
         n_words=count_words(body),
-        captions=list(dict.fromkeys(line.text for line in lines if line.label == "caption")),
+        captions=captions,
         lines=lines,
     )

@@ -8,7 +8,9 @@ import polars as pl
 
 from transforms.documents import CleanDocument
 from transforms.entities import Mention
+from transforms.dates import DateMention
 from transforms.facts import Fact
+from transforms.quotes import Quote
 from transforms.staging import StagedDocument
 
 SCHEMAS: dict[str, dict[str, pl.DataType]] = {
@@ -29,6 +31,14 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "entity_mentions": {
         "doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32, "text": pl.String,
         "label": pl.String, "entity_id": pl.String, "name": pl.String, "resolved_by": pl.String,
+    },
+    "dates": {
+        "doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32, "text": pl.String, "date": pl.Date,
+        "granularity": pl.String, "resolution": pl.String,
+    },
+    "quotes": {
+        "doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32, "quote": pl.String,
+        "speaker_text": pl.String, "speaker_entity_id": pl.String, "verb": pl.String,
     },
     "facts": {
         "fact_id": pl.String, "doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32,
@@ -58,9 +68,17 @@ def batch_frames(
     facts: dict[str, list[Fact]],
     run_id: str,
     ingested_at: dt.datetime,
+    dates: dict[str, list[DateMention]] | None = None,
+    quotes: dict[str, list[Quote]] | None = None,
 ) -> dict[str, pl.DataFrame]:
-    """documents, document_lines, entities, entity_mentions and facts for one batch."""
+    """documents, document_lines, entities, entity_mentions, facts, dates and quotes for one batch."""
     doc_rows, line_rows, mention_rows, fact_rows, entity_rows = [], [], [], [], {}
+    date_rows = [{"doc_id": doc_id, "start_char": d.start_char, "end_char": d.end_char, "text": d.text,
+                  "date": d.date, "granularity": d.granularity, "resolution": d.resolution}
+                 for doc_id, found in (dates or {}).items() for d in found]
+    quote_rows = [{"doc_id": doc_id, "start_char": q.start_char, "end_char": q.end_char, "quote": q.quote,
+                   "speaker_text": q.speaker_text, "speaker_entity_id": q.speaker_entity_id, "verb": q.verb}
+                  for doc_id, found in (quotes or {}).items() for q in found]
     for doc in documents:
         doc_rows.append({
             "doc_id": doc.doc_id, "source_uri": doc.source_uri, "external_id": doc.external_id,
@@ -95,4 +113,6 @@ def batch_frames(
         "entities": _frame("entities", list(entity_rows.values())),
         "entity_mentions": _frame("entity_mentions", mention_rows),
         "facts": _frame("facts", fact_rows),
+        "dates": _frame("dates", date_rows),
+        "quotes": _frame("quotes", quote_rows),
     }

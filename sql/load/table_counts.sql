@@ -7,4 +7,6 @@ UNION ALL SELECT 'facts', count(*) FROM facts
 UNION ALL SELECT 'runs', count(*) FROM runs
 UNION ALL SELECT 'rejects', count(*) FROM rejects
 UNION ALL SELECT 'learned_boilerplate', count(*) FROM learned_boilerplate
-UNION ALL SELECT 'entity_aliases', count(*) FROM entity_aliases;
+UNION ALL SELECT 'entity_aliases', count(*) FROM entity_aliases
+UNION ALL SELECT 'dates', count(*) FROM dates
+UNION ALL SELECT 'quotes', count(*) FROM quotes;

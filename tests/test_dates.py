@@ -1,0 +1,38 @@
+import datetime as dt
+
+from transforms.dates import extract_dates, published_date_from_page
+
+WED_MAY_1 = dt.date(2024, 5, 1)  # a Wednesday
+
+
+def by_text(text, anchor=None):
+    return {d.text: (d.date, d.resolution) for d in extract_dates(text, anchor)}
+
+
+def test_stated_dates_are_normalised():
+    got = by_text("It began on Oct. 7, 2023 and resumed on 7 October 2024, or 2024-10-08.")
+    assert got == {"Oct. 7, 2023": (dt.date(2023, 10, 7), "stated"),
+                   "7 October 2024": (dt.date(2024, 10, 7), "stated"),
+                   "2024-10-08": (dt.date(2024, 10, 8), "stated")}
+
+
+def test_a_missing_year_comes_from_the_document_date():
+    got = by_text("talks on May 31 after the Oct. 7 attack", WED_MAY_1)
+    assert got["May 31"] == (dt.date(2023, 5, 31), "year_inferred")
+    assert got["Oct. 7"] == (dt.date(2023, 10, 7), "year_inferred")
+
+
+def test_weekdays_resolve_against_the_document_date_and_never_without_one():
+    assert by_text("met on Monday", WED_MAY_1)["Monday"] == (dt.date(2024, 4, 29), "weekday_resolved")
+    assert by_text("met on Wednesday", WED_MAY_1)["Wednesday"] == (WED_MAY_1, "weekday_resolved")
+    assert by_text("met on Monday")["Monday"] == (None, "unresolved")
+
+
+def test_impossible_dates_and_the_verb_may_are_not_dates():
+    assert by_text("on February 30, 2024 prices may 5 times rise") == {}
+
+
+def test_published_date_from_a_dated_caption_or_dateline_never_from_a_weekday():
+    assert published_date_from_page(["Leaders meet in Rome, May 1, 2024. Photo by A. B./Reuters"], "Body.") == WED_MAY_1
+    assert published_date_from_page([], "ROME, Feb. 7, 2024 — Leaders met.") == dt.date(2024, 2, 7)
+    assert published_date_from_page(["Leaders meet in Rome on Wednesday"], "They met on Wednesday.") is None

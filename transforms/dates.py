@@ -1,0 +1,117 @@
+"""Date mentions normalised to ISO, and a document's publication date from what the page prints.
+
+A date without a year takes the latest such date on or before the document's date; a weekday
+("on Wednesday") the latest such weekday on or before it. Without a document date both stay
+unresolved: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_PATTERNS = [
+    ("day", re.compile(r"\b(?P<iso>(?P<year>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d))\b")),
+    ("day", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    ("day", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("day_no_year", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:1[89]|20)\d\d)(?!\s*(?:%|percent))", re.I)),
+    ("day_no_year", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s+(?:1[89]|20)\d\d)", re.I)),
+    ("month", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.I)),
+    ("weekday", re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("relative", re.compile(r"\b(?P<relative>today|yesterday|tomorrow)\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start_char: int
+    end_char: int
+    text: str
+    date: dt.date | None  # None when it cannot be resolved
+    granularity: str  # day, month or weekday
+    resolution: str  # stated, year_inferred, weekday_resolved, relative_resolved, unresolved
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _latest_on_or_before(month: int, day: int, anchor: dt.date) -> dt.date | None:
+    this_year = _safe_date(anchor.year, month, day)
+    if this_year is not None and this_year <= anchor:
+        return this_year
+    return _safe_date(anchor.year - 1, month, day)
+
+
+def _resolve(kind: str, match: re.Match, anchor: dt.date | None) -> tuple[dt.date | None, str, str]:
+    groups = match.groupdict()
+    if kind == "day" and groups.get("iso"):
+        return _safe_date(int(groups["year"]), int(groups["m"]), int(groups["d"])), "day", "stated"
+    if kind == "day":
+        return _safe_date(int(groups["year"]), _month(groups["month"]), int(groups["day"])), "day", "stated"
+    if kind == "month":
+        return _safe_date(int(groups["year"]), _month(groups["month"]), 1), "month", "stated"
+    if anchor is None:
+        return None, "weekday" if kind == "weekday" else "day", "unresolved"
+    if kind == "day_no_year":
+        return _latest_on_or_before(_month(groups["month"]), int(groups["day"]), anchor), "day", "year_inferred"
+    if kind == "weekday":
+        back = (anchor.weekday() - _WEEKDAYS[groups["weekday"].lower()]) % 7
+        return anchor - dt.timedelta(days=back), "day", "weekday_resolved"
+    shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[groups["relative"].lower()]
+    return anchor + dt.timedelta(days=shift), "day", "relative_resolved"
+
+
+def extract_dates(text: str, document_date: dt.date | None = None) -> list[DateMention]:
+    """Date mentions in `text`, longest first where they overlap ("May 1, 2024" over "May 1")."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < b and end > a for a, b in taken):
+                continue
+            if kind == "day_no_year" and not 1 <= int(match.group("day")) <= 31:
+                continue
+            if kind == "day_no_year" and match.group("month").lower() == "may" and match.group(0)[0].islower():
+                continue  # "may 5" is more likely the verb
+            date, granularity, resolution = _resolve(kind, match, document_date)
+            if date is None and resolution == "stated":
+                continue  # "February 30, 2024": not a date
+            found.append(DateMention(start, end, match.group(0), date, granularity, resolution))
+            taken.append((start, end))
+    return sorted(found, key=lambda d: d.start_char)
+
+
+def published_date_from_page(captions: Iterable[str], body_text: str) -> dt.date | None:
+    """The date a dated photo caption states ("… in Jerusalem, May 1, 2024. Photo by …"), else a
+    dateline opening the body ("WASHINGTON, May 1, 2024 —"); None otherwise, never a guess."""
+    for caption in captions:
+        stated = [d.date for d in extract_dates(caption) if d.resolution == "stated" and d.granularity == "day"]
+        if stated:
+            return stated[0]
+    opening = body_text[:120]
+    dateline = re.match(r"^[A-Z][A-Z .,'-]{2,40}[,(]?\s*", opening)
+    if dateline:
+        stated = [d for d in extract_dates(opening) if d.resolution == "stated" and d.granularity == "day"]
+        if stated and stated[0].start_char <= dateline.end() + 2:
+            return stated[0].date
+    return None
