@@ -58,7 +58,10 @@ def run(
 ) -> None:
     """Stage, clean and extract from articles, then load the warehouse. Exit 3 when inputs were rejected."""
     _quiet_prefect(verbose)
-    from flows.pipeline import EXIT_REJECTED, newsfacts_flow
+    from flows.validation import warm_up_in_background
+
+    warm_up_in_background()  # GX imports while Prefect's server starts
+    from flows.pipeline import EXIT_FAILED, EXIT_REJECTED, newsfacts_flow
 
     db_path = db or _default_db()
     summary = newsfacts_flow(
@@ -66,6 +69,8 @@ def run(
         batch_size=batch_size, workers=workers, reprocess=reprocess,
     )
     _print_summary(summary, db_path)
+    if summary.status == "failed":
+        raise typer.Exit(EXIT_FAILED)
     if summary.n_rejected:
         raise typer.Exit(EXIT_REJECTED)
 
@@ -77,7 +82,7 @@ def _print_summary(summary, db_path: Path) -> None:
     )
     console.print(
         f"documents: {summary.n_seen} seen, {summary.n_new} new, {summary.n_unchanged} unchanged, "
-        f"{summary.n_rejected} rejected"
+        f"{summary.n_rejected} rejected; {summary.n_quarantined} rows quarantined by data-quality checks"
     )
     table = Table("table", "rows added", "rows total", box=None)
     for name, total in summary.rows_total.items():

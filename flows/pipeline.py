@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
@@ -17,9 +18,10 @@ from flows import warehouse
 from flows.nlp import load_model
 from flows.progress import progress_bar
 from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, Settings
-from flows.validation import ValidationFailed, validate_batch
+from flows.validation import BatchValidation, validate_batch
 from transforms.boilerplate import lines_shared_across
 from transforms.documents import CleanDocument, clean_document
+from transforms.quality import QUARANTINE_SCHEMA, results_frame
 from transforms.entities import (
     Mention, entity_input, extract_mentions, known_full_names, resolve_across_documents,
 )
@@ -29,7 +31,8 @@ from transforms.quotes import Quote, extract_quotes
 from transforms.staging import INPUT_EXTENSIONS, StagedDocument, stage_bytes
 from transforms.tables import batch_frames, raw_documents_frame
 
-EXIT_REJECTED = 3
+EXIT_REJECTED = 3  # some inputs were rejected; the rest loaded
+EXIT_FAILED = 4  # a batch failed a table-level data-quality check and was not loaded
 
 
 @dataclass
@@ -40,6 +43,7 @@ class RunSummary:
     n_new: int = 0
     n_unchanged: int = 0
     n_rejected: int = 0
+    n_quarantined: int = 0  # rows held back by a failed row-level expectation
     rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (uri, stage, error)
     rows_added: dict[str, int] = field(default_factory=dict)
     rows_total: dict[str, int] = field(default_factory=dict)
@@ -150,15 +154,25 @@ def store_raw_and_select_new(
 
 
 @task(cache_policy=NONE)
-def validate(frames: dict) -> None:
-    validate_batch(frames)
+def validate(frames: dict, run_id: str) -> BatchValidation:
+    return validate_batch(frames, run_id)
 
 
 @task(cache_policy=NONE)
-def load(frames: dict, db_path: str) -> None:
+def load(validated: BatchValidation, run_id: str, db_path: str) -> None:
     con = warehouse.connect(db_path)
     try:
-        warehouse.load_batch(con, frames)
+        warehouse.load_batch(con, validated.frames, validated.quarantine, results_frame(validated.results, run_id))
+    finally:
+        con.close()
+
+
+@task(cache_policy=NONE)
+def record_failed_batch(validated: BatchValidation, run_id: str, db_path: str) -> None:
+    """A batch that failed a table check is not loaded; its results are kept, its raw bytes stay."""
+    con = warehouse.connect(db_path)
+    try:
+        warehouse.record_dq_results(con, results_frame(validated.results, run_id))
     finally:
         con.close()
 
@@ -180,7 +194,7 @@ def _begin_run(settings: Settings) -> tuple[RunSummary, dict[str, int]]:
 
 def _end_run(settings: Settings, summary: RunSummary, before: dict[str, int]) -> RunSummary:
     summary.n_rejected = len(summary.rejected)
-    if summary.status == "running":
+    if summary.status == "running":  # ("failed" stays: a batch failed its data-quality gate)
         summary.status = "completed_with_rejects" if summary.rejected else "completed"
     con = warehouse.connect(settings.db_path)
     try:
@@ -231,13 +245,20 @@ def newsfacts_flow(
                     dates, quotes = extract_dates_and_quotes(docs, mentions)
                     facts = extract_numeric_facts(docs, settings.model_name, settings.workers)
                     frames = batch_frames(docs, mentions, facts, summary.run_id, warehouse.utc_now(), dates, quotes)
-                    try:
-                        validate(frames)
-                    except ValidationFailed as exc:
-                        summary.rejected += [(d.source_uri, "validate", str(exc)) for d in docs]
+                    if not settings.validate:
+                        validated = BatchValidation(frames, pl.DataFrame(schema=QUARANTINE_SCHEMA))
                     else:
-                        load(frames, db_path)
-                        summary.n_new += len(docs)
+                        validated = validate(frames, summary.run_id)
+                    if validated.failed_table_checks:
+                        record_failed_batch(validated, summary.run_id, db_path)
+                        failed = "; ".join(f"{r.suite}.{r.column}: {r.expectation} ({r.observed})"
+                                           for r in validated.failed_table_checks)
+                        summary.rejected += [(d.source_uri, "validate", f"batch failed: {failed}") for d in docs]
+                        summary.status = "failed"
+                    else:
+                        load(validated, summary.run_id, db_path)
+                        summary.n_new += validated.frames["documents"].height
+                        summary.n_quarantined += validated.quarantine.height
                 logger.info("batch %d/%d: %d of %d documents loaded", number, len(batches), len(docs), len(batch))
                 advance(len(batch))
     except BaseException:

@@ -35,6 +35,8 @@ class Settings:
     batch_size: int = field(default_factory=lambda: int(os.environ.get("NEWSFACTS_BATCH_SIZE", "200")))
     workers: int = field(default_factory=lambda: int(os.environ.get("NEWSFACTS_WORKERS", "1")))
     reprocess: bool = False
+    # The Great Expectations gate. Off only to measure what it costs (NEWSFACTS_VALIDATE=false).
+    validate: bool = field(default_factory=lambda: os.environ.get("NEWSFACTS_VALIDATE", "true").lower() != "false")
 
     @classmethod
     def from_options(cls, **options) -> Settings:

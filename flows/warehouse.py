@@ -77,8 +77,19 @@ def stage_raw_documents(con: duckdb.DuckDBPyConnection, raw: pl.DataFrame) -> No
         con.unregister("staged_raw_documents")
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> None:
-    """Replace whatever was derived from these documents before, in one transaction."""
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    """Bulk insert by column name; `table` is one of the warehouse's own table names."""
+    if frame.is_empty():
+        return
+    con.register(f"frame_{table}", frame.to_arrow())
+    con.execute(f'INSERT INTO {table} BY NAME SELECT * FROM "frame_{table}"')
+    con.unregister(f"frame_{table}")
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame],
+               quarantine: pl.DataFrame | None = None, dq_results: pl.DataFrame | None = None) -> None:
+    """Replace whatever was derived from these documents before, with the batch's quarantined rows
+    and data-quality results, in one transaction."""
     doc_ids = frames["documents"].select("doc_id")
     with transaction(con):
         con.register("batch_doc_ids", doc_ids.to_arrow())
@@ -86,13 +97,12 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) 
         con.register("batch_entities", frames["entities"].to_arrow())
         con.execute(sql("load/insert_new_entities"))
         for table in BATCH_TABLES:
-            frame = frames[table]
-            if frame.is_empty():
-                continue
-            con.register(f"batch_{table}", frame.to_arrow())
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_{table}")
-        for name in ("batch_doc_ids", "batch_entities", *(f"batch_{t}" for t in BATCH_TABLES)):
-            con.unregister(name)
+            insert_frame(con, table, frames[table])
+        for table, frame in (("quarantine", quarantine), ("dq_results", dq_results)):
+            if frame is not None:
+                insert_frame(con, table, frame)
+        con.unregister("batch_doc_ids")
+        con.unregister("batch_entities")
 
 
 def start_run(con, run_id: str, flow_run_id: str | None, pipeline_version: str, model_name: str) -> None:
@@ -106,6 +116,15 @@ def start_run(con, run_id: str, flow_run_id: str | None, pipeline_version: str, 
 
 def finish_run(con, run_id: str, status: str, counts: dict[str, int]) -> None:
     con.execute(sql("load/finish_run"), {"run_id": run_id, "status": status, **counts})
+
+
+def record_dq_results(con, dq_results: pl.DataFrame) -> None:
+    with transaction(con):
+        insert_frame(con, "dq_results", dq_results)
+
+
+def entity_ids(con) -> set[str]:
+    return {row[0] for row in con.execute("SELECT entity_id FROM entities").fetchall()}
 
 
 def record_rejects(con, run_id: str, rejects: list[tuple[str, str, str]]) -> None:

@@ -1,46 +1,118 @@
+"""Every expectation is shown failing on a broken row or table, and passing on good data."""
+
 import datetime as dt
+import json
 
 import polars as pl
 import pytest
 
-from flows.validation import ValidationFailed, suite_definitions, validate_batch
+from flows.validation import suite_definitions, validate_batch
 from tests.test_warehouse import a_document, a_fact
+from transforms.boilerplate import LabelledLine
+from transforms.documents import CleanDocument
 from transforms.tables import batch_frames
 
 NOW = dt.datetime(2024, 5, 1, tzinfo=dt.timezone.utc)
+TODAY = dt.date(2024, 5, 2)
+DOC = "a" * 64
+BODY = ("Troops detained 12 men. The men were released later that day after questioning by officers from "
+        "the border police, a spokesman for the regional government said in a statement on the radio.")
 
 
 def good_frames():
-    return batch_frames([a_document("a" * 64)], {}, {"a" * 64: [a_fact()]}, "run-1", NOW)
+    doc = CleanDocument(**{**a_document(DOC, BODY).__dict__, "n_words": len(BODY.split()),
+                           "lines": [LabelledLine(1, "Title here", "title", "t"), LabelledLine(2, BODY, "body", "b")]})
+    return batch_frames([doc], {}, {DOC: [a_fact()]}, "run-1", NOW)
 
 
-def test_every_warehouse_table_has_a_committed_suite():
-    assert set(suite_definitions()) == {"documents", "document_lines", "entities", "entity_mentions", "facts"}
+def test_every_warehouse_table_has_a_committed_suite_with_severity_and_scope():
+    suites = suite_definitions()
+    assert {"raw_documents", "documents", "document_lines", "entities", "entity_mentions", "facts", "dates",
+            "quotes"} <= set(suites)
+    for suite in suites.values():
+        for expectation in suite["expectations"]:
+            assert expectation["meta"]["severity"] in ("error", "warning")
+            assert expectation["meta"]["scope"] in ("row", "table")
 
 
 def test_a_good_batch_passes_real_gx_checks():
-    results = validate_batch(good_frames())
-    assert results and all(r.success for r in results)
+    validated = validate_batch(good_frames(), "run-1", today=TODAY)
+    assert [r for r in validated.results if not r.success] == []
+    assert validated.quarantine.is_empty() and validated.frames["facts"].height == 1
 
 
-@pytest.mark.parametrize(
-    "table, column, value, expectation",
-    [
-        ("facts", "bound", "about", "expect_column_values_to_be_in_set"),
-        ("facts", "kind", "guess", "expect_column_values_to_be_in_set"),
-        ("documents", "n_words", 0, "expect_column_values_to_be_between"),
-        ("documents", "doc_id", "short", "expect_column_value_lengths_to_equal"),
-    ],
-)
-def test_a_broken_value_fails_the_batch(table, column, value, expectation):
+def broken(table, **values):
+    """The good batch with the last row of `table` broken."""
     frames = good_frames()
-    frames[table] = frames[table].with_columns(pl.lit(value).cast(frames[table].schema[column]).alias(column))
-    with pytest.raises(ValidationFailed, match=expectation):
-        validate_batch(frames)
+    frame = frames[table]
+    last = pl.int_range(pl.len()) == pl.len() - 1
+    frames[table] = frame.with_columns(
+        *(pl.when(last).then(pl.lit(v).cast(frame.schema[c])).otherwise(pl.col(c)).alias(c) for c, v in values.items()))
+    return frames
 
 
-def test_a_range_whose_high_end_is_below_its_value_fails():
+ROW_BREAKS = [
+    ("facts", {"bound": "about"}, "expect_column_values_to_be_in_set"),
+    ("facts", {"kind": "guess"}, "expect_column_values_to_be_in_set"),
+    ("facts", {"count_type": "MAIM"}, "expect_column_values_to_be_in_set"),
+    ("facts", {"change": "sideways"}, "expect_column_values_to_be_in_set"),
+    ("facts", {"value_high": 5.0}, "expect_column_pair_values_a_to_be_greater_than_b"),
+    ("facts", {"end_char": 16}, "expect_column_pair_values_a_to_be_greater_than_b"),
+    ("facts", {"start_char": 0, "end_char": 6}, "expect_column_pair_values_to_be_equal"),
+    ("facts", {"start_char": -1}, "expect_column_values_to_be_between"),
+    ("document_lines", {"label": "sidebar"}, "expect_column_values_to_be_in_set"),
+    ("document_lines", {"line_no": 0}, "expect_column_values_to_be_between"),
+    ("documents", {"n_words": 0}, "expect_column_values_to_be_between"),
+    ("documents", {"media_type": "image/png"}, "expect_column_values_to_be_in_set"),
+    ("documents", {"published_date": dt.date(2030, 1, 1)}, "expect_column_values_to_be_between"),
+]
+
+
+@pytest.mark.parametrize("table, values, expectation", ROW_BREAKS)
+def test_a_broken_row_is_quarantined_and_the_rest_loads(table, values, expectation):
+    validated = validate_batch(broken(table, **values), "run-1", today=TODAY)
+    failed = [r for r in validated.results if not r.success]
+    assert expectation in {r.expectation for r in failed}
+    assert not validated.failed_table_checks
+    row = validated.quarantine.row(0, named=True)
+    assert row["table_name"] == table and expectation in row["expectation"], validated.quarantine
+    assert json.loads(row["row"])  # the whole row is kept, as JSON
+    if table == "documents":  # a quarantined document takes its rows with it
+        assert validated.frames["documents"].is_empty() and validated.frames["facts"].is_empty()
+    else:
+        assert validated.frames["documents"].height == 1
+
+
+def test_a_line_of_boilerplate_may_not_hold_a_fact():
     frames = good_frames()
-    frames["facts"] = frames["facts"].with_columns(pl.lit(5.0).alias("value_high"), pl.lit("range").alias("bound"))
-    with pytest.raises(ValidationFailed, match="value_high"):
-        validate_batch(frames)
+    frames["document_lines"] = frames["document_lines"].with_columns(pl.lit("boilerplate").alias("label"))
+    validated = validate_batch(frames, "run-1", today=TODAY)
+    assert any(r.column == "line_label" and not r.success for r in validated.results)
+
+
+def test_warnings_are_recorded_without_quarantine():
+    frames = good_frames()
+    lines = frames["document_lines"]
+    frames["document_lines"] = pl.concat([lines, lines.with_columns(
+        pl.lit(9).cast(pl.Int32).alias("line_no"), pl.lit("boilerplate").alias("label"),
+        pl.lit("Subscribe now to read every story " * 30).alias("text"))])
+    validated = validate_batch(frames, "run-1", today=TODAY)
+    warning = next(r for r in validated.results if r.column == "boilerplate_share")
+    assert not warning.success and warning.severity == "warning"
+    assert validated.quarantine.is_empty()
+
+
+@pytest.mark.parametrize("table, values, expectation", [
+    ("facts", {"fact_id": None}, "expect_column_values_to_not_be_null"),
+    ("document_lines", {"doc_id": "b" * 64}, "foreign_key_doc_id_in_documents"),
+])
+def test_a_broken_key_fails_the_whole_batch(table, values, expectation):
+    validated = validate_batch(broken(table, **values), "run-1", today=TODAY)
+    assert expectation in {r.expectation for r in validated.failed_table_checks}
+
+
+def test_a_duplicate_key_fails_the_whole_batch():
+    frames = good_frames()
+    frames["facts"] = pl.concat([frames["facts"], frames["facts"]])
+    validated = validate_batch(frames, "run-1", today=TODAY)
+    assert "expect_column_values_to_be_unique" in {r.expectation for r in validated.failed_table_checks}

@@ -29,7 +29,7 @@ def test_migrations_are_idempotent_and_recorded(tmp_path):
     warehouse.connect(db).close()
     con = warehouse.connect(db)
     versions = con.execute("SELECT version, duckdb_version FROM schema_migrations ORDER BY 1").fetchall()
-    assert [v for v, _ in versions] == ["001_warehouse", "002_learned_boilerplate", "003_fact_change", "004_entity_resolution", "005_dates_quotes"]
+    assert [v for v, _ in versions] == ["001_warehouse", "002_learned_boilerplate", "003_fact_change", "004_entity_resolution", "005_dates_quotes", "006_data_quality"]
     assert versions[0][1] == duckdb.__version__
     assert {"raw_documents", "documents", "document_lines", "entities", "entity_mentions", "facts", "runs",
             "rejects"} <= {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
