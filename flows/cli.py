@@ -173,6 +173,31 @@ def report(
 
 
 @app.command()
+def dq(
+    db: DbOption = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for dq_report.md and dq_report.html.")] = Path("data/reports"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the Markdown report.")] = False,
+) -> None:
+    """Validate the whole warehouse with the expectation suites; write a Markdown and an offline HTML
+    report. Exit 1 when an error-severity check fails."""
+    apply_offline_defaults()
+    from flows.dq import validate_warehouse, write_report
+
+    db_path = db or _default_db()
+    if not db_path.exists():
+        err.print(f"[red]error:[/red] no warehouse at {db_path}: run `newsfacts run` first")
+        raise typer.Exit(2)
+    run = validate_warehouse(db_path)
+    markdown, page = write_report(run, out)
+    if not quiet:
+        print(run.markdown)
+    err.print(f"report: {markdown} and {page}")
+    if run.errors:
+        err.print(f"[red]{len(run.errors)} error-severity checks failed[/red]")
+        raise typer.Exit(1)
+
+
+@app.command()
 def serve(
     cron: Annotated[str, typer.Option(help="Cron schedule, e.g. '*/30 * * * *'.")],
     paths: Annotated[list[str] | None, typer.Argument(help="Inputs, as for `run`. Default: seeds/.", show_default=False)] = None,

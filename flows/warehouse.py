@@ -16,6 +16,11 @@ from flows.settings import SQL_DIR
 BATCH_TABLES = ("documents", "document_lines", "entity_mentions", "facts", "dates", "quotes")
 
 
+def fetch_frame(con: duckdb.DuckDBPyConnection, query: str) -> pl.DataFrame:
+    """A whole query result as a Polars frame (fetched to the end, so the connection is free)."""
+    return pl.from_arrow(con.sql(query).to_arrow_table())
+
+
 def sql(name: str) -> str:
     """A statement (or script) from sql/, by its path without the .sql suffix."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")

@@ -153,3 +153,56 @@ def test_sql_and_report_commands_read_the_warehouse(seeded):
     assert write.exit_code == 2 and counts(db)["documents"] == 5
     missing = runner.invoke(app, ["report", "no_such_report", "--db", str(db)])
     assert missing.exit_code == 2 and "no report named" in missing.output
+
+
+def test_a_row_that_fails_a_check_is_quarantined_and_the_rest_loads(tmp_path):
+    from flows.pipeline import newsfacts_flow
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    future = {"id": "f1", "text": ARTICLE.replace("Sunday", "Friday"), "published": "2999-03-05"}  # in the future
+    (inbox / "wire.jsonl").write_text(json.dumps(future), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    summary = newsfacts_flow(paths=[str(inbox)], db=str(db))
+    assert summary.status == "completed" and summary.n_new == 1 and summary.n_quarantined > 1
+    con = duckdb.connect(str(db), read_only=True)
+    quarantined = con.execute("SELECT DISTINCT table_name, expectation FROM quarantine ORDER BY 1").fetchall()
+    kept = con.execute("SELECT count(*) FROM documents").fetchall()
+    raw = con.execute("SELECT count(*) FROM raw_documents").fetchall()
+    failed = con.execute("SELECT count(*) FROM dq_results WHERE NOT success AND column_name = 'days_after_today'").fetchall()
+    con.close()
+    assert ("documents", "expect_column_values_to_be_between(days_after_today)") in quarantined
+    assert ("document_lines", "expect_column_values_to_be_between(days_after_today)") in quarantined
+    assert kept == [(1,)] and raw == [(2,)] and failed == [(1,)]
+
+
+def test_a_batch_that_breaks_a_key_is_not_loaded_and_the_run_fails(tmp_path, monkeypatch):
+    """Fault injection: the batch's facts are doubled, so fact_id is not unique."""
+    import polars as pl
+
+    import flows.pipeline as pipeline
+    from flows.cli import app
+
+    real_batch_frames = pipeline.batch_frames
+
+    def doubled_facts(*args, **kwargs):
+        frames = real_batch_frames(*args, **kwargs)
+        frames["facts"] = pl.concat([frames["facts"], frames["facts"]])
+        return frames
+
+    monkeypatch.setattr(pipeline, "batch_frames", doubled_facts)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(app, ["run", str(inbox), "--db", str(db)])
+    assert result.exit_code == 4, result.output
+    con = duckdb.connect(str(db), read_only=True)
+    status = con.execute("SELECT status FROM runs").fetchall()
+    counts = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM facts), "
+                         "(SELECT count(*) FROM raw_documents)").fetchall()
+    reject = con.execute("SELECT stage, error FROM rejects").fetchall()
+    con.close()
+    assert status == [("failed",)] and counts == [(0, 0, 1)]
+    assert reject[0][0] == "validate" and "expect_column_values_to_be_unique" in reject[0][1]

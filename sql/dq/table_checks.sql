@@ -1,0 +1,47 @@
+-- Warehouse-wide checks that need the whole table: keys unique, foreign keys resolve, runs complete.
+-- One row per check: suite, expectation, column_name, unexpected_count, observed.
+SELECT 'raw_documents' AS suite, 'unique_key' AS expectation, 'doc_id' AS column_name,
+       count(*) - count(DISTINCT doc_id) AS unexpected_count, count(*) || ' rows' AS observed
+FROM raw_documents
+UNION ALL
+SELECT 'documents', 'unique_key', 'doc_id', count(*) - count(DISTINCT doc_id), count(*) || ' rows' FROM documents
+UNION ALL
+SELECT 'document_lines', 'unique_key', 'doc_id,line_no',
+       count(*) - (SELECT count(*) FROM (SELECT DISTINCT doc_id, line_no FROM document_lines)), count(*) || ' rows'
+FROM document_lines
+UNION ALL
+SELECT 'entities', 'unique_key', 'entity_id', count(*) - count(DISTINCT entity_id), count(*) || ' rows' FROM entities
+UNION ALL
+SELECT 'entity_mentions', 'unique_key', 'doc_id,start_char,end_char',
+       count(*) - (SELECT count(*) FROM (SELECT DISTINCT doc_id, start_char, end_char FROM entity_mentions)),
+       count(*) || ' rows'
+FROM entity_mentions
+UNION ALL
+SELECT 'facts', 'unique_key', 'fact_id', count(*) - count(DISTINCT fact_id), count(*) || ' rows' FROM facts
+UNION ALL
+SELECT 'documents', 'foreign_key_doc_id_in_raw_documents', 'doc_id', count(*), NULL
+FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM raw_documents)
+UNION ALL
+SELECT 'document_lines', 'foreign_key_doc_id_in_documents', 'doc_id', count(*), NULL
+FROM document_lines WHERE doc_id NOT IN (SELECT doc_id FROM documents)
+UNION ALL
+SELECT 'entity_mentions', 'foreign_key_doc_id_in_documents', 'doc_id', count(*), NULL
+FROM entity_mentions WHERE doc_id NOT IN (SELECT doc_id FROM documents)
+UNION ALL
+SELECT 'entity_mentions', 'foreign_key_entity_id_in_entities', 'entity_id', count(*), NULL
+FROM entity_mentions WHERE entity_id NOT IN (SELECT entity_id FROM entities)
+UNION ALL
+SELECT 'facts', 'foreign_key_doc_id_in_documents', 'doc_id', count(*), NULL
+FROM facts WHERE doc_id NOT IN (SELECT doc_id FROM documents)
+UNION ALL
+SELECT 'dates', 'foreign_key_doc_id_in_documents', 'doc_id', count(*), NULL
+FROM dates WHERE doc_id NOT IN (SELECT doc_id FROM documents)
+UNION ALL
+SELECT 'quotes', 'foreign_key_doc_id_in_documents', 'doc_id', count(*), NULL
+FROM quotes WHERE doc_id NOT IN (SELECT doc_id FROM documents)
+UNION ALL
+SELECT 'quotes', 'foreign_key_speaker_entity_id_in_entities', 'speaker_entity_id', count(*), NULL
+FROM quotes WHERE speaker_entity_id IS NOT NULL AND speaker_entity_id NOT IN (SELECT entity_id FROM entities)
+UNION ALL
+SELECT 'runs', 'finished_runs_have_counts', 'n_seen', count(*), NULL
+FROM runs WHERE status NOT IN ('running', 'interrupted') AND n_seen IS NULL;
