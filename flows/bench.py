@@ -18,6 +18,9 @@ from flows.settings import Settings, apply_offline_defaults
 from transforms import boilerplate
 from transforms.boilerplate import lines_shared_across
 from transforms.documents import clean_document
+from transforms.entities import (
+    clean_name, entity_input, extract_mentions, known_full_names, resolve_across_documents,
+)
 from transforms.facts import extract_facts, sentences_with_numbers
 from transforms.staging import stage_bytes
 
@@ -52,13 +55,28 @@ def bench_boilerplate(label: str, paths: list[Path]) -> None:
     print(f"boilerplate  {label:<22} {len(staged):>4} pages  {seconds * 1000 / len(staged):7.2f} ms/page")
 
 
+def bench_entities(docs, label: str) -> None:
+    """The entity stage against bare spaCy NER over the same input texts."""
+    ner = load_model(Settings().model_name, "ner")
+    inputs = [entity_input(d.preamble, d.body_text) for d in docs]
+    texts = [text for text, _ in inputs]
+    ner_seconds = median_seconds(lambda: list(ner.pipe(texts)))
+    parsed = list(ner.pipe(texts))
+
+    def resolve() -> None:
+        found = [extract_mentions(p, start) for p, (_, start) in zip(parsed, inputs)]
+        resolve_across_documents(found, known_full_names(m for ms in found for m in ms))
+
+    resolve_seconds = median_seconds(resolve, lambda: clean_name.cache_clear())
+    words = sum(len(t.split()) for t in texts)
+    print(f"entities     {label:<22} {len(texts):>4} docs   {ner_seconds * 1000 / len(texts):7.2f} ms/doc spaCy NER "
+          f"({words / ner_seconds:,.0f} words/s) + {resolve_seconds * 1000 / len(texts):.2f} ms/doc resolution "
+          f"= {100 * resolve_seconds / ner_seconds:.1f} % over bare NER")
+
+
 def bench_nlp(texts: list[str], label: str) -> None:
     model = Settings().model_name
-    ner, splitter, parser = (load_model(model, step) for step in ("ner", "sentences", "parse"))
-    ner_seconds = median_seconds(lambda: list(ner.pipe(texts)))
-    words = sum(len(t.split()) for t in texts)
-    print(f"entities     {label:<22} {len(texts):>4} docs   {ner_seconds * 1000 / len(texts):7.2f} ms/doc "
-          f"({words / ner_seconds:,.0f} words/s, spaCy NER only)")
+    splitter, parser = (load_model(model, step) for step in ("sentences", "parse"))
     sentences = [s.text for doc in splitter.pipe(texts) for s in sentences_with_numbers(doc)]
 
     def facts_stage() -> None:
@@ -87,8 +105,12 @@ def main() -> int:
     if zyte.exists():
         bench_boilerplate("zyte_dev text", sorted((zyte / "txt").glob("*.txt")))
         bench_boilerplate("zyte_dev HTML", sorted((zyte / "html").glob("*.html")))
-    bodies = [clean_document(d).body_text for d in staged_pages(seeds)]
-    bench_nlp(bodies, "seeds")
+    cleaned = [clean_document(d) for d in staged_pages(seeds)]
+    bench_entities(cleaned, "seeds")
+    if zyte.exists():
+        bench_entities([clean_document(d) for d in staged_pages(sorted((zyte / "txt").glob("*.txt")))],
+                       "zyte_dev text")
+    bench_nlp([d.body_text for d in cleaned], "seeds")
     sentences = quantity_sentences()
     if sentences:
         bench_nlp(sentences, "quantities_dev")

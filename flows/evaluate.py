@@ -195,7 +195,7 @@ def eval_entities(ner) -> None:
     started = time.perf_counter()
     mentions = {n: extract_mentions(p, inputs[n][1]) for n, p in zip(names, parsed)}
     known = known_full_names(m for ms in mentions.values() for m in ms)
-    mentions = {n: resolve_across_documents(ms, known) for n, ms in mentions.items()}
+    mentions = dict(zip(names, resolve_across_documents([mentions[n] for n in names], known)))
     resolve_seconds = time.perf_counter() - started
     found = {label: [0, 0] for label in ("PERSON", "ORG", "GPE")}
     alias_ok = alias_total = must_not_found = 0

@@ -116,8 +116,8 @@ def extract_entities(
     found = [extract_mentions(spacy_doc, body_start) for spacy_doc, (_, body_start) in zip(parsed, inputs)]
     batch_known = known_full_names(m for mentions in found for m in mentions)
     names = {label: known.get(label, set()) | batch_known.get(label, set()) for label in {*known, *batch_known}}
-    return {doc.doc_id: [m for m in resolve_across_documents(mentions, names) if m.in_body]
-            for doc, mentions in zip(docs, found)}
+    return {doc.doc_id: [m for m in mentions if m.in_body]
+            for doc, mentions in zip(docs, resolve_across_documents(found, names))}
 
 
 @task(cache_policy=NONE)

@@ -68,7 +68,7 @@ def test_a_lone_surname_resolves_across_documents_only_when_unambiguous(ner):
 
     [gantz] = [m for m in extract_mentions(ner("Talks with Gantz ended late on Monday night.")) if m.label == "PERSON"]
     assert gantz.canonical_name == "Gantz"
-    [resolved] = resolve_across_documents([gantz], {"PERSON": {"Benny Gantz"}})
+    [[resolved]] = resolve_across_documents([[gantz]], {"PERSON": {"Benny Gantz"}})
     assert resolved.canonical_name == "Benny Gantz" and resolved.resolved_by == "short_form_known_in_warehouse"
-    [ambiguous] = resolve_across_documents([gantz], {"PERSON": {"Benny Gantz", "Ruth Gantz"}})
+    [[ambiguous]] = resolve_across_documents([[gantz]], {"PERSON": {"Benny Gantz", "Ruth Gantz"}})
     assert ambiguous.canonical_name == "Gantz"

@@ -88,11 +88,14 @@ def _resolve_short_forms(names: Iterable[str]) -> dict[str, str]:
     ambiguous and stays as it is.
     """
     distinct = set(names)
+    endings: dict[tuple[str, ...], list[str]] = {}  # last words -> the longer names that end with them
+    for full in distinct:
+        words = tuple(full.split())
+        for size in range(1, len(words)):
+            endings.setdefault(words[-size:], []).append(full)
     resolved = {}
     for name in distinct:
-        words = name.split()
-        longer = [full for full in distinct
-                  if len(full.split()) > len(words) and full.split()[-len(words):] == words]
+        longer = endings.get(tuple(name.split()), [])
         maximal = {f for f in longer if not any(o != f and o.endswith(" " + f) for o in longer)}
         resolved[name] = maximal.pop() if len(maximal) == 1 else name
     return resolved
@@ -100,17 +103,22 @@ def _resolve_short_forms(names: Iterable[str]) -> dict[str, str]:
 
 def _page_variants(full_names: Iterable[str], page_text: str) -> dict[str, str]:
     """Persons printed with two close spellings on one page: each maps to the first one printed."""
-    variants: dict[str, str] = {}
+    by_surname: dict[str, list[str]] = {}
     for name in full_names:
         words = name.split()
-        if len(words) != 2:
-            continue
-        first, surname = words
-        pattern = re.compile(r"\b([A-Z][\w’'-]+)\s+" + re.escape(surname) + r"\b")
-        spellings = [m for m in pattern.finditer(page_text) if m.group(1) == first or _close_spelling(m.group(1), first)]
-        if spellings and spellings[0].group(1) != first:
-            variants[name] = f"{spellings[0].group(1)} {surname}"
-    return variants
+        if len(words) == 2:
+            by_surname.setdefault(words[1], []).append(words[0])
+    if not by_surname:
+        return {}
+    pattern = re.compile(r"\b([A-Z][\w’'-]+)\s+(" + "|".join(map(re.escape, sorted(by_surname))) + r")\b")
+    first_spelling: dict[tuple[str, str], str] = {}
+    for m in pattern.finditer(page_text):
+        printed, surname = m.group(1), m.group(2)
+        for first in by_surname[surname]:
+            if (first, surname) not in first_spelling and (printed == first or _close_spelling(printed, first)):
+                first_spelling[(first, surname)] = printed
+    return {f"{first} {surname}": f"{printed} {surname}"
+            for (first, surname), printed in first_spelling.items() if printed != first}
 
 
 def _close_spelling_variants(names: set[str], page_text: str) -> dict[str, str]:
@@ -170,10 +178,15 @@ def _repair_spans(text: str, spans: list[Span_]) -> list[Span_]:
             repaired.append((start, cut - 1, "GPE"))
             start, label = cut, "PERSON"
         repaired.append((start, end, label))
-    taken = [(s, e) for s, e, _ in repaired]
+    covered = bytearray(len(text) + 1)  # characters already inside a span
+    for s, e, _ in repaired:
+        covered[s:e] = b"\x01" * (e - s)
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return not any(covered[s:e])
+
+    def take(s: int, e: int) -> None:
+        covered[s:e] = b"\x01" * (e - s)
 
     people = sorted({text[s:e] for s, e, label in repaired if label == "PERSON"}, key=len, reverse=True)
     if people:
@@ -184,12 +197,12 @@ def _repair_spans(text: str, spans: list[Span_]) -> list[Span_]:
                 words = text[g[0]:g[1]].split()
                 if len(words) == 2 and free(*g) and words[-1].lower() not in _ORG_WORDS:
                     repaired.append((g[0], g[1], "PERSON"))
-                    taken.append(g)
+                    take(*g)
     if surnames:
         for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b", text):
             if free(*m.span()):
                 repaired.append((m.start(), m.end(), "PERSON"))
-                taken.append(m.span())
+                take(*m.span())
     return sorted(repaired)
 
 
@@ -240,20 +253,27 @@ def entity_input(preamble_lines: Iterable[str], body_text: str) -> tuple[str, in
     return f"{preamble}\n\n{body_text}", len(preamble) + 2
 
 
-def resolve_across_documents(mentions: list[Mention], known_full_names: Mapping[str, set[str]]) -> list[Mention]:
+def resolve_across_documents(
+    documents: list[list[Mention]], known_full_names: Mapping[str, set[str]]
+) -> list[list[Mention]]:
     """A person or organisation left as a lone surname or short form in its document resolves to the
     one full name of that label that the warehouse (or this batch) knows ending with it."""
-    resolved = []
-    for m in mentions:
+    by_last_word: dict[tuple[str, str], set[str]] = {}
+    for label in ("PERSON", "ORG"):
+        for full in known_full_names.get(label, ()):
+            if len(full.split()) > 1:
+                by_last_word.setdefault((label, full.split()[-1]), set()).add(full)
+
+    def resolve(m: Mention) -> Mention:
         if m.label in ("PERSON", "ORG") and m.canonical_name == m.name and len(m.name.split()) == 1:
-            candidates = {full for full in known_full_names.get(m.label, ())
-                          if len(full.split()) > 1 and full.split()[-1] == m.name}
+            candidates = by_last_word.get((m.label, m.name), set())
             if len(candidates) == 1:
-                full = candidates.pop()
-                m = replace(m, canonical_name=full, entity_id=entity_id_for(full, m.label),
-                            resolved_by="short_form_known_in_warehouse")
-        resolved.append(m)
-    return resolved
+                full = next(iter(candidates))
+                return replace(m, canonical_name=full, entity_id=entity_id_for(full, m.label),
+                               resolved_by="short_form_known_in_warehouse")
+        return m
+
+    return [[resolve(m) for m in mentions] for mentions in documents]
 
 
 def known_full_names(mentions: Iterable[Mention]) -> dict[str, set[str]]:
