@@ -40,21 +40,24 @@ def _spans(frame: pl.DataFrame, bodies: dict[str, str], text_column: str, strip_
 
 
 def _line_labels(facts: pl.DataFrame, bodies: dict[str, str], lines: pl.DataFrame) -> list[str | None]:
-    """The label of the document line each fact starts in (body_text holds the body and heading
-    lines, one per line, in order)."""
-    labelled: dict[str, list[str]] = {}
-    for doc_id, label in lines.filter(pl.col("label").is_in(["body", "heading"])).sort("doc_id", "line_no") \
-            .select("doc_id", "label").iter_rows():
-        labelled.setdefault(doc_id, []).append(label)
+    """The label of the document line each fact stands in: the line of body_text the fact starts
+    in, looked up by its text among the document's lines (a body or heading line wins over a
+    repeat elsewhere on the page); "unmatched" when body_text holds a line the lines table lacks."""
+    labels: dict[str, dict[str, str]] = {}
+    for doc_id, text, label in lines.sort("doc_id", "line_no").select("doc_id", "text", "label").iter_rows():
+        doc_labels = labels.setdefault(doc_id, {})
+        if text not in doc_labels or label in ("body", "heading"):
+            doc_labels[text] = label
     out = []
     for doc_id, start in facts.select("doc_id", "start_char").iter_rows():
         body = bodies.get(doc_id)
         if body is None or start is None or start > len(body):
             out.append(None)
             continue
-        line_index = body.count("\n", 0, start)
-        doc_labels = labelled.get(doc_id, [])
-        out.append(doc_labels[line_index] if line_index < len(doc_labels) else None)
+        line_start = body.rfind("\n", 0, start) + 1
+        line_end = body.find("\n", start)
+        line = body[line_start:line_end if line_end >= 0 else len(body)]
+        out.append(labels.get(doc_id, {}).get(line, "unmatched"))
     return out
 
 
