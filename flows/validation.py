@@ -1,8 +1,9 @@
 """Great Expectations gate: every batch is validated before it is loaded.
 
-Suites are committed JSON under expectations/suites/ (one per warehouse table); each expectation's
-meta says its severity (error or warning) and scope (row: offending rows go to quarantine; table:
-the batch fails). GX's SQL data source does not work against DuckDB, so frames are validated with
+The suites live in a committed GX 1.x file context (expectations/gx/: one suite per warehouse
+table and a pandas data source with one dataframe asset per table); each expectation's meta says
+its severity (error or warning) and scope (row: offending rows go to quarantine; table: the batch
+fails). GX's SQL data source does not work against DuckDB, so frames are validated with
 the pandas data source; foreign keys are checked as set differences (and by SQL in `newsfacts dq`).
 """
 
@@ -23,15 +24,19 @@ _LOCK = threading.Lock()
 _RUNTIME: dict | None = None
 
 
+GX_ROOT = EXPECTATIONS_DIR / "gx"
+
+
 def suite_definitions() -> dict[str, dict]:
+    """The committed suites as JSON, by name (for tests and tooling that need no GX import)."""
     return {
         path.stem: json.loads(path.read_text(encoding="utf-8"))
-        for path in sorted((EXPECTATIONS_DIR / "suites").glob("*.json"))
+        for path in sorted((GX_ROOT / "expectations").glob("*.json"))
     }
 
 
 def gx_runtime() -> dict:
-    """One ephemeral GX context per process, with a pandas asset and a suite per table.
+    """The committed file context, loaded once per process: per table, its batch definition and suite.
 
     Safe to call from a warm-up thread while the flow starts: GX takes seconds to import.
     """
@@ -42,16 +47,14 @@ def gx_runtime() -> dict:
             import great_expectations as gx
             from great_expectations.data_context.types.base import ProgressBarsConfig
 
-            # GX sets its own module loggers to INFO; an ephemeral context announces a temp dir there.
+            # GX sets its own module loggers to INFO.
             for name in ("great_expectations", "great_expectations.data_context.types.base"):
                 logging.getLogger(name).setLevel(logging.WARNING)
-            context = gx.get_context(mode="ephemeral")
+            context = gx.get_context(mode="file", project_root_dir=str(EXPECTATIONS_DIR))
             context.variables.progress_bars = ProgressBarsConfig(globally=False)
-            source = context.data_sources.add_pandas("frames")
-            runtime = {}
-            for name, definition in suite_definitions().items():
-                batch_definition = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("whole")
-                runtime[name] = (batch_definition, context.suites.add(gx.ExpectationSuite(**definition)))
+            source = context.data_sources.get("frames")
+            runtime = {suite.name: (source.get_asset(suite.name).get_batch_definition("whole"), suite)
+                       for suite in context.suites.all()}
             _RUNTIME = runtime
         return _RUNTIME
 

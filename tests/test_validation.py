@@ -33,6 +33,18 @@ def test_every_warehouse_table_has_a_committed_suite_with_severity_and_scope():
         for expectation in suite["expectations"]:
             assert expectation["meta"]["severity"] in ("error", "warning")
             assert expectation["meta"]["scope"] in ("row", "table")
+            # GX's own severity says the same, so GX tooling (Data Docs, checkpoints) agrees with the gate
+            assert expectation["severity"] == {"error": "critical", "warning": "warning"}[expectation["meta"]["severity"]]
+
+
+def test_the_committed_gx_file_context_serves_every_suite_with_its_asset():
+    from flows.validation import gx_runtime
+
+    runtime = gx_runtime()
+    assert set(runtime) == set(suite_definitions())
+    for name, (batch_definition, suite) in runtime.items():
+        assert batch_definition.data_asset.name == name
+        assert len(suite.expectations) == len(suite_definitions()[name]["expectations"])
 
 
 def test_a_good_batch_passes_real_gx_checks():
