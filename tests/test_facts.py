@@ -93,6 +93,20 @@ def test_holds_number_is_a_cheap_prefilter():
         ("Shares were priced at $ 98 a share on Monday.", 98, "USD/share", "money"),
         ("Profit rose to 361 million pounds last year.", 361_000_000, "GBP", "money"),
         ("He paid thirteen dollars and forty-five cents for it.", 13.45, "USD", "money"),
+        ("The refinery buys 2.4 billion gallons of jet fuel a year.", 2.4e9, "gallon/year", "measure"),
+        ("The board declared a 12-cent-a-share dividend.", 12, "cent/share", "money"),
+        ("Revenue grew at 15 % per annum over the decade.", 15, "percent/year", "percent"),
+        ("Revenue reached $ 13.18 billion a year earlier.", 13.18e9, "USD", "money"),
+        ("The group sold it for 528 million francs.", 528e6, "CHF", "money"),
+        ("The bonds raised 250 million Dutch guilders.", 250e6, "NLG", "money"),
+        ("Prices start at usd$ 15 a ticket.", 15, "USD/ticket", "money"),
+        ("The company has annual revenues of about MAUD 60.", 60e6, "AUD", "money"),
+        ("It cost 1.8M dollars to build.", 1.8e6, "USD", "money"),
+        ("Cocaine worth £50m was seized.", 50e6, "GBP", "money"),
+        ("Temperatures will reach 35C on Friday.", 35, "celsius", "measure"),
+        ("The limit is 10km/hr in the yard.", 10, "km/h", "measure"),
+        ("The plot measures 24703m2 in all.", 24703, "m2", "measure"),
+        ("Supply is capped at ₿21,000,000 in total.", 21e6, "BTC", "money"),
     ],
 )
 def test_units_currencies_and_rates(parser, sentence, value, unit, kind):
@@ -135,3 +149,44 @@ def test_rises_and_falls_are_marked(parser):
     facts = {f.kind: f for f in facts_of(parser, "Sales rose 6.2 percent while costs fell by $ 3 million.")}
     assert facts["percent"].change == "up" and facts["money"].change == "down"
     assert facts_of(parser, "The firm employs 300 people.")[0].change is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It costs you 10 rmb and 20 usd.", [(10, "CNY"), (20, "USD")]),
+    ("It costs 10 rmb 20 usd in all.", [(10, "CNY"), (20, "USD")]),
+    ("He owes rmb 10 usd 20 in all.", [(10, "CNY"), (20, "USD")]),
+    ("The crowd reached around 80, 000 spectators.", [(80000, None)]),
+])
+def test_each_currency_prices_its_own_number(parser, sentence, expected):
+    assert [(f.value, f.unit) for f in facts_of(parser, sentence) if f.kind != "ordinal"] == expected
+
+
+def test_a_hedge_before_a_currency_sign_is_the_qualifier(parser):
+    only(parser, "The company paid more than $5 million for the site.", value=5e6, qualifier="more than", bound=">",
+         unit="USD")
+
+
+@pytest.mark.parametrize("sentence, low, high, unit", [
+    ("The deal is worth between $30 million and $40 million.", 30e6, 40e6, "USD"),
+    ("The bill costs $1.2bn-$1.5bn a year.", 1.2e9, 1.5e9, "USD/year"),
+])
+def test_priced_ranges(parser, sentence, low, high, unit):
+    only(parser, sentence, value=low, value_high=high, bound="range", unit=unit)
+
+
+def test_the_level_a_change_reaches_is_not_itself_a_change(parser):
+    facts = facts_of(parser, "Shares fell 3.5 percent to $12.40 and the firm kept up to 40 jobs.")
+    assert [(f.value, f.change) for f in facts] == [(3.5, "down"), (12.4, None), (40, None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jane Doe lives at 123 Random Street in Cloud City.",
+    "Send it to Cloud City, PA 23456 by Friday.",
+    "For details phone 555-1234 today.",
+])
+def test_street_numbers_postal_codes_and_phone_numbers_are_not_facts(parser, sentence):
+    assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
+
+
+def test_times_is_a_frequency_not_a_counted_object(parser):
+    only(parser, "I tried to call Bob 3 times already.", value=3, object=None)

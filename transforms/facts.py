@@ -17,12 +17,16 @@ from transforms.numbers import (
     DIGIT_SCALES, FRACTION_WORDS, SCALES, VAGUE, is_fraction, is_number_word, ordinal_value, parse_number,
 )
 from transforms.units import (
-    DOLLAR_PREFIXES, SURFACES, Unit, currency_before, match_unit_after, rate_after, scaled_currency, split_glued,
+    DOLLAR_PREFIXES, SURFACES, Unit, currency_before, match_unit_after, per, rate_after, scaled_currency,
+    split_glued,
 )
 
 # Hedge words as written -> bound. Longest phrases first so "more than" wins over "than".
 QUALIFIERS = {
-    "more than": ">", "over": ">", "upwards of": ">", "in excess of": ">", "above": ">",
+    "more than": ">", "over": ">", "well over": ">", "well above": ">", "slightly more than": ">",
+    "a little more than": ">", "north of": ">", "upward of": ">", "not less than": ">=", "not more than": "<=",
+    "as much as": "<=", "as high as": "<=", "slightly less than": "<", "just shy of": "<", "circa": "~",
+    "an average of": "~", "upwards of": ">", "in excess of": ">", "above": ">",
     "at least": ">=", "no fewer than": ">=", "no less than": ">=", "a minimum of": ">=",
     "less than": "<", "fewer than": "<", "under": "<", "below": "<",
     "up to": "<=", "at most": "<=", "no more than": "<=", "as many as": "<=", "a maximum of": "<=",
@@ -55,7 +59,7 @@ _EVENT_NOUNS = {"release", "slaughter", "killing", "death", "arrest", "abduction
                 "displacement", "return", "exchange", "massacre", "deaths"}
 
 
-_PHONE = re.compile(r"(\+?\d[\d\s().-]{7,}\d)")
+_PHONE = re.compile(r"(\+?\d[\d\s().-]{6,}\d)")
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 _DECADE = re.compile(r"^(1[5-9]|20)\d0s$|^'\d0s$")
 _MONTH_WORD = re.compile(
@@ -77,6 +81,10 @@ _IDENTIFIER_WORDS = frozenset({
     "bus", "line", "channel", "apartment", "suite", "box", "district", "ward", "pier", "lot", "phase", "stage",
     "act", "verse", "psalm", "item", "step", "figure", "table", "appendix", "code", "amendment", "resolution",
 })
+_STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",
+                           "dr", "way", "place", "pl", "terrace", "court", "square", "strasse", "straße"})
+_SHORT_SCALES = {"m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "k": 1e3}  # after a priced number: "£50m"
+_CAPITAL_SCALES = {"M": "million", "B": "billion"}  # a scale only before a currency word
 _AGE_BEFORE = frozenset({"aged", "age", "ages"})
 _WHOLE_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "EUR", "GBP", "CHF", "MXN", "TRY", "INR", "CNY"})
 
@@ -149,8 +157,24 @@ def _is_numeric(token: Token) -> bool:
     if low in ("half", "quarter", "quarters"):  # "half a million", "a quarter million"
         following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
         return bool(following) and (following[0] in SCALES or following[:1] == ["a"] and following[1:] and following[1] in SCALES)
-    glued = split_glued(text)
-    return glued is not None
+    return split_glued(text) is not None or _glued_range(text) is not None
+
+
+def _glued_range(text: str) -> tuple[float, float, Unit | None, Unit | None] | None:
+    """(low, high, currency, unit) of a range written as one token: '1.2bn-$1.5bn', '20kg-30kg'."""
+    parts = re.split(r"[-–]", text)
+    if len(parts) != 2 or not parts[0] or not parts[1]:
+        return None
+    low, high = split_glued(parts[0]), split_glued(parts[1])
+    if low is None or high is None:
+        return None
+    if not any(part[0] is not None or part[2] != 1 or part[3] is not None for part in (low, high)):
+        return None  # bare numbers: "555-1234" is a phone number, "10-12" the tokenizer splits
+    low_value = low[1] * (low[2] if low[2] != 1 else high[2])
+    high_value = high[1] * high[2]
+    if high_value <= low_value:
+        return None
+    return low_value, high_value, low[0] or high[0], low[3] or high[3]
 
 
 def _continues_number(doc: Doc, j: int) -> int:
@@ -163,6 +187,12 @@ def _continues_number(doc: Doc, j: int) -> int:
         return 1
     if low in DIGIT_SCALES and prev_is_digits:
         return 1
+    if tok.text == "," and re.fullmatch(r"\d{1,3}", prev.text) and j + 1 < len(doc) \
+            and re.fullmatch(r"0\d\d", doc[j + 1].text):
+        return 2  # "80, 000": a thousands group no list would start with a zero
+    if tok.text in _CAPITAL_SCALES and prev_is_digits and j + 1 < len(doc) \
+            and _money_word(doc, j + 1):
+        return 1  # "1.8 M dollars"
     if low in SCALES and prev_low in FRACTION_WORDS:
         return 1
     if low == "a" and prev_low in ("half", "quarter") and j + 1 < len(doc) and doc[j + 1].lower_ in SCALES:
@@ -219,22 +249,27 @@ def _qualifier_before(doc: Doc, start: int) -> tuple[str | None, int]:
 def _run_value(doc: Doc, start: int, end: int) -> tuple[float | None, Unit | None, Unit | None]:
     """(value, currency glued before, unit glued after) of a run of number tokens."""
     words, prefix, suffix = [], None, None
-    for tok in doc[start:end]:
-        glued = split_glued(tok.text)
-        if glued is not None and not (is_number_word(tok.lower_) or is_fraction(tok.text)):
+    tokens = [t.text for t in doc[start:end]]
+    while "," in tokens[1:-1]:  # "80, 000": one number split by a stray space
+        k = tokens.index(",", 1)
+        tokens[k - 1 : k + 2] = [tokens[k - 1] + tokens[k + 1]]
+    for k, text in enumerate(tokens):
+        glued = split_glued(text)
+        if glued is not None and not (is_number_word(text.lower()) or is_fraction(text)):
             pre, value, multiplier, post = glued
             prefix = prefix or pre
             suffix = post or suffix
             words.append(repr(value * multiplier) if multiplier != 1 else repr(value))
         else:
-            words.append(tok.text)
+            words.append(_CAPITAL_SCALES.get(text, text) if k else text)
     return parse_number(words), prefix, suffix
 
 
 def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:
-    """(unit, end, is_age) for a unit after the number: '40-day', 'three weeks', '5 km', '4-year-old'."""
+    """(unit, end, is_age) for a unit after the number: '40-day', 'three weeks', '5 km', '4-year-old',
+    'barrels of oil a day'."""
     j = end + 1 if end < len(doc) and doc[end].text in ("-", "(", "[", "<") else end
-    words = [t.lower_ for t in doc[j : j + 4]]
+    words = [t.lower_ for t in doc[j : j + 7]]
     if not words:
         return None, end, False
     if words[0] == "yo" or words[:2] == ["-", "old"]:
@@ -243,11 +278,33 @@ def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:
     if found is None:
         return None, end, False
     unit, size = found
+    if unit.kind == "money" and not doc[j].is_alpha and j + 1 < len(doc) and _is_numeric(doc[j + 1]) \
+            and not _money_word(doc, j + 2):
+        return None, end, False  # "1 $ 10": the sign prices the number after it (unless that one has its own)
     rest = [t.lower_ for t in doc[j + size : j + size + 3]]
     if unit.kind == "duration" and (rest[:2] == ["-", "old"] or rest[:1] == ["old"] or rest[:2] == ["of", "age"]):
         stop = j + size + (1 if rest[:1] == ["old"] else 2)
         return unit, stop, True
+    if unit.kind == "measure" and "/" not in unit.name and rest[:1] == ["of"]:
+        rated = _rate_after_complement(doc, j + size + 1)
+        if rated is not None:
+            return per(unit, rated[0]), rated[1], False
     return unit, j + size, False
+
+
+def _money_word(doc: Doc, i: int) -> bool:
+    return i < len(doc) and getattr(SURFACES.get(doc[i].lower_), "kind", None) == "money"
+
+
+def _rate_after_complement(doc: Doc, i: int) -> tuple[str, int] | None:
+    """'[tons of] copper cathode a year': a rate after the few nouns a measure is of, and its end."""
+    for k in range(i + 1, min(i + 4, len(doc))):
+        if not all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in doc[i:k]):
+            return None
+        rate = rate_after([t.lower_ for t in doc[k : k + 4]])
+        if rate is not None:
+            return rate[0], k + rate[1]
+    return None
 
 
 def _currency_before(doc: Doc, start: int) -> tuple[Unit | None, int]:
@@ -343,8 +400,12 @@ def _in_number_chain(doc: Doc, start: int, end: int) -> bool:
 
 
 def _change(doc: Doc, start: int, predicate: str | None) -> str | None:
-    """'up' or 'down' when the number measures a rise or a fall."""
-    words = {predicate} | {t.lower_ for t in doc[max(0, start - 2) : start]} | {t.lemma_.lower() for t in doc[max(0, start - 2) : start]}
+    """'up' or 'down' when the number (its span starting at `start`, hedge and sign included)
+    measures a rise or a fall; not the level it rose to or fell from ('fell 3% to $12')."""
+    if start > 0 and doc[start - 1].lower_ in ("to", "from", "at", "of", "than", "with"):
+        return None
+    before = doc[max(0, start - 2) : start]
+    words = {predicate} | {t.lower_ for t in before} | {t.lemma_.lower() for t in before}
     if words & _UP:
         return "up"
     if words & _DOWN:
@@ -360,7 +421,32 @@ def _is_identifier(doc: Doc, start: int, end: int) -> bool:
     if before in _IDENTIFIER_WORDS or _in_number_chain(doc, start, end):
         return True
     after = doc[end].text if end < len(doc) else ""
-    return after == ")" and (start == 0 or doc[start - 1].text in (";", ":", ",", "(", "-", "--"))
+    if after == ")" and (start == 0 or doc[start - 1].text in (";", ":", ",", "(", "-", "--")):
+        return True
+    return _is_street_number(doc, start, end) or _is_postal_code(doc, start, end)
+
+
+def _is_street_number(doc: Doc, start: int, end: int) -> bool:
+    """'123 Random Street', '10 Downing St': a house number before a capitalised street name."""
+    if end - start != 1 or not doc[start].text.isdigit():
+        return False
+    for tok in doc[end : end + 4]:
+        if tok.lower_.rstrip(".") in _STREET_WORDS and tok.i > end:
+            return True
+        if not (tok.is_title or ordinal_value(tok.text) is not None):  # "11 West 42nd Street"
+            return False
+    return False
+
+
+def _is_postal_code(doc: Doc, start: int, end: int) -> bool:
+    """'PA 23456', 'NY 10001-1234': a ZIP code after a two-letter state code."""
+    return start > 0 and re.fullmatch(r"[A-Z]{2}", doc[start - 1].text) is not None \
+        and re.fullmatch(r"\d{5}(-\d{4})?", doc[start].text) is not None
+
+
+def _sign_start(doc: Doc, start: int) -> int:
+    """Where a number's span starts once a currency sign written before it is included."""
+    return start - 1 if start > 0 and currency_before(doc[start - 1].text) is not None else start
 
 
 def _range_end(doc: Doc, start: int, end: int, value: float, nxt: tuple[int, int] | None):
@@ -368,8 +454,10 @@ def _range_end(doc: Doc, start: int, end: int, value: float, nxt: tuple[int, int
     if nxt is None:
         return None
     connector = doc[end].lower_ if end < len(doc) else ""
-    before = doc[start - 1].lower_ if start > 0 else ""
-    if nxt[0] == end + 1 and connector in ("and", "to", "-", "–", "—"):
+    sign_start = _sign_start(doc, start)
+    before = doc[sign_start - 1].lower_ if sign_start > 0 else ""
+    if nxt[0] in (end + 1, end + 2) and connector in ("and", "to", "-", "–", "—") \
+            and (nxt[0] == end + 1 or currency_before(doc[end + 1].text) is not None):  # "$30 to $40"
         if connector == "and" and before != "between":
             return None
         high, _, _ = _run_value(doc, nxt[0], nxt[1])
@@ -408,6 +496,10 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
             value, value_high = VAGUE[lowered[0]]
             bound, vague = "range", True
             qualifier = qualifier or f"{sent[start].text} of"
+        glued_range = _glued_range(sent[start].text) if value is None and end - start == 1 else None
+        if glued_range is not None:  # "1.2bn-$1.5bn"
+            value, value_high, glued_currency, glued_unit = glued_range
+            bound, vague = "range", True
         if value is None:
             continue
         nxt = runs[k + 1] if k + 1 < len(runs) else None
@@ -417,18 +509,36 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
             value_high, range_end = found_range
             used.add(nxt[0])
             bound = "range"
-            before = sent[start - 1].lower_ if start > 0 else ""
-            if before in ("between", "from"):
-                qualifier, span_start = sent[start - 1].text, start - 1
+            opening = _sign_start(sent, start) - 1
+            if opening >= 0 and sent[opening].lower_ in ("between", "from"):
+                qualifier, span_start = sent[opening].text, opening
         unit, unit_end, is_age = _unit_after(sent, range_end)
-        unit = unit or glued_unit
-        currency, currency_start = _currency_before(sent, start)
-        currency = currency or glued_currency
-        if currency is not None:
-            unit, span_start = currency, min(span_start, currency_start)
-            rate = rate_after([t.lower_ for t in sent[range_end : range_end + 2]]) if unit_end == range_end else None
+        if unit is None and glued_unit is not None:  # "10km/hr", "5kg a week"
+            unit = glued_unit
+            rate = rate_after([t.lower_ for t in sent[range_end : range_end + 5]])
             if rate is not None:
-                unit, unit_end = Unit("money", f"{unit.name}/{rate[0]}"), range_end + rate[1]
+                unit, unit_end = per(unit, rate[0]), range_end + rate[1]
+        currency, currency_start = _currency_before(sent, start)
+        if currency is not None and currency_start < covered:
+            currency = None  # "10 rmb 20 usd": the code belongs to the number before
+        scaled_prefix = scaled_currency(sent[start - 1].text) if start > covered else None
+        if currency is None and scaled_prefix is not None:  # "MAUD 60"
+            currency, currency_start = scaled_prefix[0], start - 1
+            value *= scaled_prefix[1]
+            value_high = value_high * scaled_prefix[1] if value_high is not None else None
+        currency = currency or glued_currency
+        if currency is not None and unit == SURFACES["m"]:
+            unit, value = None, value * 1e6  # "£ 50m": millions of pounds, not metres
+            value_high = value_high * 1e6 if value_high is not None else None
+        if currency is not None:
+            if unit is not None and unit.kind == "money" and unit.name.split("/")[0] != currency.name:
+                unit_end = range_end  # "rmb 10 usd 20": the code after prices the next number
+            unit, span_start = currency, min(span_start, currency_start)
+            if qualifier is None:  # "more than $5 million"
+                qualifier, span_start = _qualifier_before(sent, span_start)
+            rate = rate_after([t.lower_ for t in sent[range_end : range_end + 5]]) if unit_end == range_end else None
+            if rate is not None:
+                unit, unit_end = per(unit, rate[0]), range_end + rate[1]
         if start > 0 and sent[start - 1].lower_ in _AGE_BEFORE:
             unit, is_age = Unit("duration", "year"), True
         span_end = max(range_end, unit_end)
@@ -436,8 +546,11 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
         if scaled is not None:  # "30 MUSD"
             unit, value, span_end = scaled[0], value * scaled[1], range_end + 1
             value_high = value_high * scaled[1] if value_high is not None else None
-        elif unit is not None and unit.kind == "money" and span_end < len(sent) and sent[span_end].lower_ in SCALES:
-            multiplier = SCALES[sent[span_end].lower_]  # "75 USD million"
+        elif unit is not None and unit.kind == "money" and span_end < len(sent) and (
+                sent[span_end].lower_ in SCALES or currency is not None and not sent[span_end - 1].whitespace_
+                and sent[span_end].lower_.rstrip(".") in _SHORT_SCALES):
+            word = sent[span_end].lower_  # "75 USD million", "£50m"
+            multiplier = SCALES.get(word) or _SHORT_SCALES[word.rstrip(".")]
             value, span_end = value * multiplier, span_end + 1
             value_high = value_high * multiplier if value_high is not None else None
         if unit is not None and unit.name == "lb" and sent[range_end - 1].lower_ in ("million", "billion", "thousand"):
@@ -454,7 +567,10 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
         if kind == "duration":
             obj_tok = sent[unit_end - 1]
         obj = "year" if kind == "age" else (obj_tok.text if obj_tok is not None else None)
-        if kind in ("measure", "money", "percent") and obj_tok is not None and obj_tok.i < unit_end:
+        if kind == "count" and obj_tok is not None and (obj_tok.lower_ in ("time", "times")
+                                                        or any(c.isdigit() for c in obj_tok.text)):
+            obj = None  # "three times" is how often, not things counted; "L-202" is a code
+        if kind in ("measure", "money", "percent") and obj_tok is not None and obj_tok.i < max(unit_end, span_end):
             obj = None  # the unit itself, not a counted thing
         predicate = _predicate(obj_tok if obj_tok is not None else sent[start])
         if attribution is None:
@@ -475,7 +591,7 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
             predicate=predicate,
             count_type=COUNT_TYPES.get(predicate) if predicate and kind == "count" else None,
             attribution=attribution or None,
-            change=_change(sent, start, predicate),
+            change=_change(sent, span_start, predicate),
         ))
     facts.extend(_ordinal_facts(sent, offset))
     return sorted(facts, key=lambda f: f.start_char)

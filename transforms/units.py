@@ -85,6 +85,11 @@ _TABLE: list[tuple[str, str, tuple[str, ...]]] = [
     ("measure", "gw", ("gw", "gigawatt")),
     ("measure", "kwh", ("kwh", "kilowatt-hour", "kilowatt hour")),
     ("measure", "volt", ("volt", "v")),
+    ("measure", "mwh", ("mwh", "megawatt-hour", "megawatt hour")),
+    ("measure", "hp", ("hp", "horsepower", "bhp")),
+    ("measure", "lb-ft", ("lb-ft", "pound-feet", "pound-foot", "lb - ft")),
+    ("measure", "bushel", ("bushel",)),
+    ("measure", "mmbtu", ("mmbtu",)),
     ("money", "USD", ("$", "us$", "usd", "dollar", "us dollar", "u.s. dollar", "american dollar", "buck")),
     ("money", "CAD", ("c$", "cad", "canadian dollar")),
     ("money", "AUD", ("a$", "aud", "australian dollar")),
@@ -96,11 +101,16 @@ _TABLE: list[tuple[str, str, tuple[str, ...]]] = [
     ("money", "CNY", ("cny", "rmb", "yuan", "renminbi", "chinese yuan", "元")),
     ("money", "INR", ("₹", "inr", "rupee", "rs", "rs.", "indian rupee")),
     ("money", "ILS", ("₪", "ils", "shekel", "nis", "new shekel")),
-    ("money", "CHF", ("chf", "swiss franc")),
+    ("money", "CHF", ("chf", "swiss franc", "franc")),  # the franc still in use; older ones are named
+    ("money", "FRF", ("frf", "french franc")),
+    ("money", "BEF", ("bef", "belgian franc")),
+    ("money", "NLG", ("nlg", "dutch guilder", "netherlands guilder", "guilder")),
+    ("money", "FIM", ("fim", "finnish markka", "markka", "markkaa")),
+    ("money", "DEM", ("dem", "deutsche mark", "deutschmark", "german mark")),
     ("money", "RUB", ("₽", "rub", "ruble", "rouble")),
-    ("money", "MXN", ("mxn", "mexican peso", "peso")),
+    ("money", "MXN", ("mxn", "mex$", "mexican peso", "peso")),
     ("money", "TRY", ("try", "turkish lira", "lira")),
-    ("money", "BTC", ("btc", "bitcoin")),
+    ("money", "BTC", ("₿", "btc", "bitcoin")),
     ("money", "KRW", ("₩", "krw", "won", "korean won", "south korean won")),
     ("money", "NGN", ("₦", "ngn", "naira")),
     ("money", "PHP", ("₱", "philippine peso")),
@@ -126,7 +136,7 @@ MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, 
 # Signs and codes that stand before the number they price.
 _PREFIX_CURRENCIES = ("$", "us$", "usd", "c$", "cad", "a$", "aud", "nz$", "nzd", "nzd$", "hk$", "hkd", "€", "eur",
                       "£", "gbp", "¥", "jpy", "cny", "rmb", "₹", "inr", "rs", "rs.", "₪", "ils", "nis", "chf",
-                      "₽", "rub", "btc", "¢", "₩", "₦", "₱", "₫", "฿", "₴", "₡", "₾", "₭", "ரூ")
+                      "₽", "rub", "btc", "₿", "mex$", "¢", "₩", "₦", "₱", "₫", "฿", "₴", "₡", "₾", "₭", "ரூ")
 # Letters written before a separate "$" that make it another dollar ("C $ 1.34", "US $ 10").
 DOLLAR_PREFIXES = {"us": "USD", "c": "CAD", "hk": "HKD", "nz": "NZD", "a": "AUD", "au": "AUD", "s": "SGD"}
 
@@ -157,41 +167,71 @@ def _surfaces() -> dict[str, Unit]:
 SURFACES = _surfaces()
 _MAX_WORDS = max(len(form.split()) for form in SURFACES)
 PREFIX_CURRENCIES = {form: SURFACES[form] for form in _PREFIX_CURRENCIES}
-_RATE_WORDS = {"per", "a", "an", "each", "every"}
+_RATE_WORDS = {"per", "a", "an", "each", "every", "/"}
+_RATE_SYNONYMS = {"annum": "year", "hr": "hour", "ms": "millisecond", "sec": "second", "min": "minute"}
+# "a year earlier" dates what came before; it is not a rate
+_NOT_RATE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "prior", "previously", "old"})
 _RATE_UNITS = {"millisecond", "second", "minute", "hour", "day", "week", "month", "year", "share", "gram", "gramme", "night", "person", "head",
-               "capita", "barrel", "gallon", "litre", "liter", "kg", "tonne", "ton", "dozen", "unit"}
+               "capita", "barrel", "gallon", "litre", "liter", "kg", "tonne", "ton", "dozen", "unit", "ounce", "oz", "pound",
+               "lb", "bushel", "mmbtu", "kwh", "mwh", "acre", "hectare", "mile", "km", "kilometre", "kilometer", "student",
+               "passenger", "employee", "household", "visitor", "resident", "patient", "seat", "ticket", "vehicle"}
 
 # A ± sign (kept) or a currency prefix, digits, then a unit or multiplier glued on.
 _GLUED = re.compile(
-    r"^(?P<pre>[^\W\d]{1,3}\$|[$€£¥₹₪₽¢₩₦₱₫฿₴₡₾₭]|[a-z]{3}(?=\d))?(?P<num>[-+−]?\d[\d,]*(?:\.\d+)?)(?P<post>[^\d\s]{1,6})?$",
+    r"^(?P<pre>[^\W\d]{1,3}\$|[$€£¥₹₪₽¢₩₦₱₫฿₴₡₾₭₿]|[a-z]{3}(?=\d))?(?P<num>[-+−]?\d[\d,]*(?:\.\d+)?)"
+    r"(?P<post>[^\d\s]{1,6}[23]?)?$",  # "m2", "km3": an area or volume glued on
     re.I,
 )
 
 
 def match_unit_after(words: list[str]) -> tuple[Unit, int] | None:
-    """The longest unit (and how many words it spans) at the start of `words` (lower case)."""
+    """The longest unit (and how many words it spans) at the start of `words` (lower case), with
+    a rate after it ('miles an hour', 'cents a share')."""
     for size in range(min(_MAX_WORDS, len(words)), 0, -1):
         unit = SURFACES.get(" ".join(words[:size]))
         if unit is not None:
             rate = rate_after(words[size:])
             if rate is not None:
-                return Unit(unit.kind, f"{unit.name}/{rate[0]}"), size + rate[1]
+                return per(unit, rate[0]), size + rate[1]
             return unit, size
     return None
 
 
+_SPEEDS = {("km", "hour"): "km/h", ("mile", "hour"): "mph"}
+
+
+def per(unit: Unit, rate: str) -> Unit:
+    """A unit per some other: 'USD/share', 'gallon/year'; speeds by their usual names."""
+    return Unit(unit.kind, _SPEEDS.get((unit.name, rate), f"{unit.name}/{rate}"))
+
+
 def rate_after(words: list[str]) -> tuple[str, int] | None:
-    """'per hour', 'a day', 'an hour', 'a share' after a unit."""
-    if len(words) >= 2 and words[0] in _RATE_WORDS:
-        base = words[1].rstrip("s") if words[1] not in ("s",) else words[1]
-        if base in _RATE_UNITS:
-            unit = SURFACES.get(base)
-            return (unit.name if unit else base), 2
-    return None
+    """'per hour', 'a day', 'an hour', 'a share', '/ms', '- a - share', 'per annum' after a unit:
+    the rate's unit and how many words it spans."""
+    i = 1 if words[:1] == ["-"] else 0
+    if len(words) < i + 2 or words[i] not in _RATE_WORDS:
+        return None
+    j = i + 1
+    if words[j] == "-" and len(words) > j + 1:
+        j += 1
+    word = words[j]
+    base = _RATE_SYNONYMS.get(word) or (word[:-1] if word.endswith("s") and word != "s" else word)
+    if base not in _RATE_UNITS or (words[i] != "per" and len(words) > j + 1 and words[j + 1] in _NOT_RATE_AFTER):
+        return None
+    unit = SURFACES.get(base)
+    return (unit.name if unit else base), j + 1
 
 
 def currency_before(word: str) -> Unit | None:
-    return PREFIX_CURRENCIES.get(word.lower())
+    """A sign or code written before the number: '$', 'EUR', 'C$', 'usd$', 'Mex$'."""
+    word = word.lower()
+    unit = PREFIX_CURRENCIES.get(word)
+    if unit is None and len(word) > 1 and word.endswith("$"):
+        letters = word[:-1]
+        code = DOLLAR_PREFIXES.get(letters)
+        named = PREFIX_CURRENCIES.get(letters) or SURFACES.get(letters)  # "usd$", "mxn$"
+        unit = Unit("money", code) if code else (named if named is not None and named.kind == "money" else None)
+    return unit
 
 
 def split_glued(token: str) -> tuple[Unit | None, float, float, Unit | None] | None:
@@ -217,6 +257,8 @@ def split_glued(token: str) -> tuple[Unit | None, float, float, Unit | None] | N
             multiplier = MULTIPLIERS[low]
             if low == "m" and not post.isupper() and prefix is None:
                 multiplier, suffix = 1.0, SURFACES["m"]  # "1m" is a metre; "1.8M" or "$5m" a million
+        elif post in ("C", "F"):  # "35C", "95F"
+            suffix = SURFACES["celsius" if post == "C" else "fahrenheit"]
         elif low in SURFACES:
             suffix = SURFACES[low]
         elif low.endswith("s") and low[:-1] in SURFACES:
