@@ -1,7 +1,9 @@
 """`make eval`: measure the pipeline's transforms against the gold in ../shared/eval/.
 
 Prints, for boilerplate: seed line-label accuracy and confusion, captions kept out of the body,
-titles found, and body F1 on zyte_dev page text and HTML.
+titles found, and body F1 on zyte_dev page text and HTML; for numeric facts: the seed gold and
+quantities_dev (on the transform, and through `newsfacts run` as one-sentence JSONL records); for
+entities: the seed gold, aliases, published dates, quotes and the resolution's cost over bare NER.
 """
 
 from __future__ import annotations
@@ -249,6 +251,45 @@ def eval_entities(ner) -> None:
         print("\n".join(problems))
 
 
+def eval_quantities_through_the_pipeline() -> None:
+    """The same sentences fed through `newsfacts run` as one JSONL record each, scored from the
+    warehouse's facts table: the path a held-out set takes."""
+    import subprocess
+    import tempfile
+    from types import SimpleNamespace
+
+    import duckdb
+
+    items = {f"{path.stem}-{n}": item for path in sorted((EVAL_DIR / "quantities_dev").glob("*.json"))
+             for n, item in enumerate(json.loads(path.read_text(encoding="utf-8")))}
+    with tempfile.TemporaryDirectory() as tmp:
+        inbox, db = Path(tmp) / "sentences.jsonl", Path(tmp) / "eval.duckdb"
+        inbox.write_text("".join(json.dumps({"id": key, "text": item["text"]}) + "\n" for key, item in items.items()),
+                         encoding="utf-8")
+        started = time.perf_counter()
+        run = subprocess.run([sys.executable, "-m", "flows.cli", "run", str(inbox), "--db", str(db)],
+                             capture_output=True, text=True, cwd=PROJECT_ROOT)
+        seconds = time.perf_counter() - started
+        if run.returncode not in (0, 3):
+            print(f"newsfacts run failed (exit {run.returncode}):\n{run.stderr[-2000:]}")
+            return
+        with duckdb.connect(str(db), read_only=True) as con:
+            rows = con.sql("SELECT d.external_id, f.value, f.value_high, f.unit, f.object, f.kind FROM facts f "
+                           "JOIN documents d USING (doc_id) WHERE f.kind <> 'ordinal'").fetchall()
+    found: dict[str, list] = {key: [] for key in items}
+    for key, *values in rows:
+        found[key].append(SimpleNamespace(**dict(zip(("value", "value_high", "unit", "object", "kind"), values))))
+    keys = list(items)
+    pred_v = [[fact_value(f) for f in found[k]] for k in keys]
+    gold_v = [[gold_value(q["value"]) for q in items[k]["quantities"]] for k in keys]
+    pred_u = [[(fact_value(f), fact_unit(f)) for f in found[k]] for k in keys]
+    gold_u = [[(gold_value(q["value"]), gold_unit(q["normalized_unit"])) for q in items[k]["quantities"]]
+              for k in keys]
+    v, u = value_f1(pred_v, gold_v), value_f1(pred_u, gold_u)
+    print(f"{'via newsfacts run':<12} value F1={v[2]:.3f}  value+unit F1={u[2]:.3f}  "
+          f"({len(keys)} one-sentence JSONL records, {seconds:.0f} s including start-up)")
+
+
 def main() -> int:
     if not EVAL_DIR.exists():
         print(f"No evaluation data at {EVAL_DIR}: nothing to measure (set NEWSFACTS_EVAL_DIR).")
@@ -262,6 +303,7 @@ def main() -> int:
     splitter, parser = nlp_models()
     eval_seed_facts(splitter, parser)
     eval_quantities(splitter, parser)
+    eval_quantities_through_the_pipeline()
     print()
     from flows.nlp import load_model
     from flows.settings import Settings

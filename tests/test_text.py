@@ -11,3 +11,8 @@ def test_split_lines_keeps_line_numbers_for_every_newline_convention():
 
 def test_count_words():
     assert count_words("Thirty-three hostages, 1,200 people.") == 6
+
+
+def test_vulgar_fractions_stay_readable_numbers_after_nfkc():
+    # plain NFKC would turn "10½" into "101⁄2", a different number
+    assert normalise_line("ran 10½ miles with ½ cup and 1⁄4 inch") == "ran 10 1/2 miles with 1/2 cup and 1/4 inch"

@@ -15,9 +15,20 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+_VULGAR_FRACTION = re.compile(r"(\d?)([\u00bc-\u00be\u2150-\u215e])")
+
+
+def _spelled_fraction(match: re.Match) -> str:
+    """'½' -> '1/2', '10½' -> '10 1/2' (NFKC alone would make '101⁄2')."""
+    fraction = unicodedata.normalize("NFKC", match.group(2)).replace("\u2044", "/")
+    return f"{match.group(1)} {fraction}" if match.group(1) else fraction
+
+
 def normalise_line(line: str) -> str:
-    """NFKC, no-break and odd spaces to one space, invisible characters dropped, ends trimmed."""
-    line = unicodedata.normalize("NFKC", line)
+    """NFKC (vulgar fractions spelled '1/2'), no-break and odd spaces to one space, invisible
+    characters dropped, ends trimmed."""
+    line = _VULGAR_FRACTION.sub(_spelled_fraction, line)
+    line = unicodedata.normalize("NFKC", line).replace("\u2044", "/")
     line = _INVISIBLE.sub("", line)
     return _SPACES.sub(" ", line).strip()
 
