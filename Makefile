@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export GX_ANALYTICS_ENABLED ?= false
 
-.PHONY: setup run test eval bench clean
+.PHONY: setup run test eval bench bench-validation clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,7 @@ eval: setup
 
 bench: setup
 	$(BIN)/python -m flows.bench
+
+# What the Great Expectations gate adds to whole runs: on seeds/, or with DOCS=2000 on a corpus that size.
+bench-validation: setup
+	$(BIN)/python -m flows.bench validation $(DOCS)

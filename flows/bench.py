@@ -1,6 +1,8 @@
 """`make bench`: speed of each stage, single process, on the seeds and ../shared/eval pages.
 
 Figures are medians over repeats; caches that would flatter a repeat are cleared between them.
+`python -m flows.bench validation [N]` (`make bench-validation [DOCS=N]`) measures what the Great
+Expectations gate adds to whole `newsfacts run`s: on the seeds, or on a corpus of N documents.
 """
 
 from __future__ import annotations
@@ -96,8 +98,51 @@ def quantity_sentences() -> list[str]:
             for item in json.loads(path.read_text(encoding="utf-8"))] if folder.exists() else []
 
 
+def corpus_of(n: int, folder: Path) -> Path:
+    """A JSONL file of n distinct articles: zyte_dev page texts and the seeds, cycled, each copy
+    made distinct by a last line naming its copy (so every record is new to the warehouse)."""
+    pages = sorted(SEEDS.glob("*.txt")) + sorted((EVAL_DIR / "zyte_dev" / "txt").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in pages]
+    out = folder / f"corpus-{n}.jsonl"
+    with out.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": f"doc-{i}", "text": f"{texts[i % len(texts)]}\n\nCopy {i} of this page."}) + "\n")
+    return out
+
+
+def bench_validation(inputs: list[str], repeats: int) -> None:
+    """Wall time of `newsfacts run` into a fresh warehouse, with and without the gate, alternated."""
+    import os
+    import subprocess
+    import tempfile
+
+    times: dict[bool, list[float]] = {True: [], False: []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(repeats):
+            for validate in (True, False):
+                db = Path(tmp) / f"run-{n}-{validate}.duckdb"
+                env = {**os.environ, "NEWSFACTS_VALIDATE": str(validate).lower()}
+                started = time.perf_counter()
+                subprocess.run([sys.executable, "-m", "flows.cli", "run", *inputs, "--db", str(db)], env=env,
+                               check=True, capture_output=True)
+                times[validate].append(time.perf_counter() - started)
+                db.unlink()
+    with_gate, without = statistics.median(times[True]), statistics.median(times[False])
+    print(f"validation   {' '.join(inputs):<40} with {with_gate:.1f} s, without {without:.1f} s "
+          f"(median of {repeats}): +{(with_gate / without - 1) * 100:.1f} %")
+
+
 def main() -> int:
     apply_offline_defaults()
+    if sys.argv[1:2] == ["validation"]:
+        if sys.argv[2:]:
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as tmp:
+                bench_validation([str(corpus_of(int(sys.argv[2]), Path(tmp)))], repeats=1)
+        else:
+            bench_validation([str(SEEDS)], repeats=5)
+        return 0
     print(f"median of {REPEATS} runs, one process\n")
     seeds = sorted(SEEDS.glob("*.txt"))
     bench_boilerplate("seeds (text)", seeds)
