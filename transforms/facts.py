@@ -489,22 +489,22 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
         if start == 0 and end < len(sent) and sent[end].text in (".", ")") and len(sent) > 3:
             continue  # a list marker opening the sentence
         value, glued_currency, glued_unit = _run_value(sent, start, end)
-        value_high, bound, vague = None, None, False
+        value_high, bound, ranged = None, None, False  # ranged: the run itself is a range
         qualifier, span_start = _qualifier_before(sent, start)
         lowered = [t.lower_ for t in sent[start:end]]
         if value is None and len(lowered) == 1 and lowered[0] in VAGUE:
             value, value_high = VAGUE[lowered[0]]
-            bound, vague = "range", True
+            bound, ranged = "range", True
             qualifier = qualifier or f"{sent[start].text} of"
         glued_range = _glued_range(sent[start].text) if value is None and end - start == 1 else None
         if glued_range is not None:  # "1.2bn-$1.5bn"
             value, value_high, glued_currency, glued_unit = glued_range
-            bound, vague = "range", True
+            bound, ranged = "range", True
         if value is None:
             continue
         nxt = runs[k + 1] if k + 1 < len(runs) else None
         range_end = end
-        found_range = _range_end(sent, start, end, value, nxt) if not vague else None
+        found_range = _range_end(sent, start, end, value, nxt) if not ranged else None
         if found_range:
             value_high, range_end = found_range
             used.add(nxt[0])
