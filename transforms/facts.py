@@ -444,17 +444,12 @@ def _is_postal_code(doc: Doc, start: int, end: int) -> bool:
         and re.fullmatch(r"\d{5}(-\d{4})?", doc[start].text) is not None
 
 
-def _sign_start(doc: Doc, start: int) -> int:
-    """Where a number's span starts once a currency sign written before it is included."""
-    return start - 1 if start > 0 and currency_before(doc[start - 1].text) is not None else start
-
-
 def _range_end(doc: Doc, start: int, end: int, value: float, nxt: tuple[int, int] | None):
     """(high value, end, connector start) of 'between 30 and 40', '30 to 40', '30-40', '75 -300mm'."""
     if nxt is None:
         return None
     connector = doc[end].lower_ if end < len(doc) else ""
-    sign_start = _sign_start(doc, start)
+    sign_start = _currency_before(doc, start)[1]  # "between $30 and $40"
     before = doc[sign_start - 1].lower_ if sign_start > 0 else ""
     if nxt[0] in (end + 1, end + 2) and connector in ("and", "to", "-", "–", "—") \
             and (nxt[0] == end + 1 or currency_before(doc[end + 1].text) is not None):  # "$30 to $40"
@@ -509,7 +504,7 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
             value_high, range_end = found_range
             used.add(nxt[0])
             bound = "range"
-            opening = _sign_start(sent, start) - 1
+            opening = _currency_before(sent, start)[1] - 1
             if opening >= 0 and sent[opening].lower_ in ("between", "from"):
                 qualifier, span_start = sent[opening].text, opening
         unit, unit_end, is_age = _unit_after(sent, range_end)
