@@ -8,13 +8,16 @@ Expectations gate adds to whole `newsfacts run`s: on the seeds, or on a corpus o
 from __future__ import annotations
 
 import json
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from flows.evaluate import EVAL_DIR, SEEDS
+from flows.evaluate import EVAL_DIR, SEEDS, quantity_items
 from flows.nlp import load_model
 from flows.settings import Settings, apply_offline_defaults
 from transforms import boilerplate
@@ -93,9 +96,7 @@ def bench_nlp(texts: list[str], label: str) -> None:
 
 
 def quantity_sentences() -> list[str]:
-    folder = EVAL_DIR / "quantities_dev"
-    return [item["text"] for path in sorted(folder.glob("*.json"))
-            for item in json.loads(path.read_text(encoding="utf-8"))] if folder.exists() else []
+    return [item["text"] for items in quantity_items().values() for item in items]
 
 
 def corpus_of(n: int, folder: Path) -> Path:
@@ -112,10 +113,6 @@ def corpus_of(n: int, folder: Path) -> Path:
 
 def bench_validation(inputs: list[str], repeats: int) -> None:
     """Wall time of `newsfacts run` into a fresh warehouse, with and without the gate, alternated."""
-    import os
-    import subprocess
-    import tempfile
-
     times: dict[bool, list[float]] = {True: [], False: []}
     with tempfile.TemporaryDirectory() as tmp:
         for n in range(repeats):
@@ -136,8 +133,6 @@ def main() -> int:
     apply_offline_defaults()
     if sys.argv[1:2] == ["validation"]:
         if sys.argv[2:]:
-            import tempfile
-
             with tempfile.TemporaryDirectory() as tmp:
                 bench_validation([str(corpus_of(int(sys.argv[2]), Path(tmp)))], repeats=1)
         else:

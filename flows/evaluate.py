@@ -161,23 +161,34 @@ def eval_seed_facts(splitter, parser) -> None:
         print("\n".join(misses))
 
 
+def score_quantities(found: list[list], items: list[dict]):
+    """(value P/R/F1, value+unit P/R/F1) of the facts found per sentence (ordinals left out, as the
+    gold counts cardinal quantities only) against the gold quantities of the same sentences."""
+    cardinal = [[f for f in fs if f.kind != "ordinal"] for fs in found]
+    pred_v = [[fact_value(f) for f in fs] for fs in cardinal]
+    gold_v = [[gold_value(q["value"]) for q in item["quantities"]] for item in items]
+    pred_u = [[(fact_value(f), fact_unit(f)) for f in fs] for fs in cardinal]
+    gold_u = [[(gold_value(q["value"]), gold_unit(q["normalized_unit"])) for q in item["quantities"]]
+              for item in items]
+    return value_f1(pred_v, gold_v), value_f1(pred_u, gold_u)
+
+
+def quantity_items() -> dict[str, list[dict]]:
+    return {path.stem: json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted((EVAL_DIR / "quantities_dev").glob("*.json"))}
+
+
 def eval_quantities(splitter, parser) -> None:
     print("\n## Numeric facts: quantities_dev (micro P/R/F1 over quantities)")
-    all_pred_v, all_gold_v, all_pred_u, all_gold_u = [], [], [], []
-    for path in sorted((EVAL_DIR / "quantities_dev").glob("*.json")):
-        items = json.loads(path.read_text(encoding="utf-8"))
-        facts = facts_for_texts(splitter, parser, [item["text"] for item in items])
-        cardinal = [[f for f in fs if f.kind != "ordinal"] for fs in facts]
-        pred_v = [[fact_value(f) for f in fs] for fs in cardinal]
-        gold_v = [[gold_value(q["value"]) for q in item["quantities"]] for item in items]
-        pred_u = [[(fact_value(f), fact_unit(f)) for f in fs] for fs in cardinal]
-        gold_u = [[(gold_value(q["value"]), gold_unit(q["normalized_unit"])) for q in item["quantities"]]
-                  for item in items]
-        v, u = value_f1(pred_v, gold_v), value_f1(pred_u, gold_u)
-        print(f"{path.stem:<12} sentences={len(items):>4}  value P={v[0]:.3f} R={v[1]:.3f} F1={v[2]:.3f}  "
+    all_found, all_items = [], []
+    for name, items in quantity_items().items():
+        found = facts_for_texts(splitter, parser, [item["text"] for item in items])
+        v, u = score_quantities(found, items)
+        print(f"{name:<12} sentences={len(items):>4}  value P={v[0]:.3f} R={v[1]:.3f} F1={v[2]:.3f}  "
               f"value+unit F1={u[2]:.3f}")
-        all_pred_v += pred_v; all_gold_v += gold_v; all_pred_u += pred_u; all_gold_u += gold_u
-    v, u = value_f1(all_pred_v, all_gold_v), value_f1(all_pred_u, all_gold_u)
+        all_found += found
+        all_items += items
+    v, u = score_quantities(all_found, all_items)
     print(f"{'overall':<12} value F1={v[2]:.3f}  value+unit F1={u[2]:.3f}")
 
 
@@ -260,8 +271,8 @@ def eval_quantities_through_the_pipeline() -> None:
 
     import duckdb
 
-    items = {f"{path.stem}-{n}": item for path in sorted((EVAL_DIR / "quantities_dev").glob("*.json"))
-             for n, item in enumerate(json.loads(path.read_text(encoding="utf-8")))}
+    items = {f"{name}-{n}": item for name, sentences in quantity_items().items()
+             for n, item in enumerate(sentences)}
     with tempfile.TemporaryDirectory() as tmp:
         inbox, db = Path(tmp) / "sentences.jsonl", Path(tmp) / "eval.duckdb"
         inbox.write_text("".join(json.dumps({"id": key, "text": item["text"]}) + "\n" for key, item in items.items()),
@@ -275,19 +286,13 @@ def eval_quantities_through_the_pipeline() -> None:
             return
         with duckdb.connect(str(db), read_only=True) as con:
             rows = con.sql("SELECT d.external_id, f.value, f.value_high, f.unit, f.object, f.kind FROM facts f "
-                           "JOIN documents d USING (doc_id) WHERE f.kind <> 'ordinal'").fetchall()
+                           "JOIN documents d USING (doc_id)").fetchall()
     found: dict[str, list] = {key: [] for key in items}
     for key, *values in rows:
         found[key].append(SimpleNamespace(**dict(zip(("value", "value_high", "unit", "object", "kind"), values))))
-    keys = list(items)
-    pred_v = [[fact_value(f) for f in found[k]] for k in keys]
-    gold_v = [[gold_value(q["value"]) for q in items[k]["quantities"]] for k in keys]
-    pred_u = [[(fact_value(f), fact_unit(f)) for f in found[k]] for k in keys]
-    gold_u = [[(gold_value(q["value"]), gold_unit(q["normalized_unit"])) for q in items[k]["quantities"]]
-              for k in keys]
-    v, u = value_f1(pred_v, gold_v), value_f1(pred_u, gold_u)
+    v, u = score_quantities(list(found.values()), list(items.values()))
     print(f"{'via newsfacts run':<12} value F1={v[2]:.3f}  value+unit F1={u[2]:.3f}  "
-          f"({len(keys)} one-sentence JSONL records, {seconds:.0f} s including start-up)")
+          f"({len(items)} one-sentence JSONL records, {seconds:.0f} s including start-up)")
 
 
 def main() -> int:

@@ -17,7 +17,7 @@ from transforms.numbers import (
     DIGIT_SCALES, FRACTION_WORDS, SCALES, VAGUE, is_fraction, is_number_word, ordinal_value, parse_number,
 )
 from transforms.units import (
-    DOLLAR_PREFIXES, SURFACES, Unit, currency_before, match_unit_after, per, rate_after, scaled_currency,
+    DOLLAR_PREFIXES, MULTIPLIERS, SURFACES, Unit, currency_before, match_unit_after, per, rate_after, scaled_currency,
     split_glued,
 )
 
@@ -83,7 +83,6 @@ _IDENTIFIER_WORDS = frozenset({
 })
 _STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",
                            "dr", "way", "place", "pl", "terrace", "court", "square", "strasse", "straße"})
-_SHORT_SCALES = {"m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "k": 1e3}  # after a priced number: "£50m"
 _CAPITAL_SCALES = {"M": "million", "B": "billion"}  # a scale only before a currency word
 _AGE_BEFORE = frozenset({"aged", "age", "ages"})
 _WHOLE_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "EUR", "GBP", "CHF", "MXN", "TRY", "INR", "CNY"})
@@ -543,9 +542,9 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
             value_high = value_high * scaled[1] if value_high is not None else None
         elif unit is not None and unit.kind == "money" and span_end < len(sent) and (
                 sent[span_end].lower_ in SCALES or currency is not None and not sent[span_end - 1].whitespace_
-                and sent[span_end].lower_.rstrip(".") in _SHORT_SCALES):
+                and sent[span_end].lower_.rstrip(".") in MULTIPLIERS):
             word = sent[span_end].lower_  # "75 USD million", "£50m"
-            multiplier = SCALES.get(word) or _SHORT_SCALES[word.rstrip(".")]
+            multiplier = SCALES.get(word) or MULTIPLIERS[word.rstrip(".")]
             value, span_end = value * multiplier, span_end + 1
             value_high = value_high * multiplier if value_high is not None else None
         if unit is not None and unit.name == "lb" and sent[range_end - 1].lower_ in ("million", "billion", "thousand"):
