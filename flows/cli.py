@@ -210,7 +210,9 @@ def serve(
 
     newsfacts_flow.serve(
         name=name, cron=cron,
-        parameters={"paths": paths or [str(DEFAULT_INPUT)], "db": str((db or _default_db()).resolve())},
+        # Absolute paths: a scheduled run starts in a process of its own, from any folder.
+        parameters={"paths": [str(Path(p).resolve()) for p in paths or [DEFAULT_INPUT]],
+                    "db": str((db or _default_db()).resolve())},
     )
 
 
