@@ -183,7 +183,12 @@ def _batches(items: list, size: int) -> list[list]:
 
 def _begin_run(settings: Settings) -> tuple[RunSummary, dict[str, int]]:
     summary = RunSummary(run_id=str(uuid.uuid4()), status="running", started_at=warehouse.utc_now())
-    con = warehouse.connect(settings.db_path)
+    if warehouse.needs_rewrite(settings.db_path, settings.storage_version):
+        get_run_logger().warning(
+            "%s is in a storage format that DuckDB 1.x tools cannot open: rewriting it once in the %s format",
+            settings.db_path, settings.storage_version)
+        warehouse.rewrite_in_storage_version(settings.db_path, settings.storage_version)
+    con = warehouse.connect(settings.db_path, storage_version=settings.storage_version)
     try:
         before = warehouse.table_counts(con)
         warehouse.start_run(con, summary.run_id, flow_run.get_id(), PIPELINE_VERSION, settings.model_name)

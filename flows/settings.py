@@ -35,6 +35,11 @@ class Settings:
     batch_size: int = field(default_factory=lambda: int(os.environ.get("NEWSFACTS_BATCH_SIZE", "200")))
     workers: int = field(default_factory=lambda: int(os.environ.get("NEWSFACTS_WORKERS", "1")))
     reprocess: bool = False
+    # The oldest DuckDB that must open the warehouse: analysts' own tools (the duckdb shell, GUI
+    # clients) are often DuckDB 1.x, which cannot read DuckDB 2's own format. DuckDB 1.0 cannot read
+    # the primary keys DuckDB 2 writes even in the 1.0 format, so 1.1 is the oldest reader; "latest"
+    # writes DuckDB's newest format.
+    storage_version: str = field(default_factory=lambda: os.environ.get("NEWSFACTS_STORAGE_VERSION", "v1.1.0"))
     # The Great Expectations gate. Off only to measure what it costs (NEWSFACTS_VALIDATE=false).
     validate: bool = field(default_factory=lambda: os.environ.get("NEWSFACTS_VALIDATE", "true").lower() != "false")
 

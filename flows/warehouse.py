@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from flows.settings import SQL_DIR
+from flows.settings import SQL_DIR, Settings
 
 # Tables a batch loads, in foreign-key order. Identifiers come only from this list.
 BATCH_TABLES = ("documents", "document_lines", "entity_mentions", "facts", "dates", "quotes")
@@ -40,16 +40,77 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
             )
 
 
-def connect(db_path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(db_path: Path | str, read_only: bool = False, storage_version: str | None = None
+            ) -> duckdb.DuckDBPyConnection:
+    """A connection; for writing, a new file is created in the storage format of `storage_version`
+    (default: the setting), and the schema is migrated."""
     db_path = Path(db_path)
     if read_only:
         if not db_path.exists():
             raise FileNotFoundError(f"no warehouse at {db_path}: run `newsfacts run` first")
         return duckdb.connect(str(db_path), read_only=True)
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db_path))
+    version = storage_version or Settings().storage_version
+    con = duckdb.connect(str(db_path), config={"storage_compatibility_version": version})
     migrate(con)
     return con
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.strip("v+").split("."))
+
+
+def storage_version_of(db_path: Path | str) -> str:
+    """The storage format of a warehouse file, as DuckDB names it ("v1.0.0+", "v2.0.0+")."""
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH '{_quoted(db_path)}' AS probe (READ_ONLY)")
+        return con.execute("SELECT tags['storage_version'] FROM duckdb_databases() "
+                           "WHERE database_name = 'probe'").fetchone()[0]
+    finally:
+        con.close()
+
+
+def _quoted(path: Path | str) -> str:
+    return str(path).replace("'", "''")
+
+
+def needs_rewrite(db_path: Path | str, storage_version: str) -> bool:
+    """True when the file is in a newer format than readers of `storage_version` can open."""
+    if storage_version == "latest" or not Path(db_path).exists():
+        return False
+    return _version_tuple(storage_version_of(db_path)) > _version_tuple(storage_version)
+
+
+def rewrite_in_storage_version(db_path: Path | str, storage_version: str) -> dict[str, int]:
+    """Copy the whole warehouse (tables, keys, rows) into a file of the older format and put it in
+    place of the original in one rename; the original stays untouched if anything fails.
+    Returns the rows per table, checked equal in both files."""
+    db_path = Path(db_path)
+    duckdb.connect(str(db_path)).execute("CHECKPOINT").close()  # no write-ahead log left beside it
+    fresh = db_path.with_name(db_path.name + ".rewrite")
+    fresh.unlink(missing_ok=True)
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH '{_quoted(db_path)}' AS old (READ_ONLY)")
+        con.execute(f"ATTACH '{_quoted(fresh)}' AS new (STORAGE_VERSION '{storage_version}')")
+        con.execute("COPY FROM DATABASE old TO new")
+        tables = [row[0] for row in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'old' ORDER BY 1").fetchall()]
+        counts = {}
+        for table in tables:
+            old, new = (con.execute(f'SELECT count(*) FROM {db}."{table}"').fetchone()[0] for db in ("old", "new"))
+            if old != new:
+                raise RuntimeError(f"rewriting {db_path}: {table} has {old} rows but the copy {new}")
+            counts[table] = old
+        con.execute("DETACH new")
+    except BaseException:
+        con.close()
+        fresh.unlink(missing_ok=True)
+        raise
+    con.close()
+    fresh.replace(db_path)
+    return counts
 
 
 @contextmanager

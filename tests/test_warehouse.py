@@ -1,4 +1,8 @@
 import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -88,3 +92,32 @@ def test_the_corpus_pass_learns_lines_repeated_across_a_publishers_documents(tmp
     warehouse.load_batch(con, batch_frames(docs, {}, {}, "run-1", NOW))
     warehouse.refresh_derived_tables(con)
     assert warehouse.learned_boilerplate(con) == {"Daily": {"Support our newsroom today."}}
+
+
+def duckdb_1x(db, statement: str) -> subprocess.CompletedProcess:
+    """The DuckDB 1.x command-line shell (the duckdb-cli package), read-only on db."""
+    shell = shutil.which("duckdb", path=str(Path(sys.executable).parent))
+    assert shell, "the duckdb-cli package (a DuckDB 1.x shell) is a dev dependency"
+    return subprocess.run([shell, "-readonly", "-csv", "-noheader", str(db), "-c", statement],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_an_old_format_warehouse_is_rewritten_once_with_rows_and_keys_kept(tmp_path):
+    db = tmp_path / "w.duckdb"
+    con = warehouse.connect(db, storage_version="latest")
+    warehouse.stage_raw_documents(con, raw_documents_frame(stage_bytes("a.txt", b"Some text.").documents, NOW))
+    con.close()
+    assert warehouse.storage_version_of(db).startswith("v2.")
+    unreadable = duckdb_1x(db, "SELECT count(*) FROM raw_documents")
+    assert unreadable.returncode != 0 and "version" in unreadable.stderr
+
+    assert warehouse.needs_rewrite(db, "v1.1.0")
+    counts = warehouse.rewrite_in_storage_version(db, "v1.1.0")
+    assert counts["raw_documents"] == 1 and counts["schema_migrations"] == 6
+    assert not warehouse.needs_rewrite(db, "v1.1.0") and not (tmp_path / "w.duckdb.rewrite").exists()
+    assert duckdb_1x(db, "SELECT version(); SELECT count(*) FROM raw_documents").stdout.split()[1:] == ["1"]
+    assert duckdb_1x(db, "SELECT version()").stdout.startswith("v1.")
+    con = warehouse.connect(db)
+    with pytest.raises(duckdb.ConstraintException):  # the primary key came along
+        con.execute("INSERT INTO raw_documents SELECT * FROM raw_documents")
+    con.close()
