@@ -179,10 +179,14 @@ def bench_startup(repeats: int = 3) -> None:
             if flow:
                 runs["flow (as the run reports it)"].append(float(flow.group(1)))
             runs["unchanged re-run"].append(_timed_command([*command, db])[1])
+    with tempfile.TemporaryDirectory() as tmp:
+        runs["a missing input path: exit"] = [_timed_command(
+            [sys.executable, "-m", "flows.cli", "run", str(Path(tmp) / "missing"), "--db", str(Path(tmp) / "w.duckdb")])[1]
+            for _ in range(repeats)]
     print(f"\nfixed cost of `newsfacts run seeds/` (median of {repeats}; parts measured alone, in fresh processes)")
     for name, times in {**parts, **runs}.items():
         if times:
-            print(f"  {name:<52} {statistics.median(times):6.1f} s")
+            print(f"  {name:<52} {statistics.median(times):6.2f} s")
 
 
 def main() -> int:

