@@ -111,14 +111,11 @@ def run(
         from flows import prefect_api
 
         server = prefect_api.start_early()  # boots on the other core while the pipeline imports
-        err.print("[dim]starting Prefect, loading the spaCy model and Great Expectations…[/dim]")
-        from flows.validation import warm_up_in_background
-
-        warm_up_in_background()
+        err.print("[dim]starting Prefect and loading the spaCy model…[/dim]")
         from flows.nlp import STEP_PIPES, load_model
         from flows.pipeline import newsfacts_flow
 
-        for step in STEP_PIPES:
+        for step in STEP_PIPES:  # while the server boots; Great Expectations loads once there is work
             load_model(settings.model_name, step)
         with prefect_api.api_for_run(server) as api:
             err.print(f"[dim]Prefect API: {escape(api)}[/dim]")

@@ -19,7 +19,7 @@ from flows.nlp import load_model
 from flows.progress import document_progress
 from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, Settings
 from flows.summary import RunSummary, run_summary_markdown
-from flows.validation import BatchValidation, validate_batch
+from flows.validation import BatchValidation, validate_batch, warm_up_in_background
 from transforms.boilerplate import lines_shared_across
 from transforms.documents import CleanDocument, clean_document
 from transforms.quality import QUARANTINE_SCHEMA, results_frame
@@ -248,6 +248,8 @@ def newsfacts_flow(
         staged, summary.rejected, summary.duplicates = stage_inputs(paths or [str(DEFAULT_INPUT)])
         todo, learned, known = store_raw_and_select_new(staged, db_path, settings.reprocess, summary.started_at)
         summary.n_seen, summary.n_unchanged = len(staged), len(staged) - len(todo)
+        if todo and settings.validate:
+            warm_up_in_background()  # Great Expectations imports (seconds) while the first batch is read
         logger.info("staged %d documents (%d duplicates skipped): %d to process, %d unchanged",
                     len(staged), len(summary.duplicates), len(todo), summary.n_unchanged)
         shared_lines = lines_shared_across(d.text for d in staged if d.content_type != "text/html")
