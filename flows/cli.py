@@ -118,7 +118,7 @@ def run(
         for step in STEP_PIPES:  # while the server boots; Great Expectations loads once there is work
             load_model(settings.model_name, step)
         with prefect_api.api_for_run(server) as api:
-            err.print(f"[dim]Prefect API: {escape(api)}[/dim]")
+            err.print(f"[dim]Prefect: {escape(api)}[/dim]")
             summary = newsfacts_flow(
                 paths=inputs, db=str(settings.db_path), model=settings.model_name,
                 batch_size=settings.batch_size, workers=settings.workers, reprocess=settings.reprocess,
@@ -275,8 +275,8 @@ def serve(
     """Run on a schedule: a long-running process that starts a run at every cron time.
 
     Stop it with Ctrl-C."""
-    settings = Settings.from_options(db_path=db, model_name=model)
     with one_line_errors():
+        settings = Settings.from_options(db_path=db, model_name=model)
         check_run(paths or [str(DEFAULT_INPUT)], settings.model_name, settings.db_path)
     apply_offline_defaults()
     from flows.pipeline import newsfacts_flow

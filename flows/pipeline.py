@@ -82,16 +82,16 @@ def strip_boilerplate(
 ) -> tuple[list[CleanDocument], list[tuple[str, str, str]]]:
     cleaned, rejects = [], []
     for staged in batch:
-        on_document()
         try:
             doc = clean_document(staged, shared_lines, learned)
         except Exception as exc:  # one bad page must not stop the batch
             rejects.append((staged.source_uri, "strip_boilerplate", f"{type(exc).__name__}: {exc}"))
-            continue
-        if doc.n_words == 0:
-            rejects.append((staged.source_uri, "strip_boilerplate", "no article text found in the page"))
-            continue
-        cleaned.append(doc)
+        else:
+            if doc.n_words:
+                cleaned.append(doc)
+            else:
+                rejects.append((staged.source_uri, "strip_boilerplate", "no article text found in the page"))
+        on_document()
     return cleaned, rejects
 
 

@@ -106,15 +106,16 @@ def start_early() -> TemporaryServer | None:
 
 @contextlib.contextmanager
 def api_for_run(server: TemporaryServer | None) -> Iterator[str]:
-    """The API URL the flow will use, with Prefect's settings pointing at it while the flow runs."""
+    """Prefect's settings pointing at the API the flow will use, while it runs; yields a line that
+    says which API that is."""
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
     configured = get_current_settings().api.url
     if configured or server is None:
         if server is not None:
             server.stop()
-        yield configured or "a temporary Prefect server"
+        yield f"the API at {configured} (PREFECT_API_URL)" if configured else "a temporary server"
         return
-    server.wait()
+    seconds = server.wait()
     with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-        yield server.api_url
+        yield f"temporary server at {server.api_url}, up in {seconds:.1f} s (set PREFECT_API_URL to use your own)"
