@@ -240,12 +240,15 @@ def test_duplicates_are_named_and_the_run_publishes_its_summary_to_prefect(tmp_p
     inbox.mkdir()
     (inbox / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (inbox / "b.txt").write_text(ARTICLE, encoding="utf-8")  # the same bytes
-    (inbox / "c.txt").write_text(ARTICLE.replace("Sunday", "Monday"), encoding="utf-8")
+    # A page that is more numbers than prose: a warning-severity check fails, and the row still loads.
+    grain = "\n\n".join(f"Exports rose {i + 3} percent to {100 + i * 7} tonnes in week {i + 1}." for i in range(12))
+    (inbox / "c.txt").write_text(f"Grain exports by week\n\n{grain}\n", encoding="utf-8")
     db = tmp_path / "w.duckdb"
     result = CliRunner().invoke(app, ["run", str(inbox), "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "2 seen, 2 new" in result.output and "1 duplicates skipped" in result.output
     assert f"duplicate skipped {inbox / 'b.txt'}: the same bytes as {inbox / 'a.txt'}" in result.output
+    assert "data-quality warning documents.facts_per_1000_words: expect_column_values_to_be_between" in result.output
     assert "s wall (flow " in result.output
 
     con = duckdb.connect(str(db), read_only=True)
@@ -261,6 +264,7 @@ def test_duplicates_are_named_and_the_run_publishes_its_summary_to_prefect(tmp_p
     assert "| documents | 2 | 2 |" in page and "| raw_documents | 2 | 2 |" in page
     assert "## Rejected inputs: none" in page and "## Duplicates skipped: 1" in page
     assert f"| {inbox / 'b.txt'} | {inbox / 'a.txt'} |" in page
+    assert "| warning | documents | facts_per_1000_words | expect_column_values_to_be_between | 1 |" in page
 
 
 def test_the_heavy_stages_report_each_document_as_it_is_done():
