@@ -78,8 +78,9 @@ def stage_inputs(paths: list[str]) -> tuple[list[StagedDocument], list[tuple[str
 @task(cache_policy=NONE)
 def strip_boilerplate(
     batch: list[StagedDocument], shared_lines: set[str], learned: dict[str, set[str]],
-    on_document: Callable[[], None] = lambda: None,
+    on_document: Callable[[], None] = lambda: None, max_chars: int | None = None,
 ) -> tuple[list[CleanDocument], list[tuple[str, str, str]]]:
+    max_chars = max_chars or Settings().max_document_chars
     cleaned, rejects = [], []
     for staged in batch:
         try:
@@ -87,10 +88,15 @@ def strip_boilerplate(
         except Exception as exc:  # one bad page must not stop the batch
             rejects.append((staged.source_uri, "strip_boilerplate", f"{type(exc).__name__}: {exc}"))
         else:
-            if doc.n_words:
-                cleaned.append(doc)
-            else:
+            length = len(entity_input(doc.preamble, doc.body_text)[0])
+            if not doc.n_words:
                 rejects.append((staged.source_uri, "strip_boilerplate", "no article text found in the page"))
+            elif length > max_chars:
+                rejects.append((staged.source_uri, "strip_boilerplate",
+                                f"article text of {length:,} characters is over the limit of {max_chars:,} "
+                                f"(NEWSFACTS_MAX_DOCUMENT_CHARS; spaCy's max_length)"))
+            else:
+                cleaned.append(doc)
         on_document()
     return cleaned, rejects
 
@@ -256,7 +262,8 @@ def newsfacts_flow(
         batches = _batches(todo, settings.batch_size)
         with document_progress(len(todo)) as progress:
             for number, batch in enumerate(batches, start=1):
-                docs, rejected = strip_boilerplate(batch, shared_lines, learned, progress.stage("clean"))
+                docs, rejected = strip_boilerplate(batch, shared_lines, learned, progress.stage("clean"),
+                                                   settings.max_document_chars)
                 summary.rejected += rejected
                 if docs:
                     mentions = extract_entities(docs, settings.model_name, settings.workers, known,

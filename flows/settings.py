@@ -40,6 +40,10 @@ class Settings:
     # the primary keys DuckDB 2 writes even in the 1.0 format, so 1.1 is the oldest reader; "latest"
     # writes DuckDB's newest format.
     storage_version: str = field(default_factory=lambda: os.environ.get("NEWSFACTS_STORAGE_VERSION", "v1.1.0"))
+    # The longest text (title, dek, captions and body) a document may have: spaCy's own limit
+    # (max_length); a longer document is rejected with its length, the rest of the run goes on.
+    max_document_chars: int = field(
+        default_factory=lambda: int(os.environ.get("NEWSFACTS_MAX_DOCUMENT_CHARS", "1000000")))
     # The Great Expectations gate. Off only to measure what it costs (NEWSFACTS_VALIDATE=false).
     validate: bool = field(default_factory=lambda: os.environ.get("NEWSFACTS_VALIDATE", "true").lower() != "false")
 
@@ -53,3 +57,6 @@ class Settings:
             raise ValueError(f"batch size must be at least 1, got {self.batch_size}")
         if self.workers < 1:
             raise ValueError(f"workers must be at least 1, got {self.workers}")
+        if not 1 <= self.max_document_chars <= 1_000_000:
+            raise ValueError(f"the longest document must be 1 to 1,000,000 characters (spaCy's limit), "
+                             f"got {self.max_document_chars}")

