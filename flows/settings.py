@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,7 @@ SQL_DIR = PROJECT_ROOT / "sql"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 DEFAULT_INPUT = PROJECT_ROOT / "seeds"
 PIPELINE_VERSION = "0.1.0"
+SPACY_MAX_LENGTH = 1_000_000  # spaCy's default max_length: the longest text one call may read
 
 # Offline defaults for this machine's Prefect and GX; a value the user set wins.
 OFFLINE_ENVIRONMENT = {
@@ -43,7 +45,7 @@ class Settings:
     # The longest text (title, dek, captions and body) a document may have: spaCy's own limit
     # (max_length); a longer document is rejected with its length, the rest of the run goes on.
     max_document_chars: int = field(
-        default_factory=lambda: int(os.environ.get("NEWSFACTS_MAX_DOCUMENT_CHARS", "1000000")))
+        default_factory=lambda: int(os.environ.get("NEWSFACTS_MAX_DOCUMENT_CHARS", str(SPACY_MAX_LENGTH))))
     # The Great Expectations gate. Off only to measure what it costs (NEWSFACTS_VALIDATE=false).
     validate: bool = field(default_factory=lambda: os.environ.get("NEWSFACTS_VALIDATE", "true").lower() != "false")
 
@@ -57,6 +59,8 @@ class Settings:
             raise ValueError(f"batch size must be at least 1, got {self.batch_size}")
         if self.workers < 1:
             raise ValueError(f"workers must be at least 1, got {self.workers}")
-        if not 1 <= self.max_document_chars <= 1_000_000:
-            raise ValueError(f"the longest document must be 1 to 1,000,000 characters (spaCy's limit), "
+        if not 1 <= self.max_document_chars <= SPACY_MAX_LENGTH:
+            raise ValueError(f"the longest document must be 1 to {SPACY_MAX_LENGTH:,} characters (spaCy's limit), "
                              f"got {self.max_document_chars}")
+        if not re.fullmatch(r"v\d+\.\d+\.\d+|latest", self.storage_version):
+            raise ValueError(f"storage version must look like v1.1.0 or be 'latest', got {self.storage_version!r}")
