@@ -18,7 +18,9 @@ import typer  # noqa: E402
 from rich.console import Console  # noqa: E402
 from rich.markup import escape  # noqa: E402
 from rich.table import Table  # noqa: E402
+from rich.text import Text  # noqa: E402
 
+from flows.locking import run_lock  # noqa: E402
 from flows.preflight import EXIT_STATUSES_HELP, Exit, Problem, check_run  # noqa: E402
 from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, SQL_DIR, Settings, apply_offline_defaults  # noqa: E402
 
@@ -91,6 +93,9 @@ def run(
     workers: Annotated[int | None, typer.Option(help="spaCy processes (env NEWSFACTS_WORKERS).", min=1,
                                                 show_default="1")] = None,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Process documents again even when unchanged.")] = False,
+    wait: Annotated[float | None, typer.Option(help="Seconds to wait when another run is using the warehouse "
+                                               "(env NEWSFACTS_WAIT); 0 fails at once with exit status 10.",
+                                               min=0, show_default="0")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's flow and task logs.")] = False,
 ) -> None:
     """Load articles into the warehouse: clean text, entities, dates, quotes, numeric facts.
@@ -101,32 +106,39 @@ def run(
     with one_line_errors():
         try:
             settings = Settings.from_options(db_path=db, model_name=model, batch_size=batch_size, workers=workers,
-                                             reprocess=reprocess)
+                                             reprocess=reprocess, wait_seconds=wait)
         except ValueError as exc:
             raise Problem(f"{exc} (check NEWSFACTS_* settings)", Exit.USAGE) from None
         check_run(inputs, settings.model_name, settings.db_path)
-        err.print(f"newsfacts {PIPELINE_VERSION}: {escape(' '.join(inputs))} → {escape(str(settings.db_path))} "
-                  f"(model {escape(settings.model_name)})")
-        _quiet_prefect(verbose)
-        from flows import prefect_api
-
-        server = prefect_api.start_early()  # boots on the other core while the pipeline imports
-        err.print("[dim]starting Prefect and loading the spaCy model…[/dim]")
-        from flows.nlp import STEP_PIPES, load_model
-        from flows.pipeline import newsfacts_flow
-
-        for step in STEP_PIPES:  # while the server boots; Great Expectations loads once there is work
-            load_model(settings.model_name, step)
-        with prefect_api.api_for_run(server) as api:
-            err.print(f"[dim]Prefect: {escape(api)}[/dim]")
-            summary = newsfacts_flow(
-                paths=inputs, db=str(settings.db_path), model=settings.model_name,
-                batch_size=settings.batch_size, workers=settings.workers, reprocess=settings.reprocess,
-            )
+        # Another run on this warehouse? Say so now, not after start-up (the flow takes the lock again).
+        with run_lock(settings.db_path, settings.wait_seconds):
+            summary = _run_flow(inputs, settings, verbose)
     print_summary(summary, time.monotonic() - STARTED)
     if summary.exit_status != Exit.OK:
         raise typer.Exit(summary.exit_status)
 
+
+def _run_flow(inputs: list[str], settings: Settings, verbose: bool):
+    """Start Prefect's API early, load the models while it boots, run the flow."""
+    err.print(f"newsfacts {PIPELINE_VERSION}: {escape(' '.join(inputs))} → {escape(str(settings.db_path))} "
+              f"(model {escape(settings.model_name)})")
+    _quiet_prefect(verbose)
+    from flows import prefect_api
+
+    server = prefect_api.start_early()  # boots on the other core while the pipeline imports
+    err.print("[dim]starting Prefect and loading the spaCy model…[/dim]")
+    from flows.nlp import STEP_PIPES, load_model
+    from flows.pipeline import newsfacts_flow
+
+    for step in STEP_PIPES:  # while the server boots; Great Expectations loads once there is work
+        load_model(settings.model_name, step)
+    with prefect_api.api_for_run(server) as api:
+        err.print(f"[dim]Prefect: {escape(api)}[/dim]")
+        return newsfacts_flow(
+            paths=inputs, db=str(settings.db_path), model=settings.model_name,
+            batch_size=settings.batch_size, workers=settings.workers, reprocess=settings.reprocess,
+            wait=settings.wait_seconds,
+        )
 
 def print_summary(summary, wall_seconds: float) -> None:
     console.print(
@@ -147,8 +159,8 @@ def print_summary(summary, wall_seconds: float) -> None:
                   f"{escape(expectation)} failed in {batches} batch{'es' if batches > 1 else ''}")
     for uri, same_as in summary.duplicates:
         err.print(f"[dim]duplicate skipped[/dim] {escape(uri)}: the same bytes as {escape(same_as)}")
-    for uri, stage, error in summary.rejected:
-        err.print(f"[red]rejected[/red] {escape(uri)} ({stage}): {escape(error)}")
+    for reject in summary.rejected:
+        err.print(f"[red]rejected[/red] {escape(reject.source_uri)} ({reject.stage}): {escape(reject.error)}")
 
 
 def _print_result(columns: list[str], rows: list[tuple], fmt: OutputFormat) -> None:
@@ -166,22 +178,23 @@ def _print_result(columns: list[str], rows: list[tuple], fmt: OutputFormat) -> N
         print("|" + "---|" * len(columns))
         for row in rows:
             print("| " + " | ".join("" if v is None else str(v).replace("|", "\\|") for v in row) + " |")
-    else:
-        table = Table(*columns)
+    else:  # stored text is data: Text(), never parsed as markup
+        table = Table(*(Text(c) for c in columns))
         for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
+            table.add_row(*(Text("" if v is None else str(v)) for v in row))
         console.print(table)
 
 
 def _query(db_path: Path, statement: str, fmt: OutputFormat) -> None:
     import duckdb
 
-    from flows.warehouse import connect
+    from flows.warehouse import viewer
 
     try:
-        con = connect(db_path, read_only=True)
+        with one_line_errors():
+            con = viewer(db_path)
     except FileNotFoundError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
     try:
         result = con.execute(statement)
@@ -189,7 +202,7 @@ def _query(db_path: Path, statement: str, fmt: OutputFormat) -> None:
             return
         _print_result([d[0] for d in result.description], result.fetchall(), fmt)
     except duckdb.Error as exc:
-        err.print(f"[red]SQL error:[/red] {exc}")
+        err.print(f"[red]SQL error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
     finally:
         con.close()
@@ -229,7 +242,7 @@ def report(
         _print_result(["report", "description"], sorted(catalogue.items()), format)
         return
     if name not in catalogue:
-        err.print(f"[red]error:[/red] no report named {name!r}; reports: {', '.join(catalogue)}")
+        err.print(f"[red]error:[/red] no report named {escape(repr(name))}; reports: {', '.join(catalogue)}")
         raise typer.Exit(2)
     _query(db or _default_db(), (SQL_DIR / "reports" / f"{name}.sql").read_text(encoding="utf-8"), format)
 
@@ -248,9 +261,10 @@ def dq(
 
     db_path = db or _default_db()
     if not db_path.exists():
-        err.print(f"[red]error:[/red] no warehouse at {db_path}: run `newsfacts run` first")
+        err.print(f"[red]error:[/red] no warehouse at {escape(str(db_path))}: run `newsfacts run` first")
         raise typer.Exit(2)
-    run = validate_warehouse(db_path)
+    with one_line_errors():
+        run = validate_warehouse(db_path)
     markdown, page = write_report(run, out)
     if not quiet:
         print(run.markdown)

@@ -73,8 +73,7 @@ def table_checks(con) -> list[CheckResult]:
 
 def validate_warehouse(db_path: Path, today: dt.date | None = None) -> DqRun:
     run_id = f"dq-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
-    con = warehouse.connect(db_path)
-    try:
+    with warehouse.writer(db_path) as con:
         doc_ids = [row[0] for row in con.execute(warehouse.sql("dq/chunk_doc_ids")).fetchall()]
         chunks = []
         for start in range(0, len(doc_ids), CHUNK_DOCUMENTS):
@@ -86,8 +85,6 @@ def validate_warehouse(db_path: Path, today: dt.date | None = None) -> DqRun:
         warehouse.record_dq_results(con, results_frame(results, run_id))
         previous = {(s, e, c): n for s, e, c, n in
                     con.execute(warehouse.sql("dq/previous_results"), {"run_id": run_id}).fetchall()}
-    finally:
-        con.close()
     lines = [ReportLine(r.suite, r.expectation, r.column, r.severity, r.success, r.observed, r.unexpected_count,
                         previous.get((r.suite, r.expectation, r.column or ""))) for r in results]
     lines.sort(key=lambda l: (l.success, l.severity != "error", l.suite, l.expectation, l.column or ""))

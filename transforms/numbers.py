@@ -34,9 +34,11 @@ VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 
 VAGUE = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
          "millions": (2_000_000, 9_999_999), "tens": (20, 99), "scores": (40, 99)}
 
-DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3}|\d+)(\.\d+)?$")
-FRACTION = re.compile(r"^(\d+)/(\d+)$")
-_ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
+# A run of more than 30 digits is an identifier or noise, not a quantity (and Python will not turn
+# one of over 4,300 digits into an int at all).
+DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3}){1,10}|\d{1,2}(,\d{2}){1,14},\d{3}|\d{1,30})(\.\d{1,30})?$")
+FRACTION = re.compile(r"^(\d{1,30})/(\d{1,30})$")
+_ORDINAL_DIGITS = re.compile(r"^(\d{1,30})(st|nd|rd|th)$", re.I)
 
 
 def is_number_word(word: str) -> bool:

@@ -48,9 +48,13 @@ class StagedDocument:
 
 @dataclass(frozen=True)
 class Reject:
+    """An input, or a document staged from one, that did not make it into the warehouse, and why.
+    `doc_id` names the raw bytes kept in raw_documents when the input got that far."""
+
     source_uri: str
     stage: str
     error: str
+    doc_id: str | None = None
 
 
 @dataclass
@@ -80,6 +84,26 @@ def sniff_media_type(name: str, raw: bytes) -> str:
     return TEXT
 
 
+def _utf16_or_32_without_bom(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 text written without a byte-order mark, told by where its zero bytes fall
+    (text mostly in the first 256 code points: Latin scripts, digits, punctuation)."""
+    sample = raw[:4096]
+    if len(sample) < 8:
+        return None
+    def zero_share(start: int, step: int) -> float:
+        column = sample[start::step]
+        return column.count(0) / len(column)
+    if len(raw) % 4 == 0:
+        for encoding, zeros, letters in (("utf-32-le", (2, 3), 0), ("utf-32-be", (0, 1), 3)):
+            if all(zero_share(z, 4) == 1 for z in zeros) and zero_share(letters, 4) < 0.5:
+                return encoding
+    if len(raw) % 2 == 0:
+        for encoding, zeros, letters in (("utf-16-le", 1, 0), ("utf-16-be", 0, 1)):
+            if zero_share(zeros, 2) > 0.9 and zero_share(letters, 2) < 0.1:
+                return encoding
+    return None
+
+
 def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
@@ -96,8 +120,12 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
         raise StagingError("empty file (0 bytes)")
     if raw.startswith(codecs.BOM_UTF8):
         candidates = ["utf-8-sig"]
+    elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # (before UTF-16: its BOM starts the same)
+        candidates = ["utf-32"]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ["utf-16"]
+    elif wide := _utf16_or_32_without_bom(raw):
+        candidates = [wide]
     else:
         candidates = ["utf-8"] + ([declared] if declared else []) + ["cp1252", "latin-1"]
     errors = []
@@ -130,15 +158,33 @@ def _optional_str(record: dict, key: str) -> str | None:
     value = record.get(key)
     if value is None or value == "":
         return None
-    return str(value)
+    return _text_field(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text_field(value: str) -> str:
+    """A JSON string as text that can be stored: a lone surrogate ("\\ud800", which JSON allows
+    and UTF-8 cannot hold) becomes U+FFFD, one character for one, so offsets stay right (the
+    raw line is kept as it was)."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _binary_sample(body: bytes) -> bool:
+    return _looks_binary(body[:4096].decode("latin-1"))
 
 
 def stage_jsonl(source_uri: str, raw: bytes) -> StagingResult:
-    """One document per JSON object line; a bad line is rejected on its own."""
+    """One document per JSON object line; a bad line is rejected on its own, a file that is not
+    text at all once."""
     result = StagingResult()
     body = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
     if not body.strip():
         result.rejects.append(Reject(source_uri, "stage", "empty file: no JSON lines"))
+        return result
+    if _binary_sample(body):
+        result.rejects.append(Reject(source_uri, "stage", "binary content (NUL or control bytes), not JSON Lines"))
         return result
     for line_no, line in enumerate(body.split(b"\n"), start=1):
         line = line.rstrip(b"\r")
@@ -148,17 +194,20 @@ def stage_jsonl(source_uri: str, raw: bytes) -> StagingResult:
         try:
             text_line, encoding = decode_bytes(line)
             record = json.loads(text_line)
-        except (StagingError, json.JSONDecodeError) as exc:
+        except (StagingError, ValueError) as exc:  # (ValueError: also a number of over 4,300 digits)
             result.rejects.append(Reject(uri, "stage", f"line {line_no}: invalid JSON record: {exc}"))
+            continue
+        except RecursionError:
+            result.rejects.append(Reject(uri, "stage", f"line {line_no}: invalid JSON record: nested too deeply"))
             continue
         if not isinstance(record, dict):
             result.rejects.append(Reject(uri, "stage", f"line {line_no}: expected a JSON object"))
             continue
         html, text = record.get("html"), record.get("text")
         if isinstance(text, str) and text.strip():
-            content, content_type = text, TEXT
+            content, content_type = _text_field(text), TEXT
         elif isinstance(html, str) and html.strip():
-            content, content_type = html, HTML
+            content, content_type = _text_field(html), HTML
         else:
             result.rejects.append(
                 Reject(uri, "stage", f"line {line_no}: record has no non-empty 'text' or 'html' field")

@@ -116,3 +116,23 @@ def batch_frames(
         "dates": _frame("dates", date_rows),
         "quotes": _frame("quotes", quote_rows),
     }
+
+
+def frames_of(frames: dict[str, pl.DataFrame], doc_ids: set[str]) -> dict[str, pl.DataFrame]:
+    """The rows of some documents of a batch (with the entities their mentions and quotes name)."""
+    ids = list(doc_ids)
+    picked = {table: frame.filter(pl.col("doc_id").is_in(ids)) if "doc_id" in frame.columns else frame
+              for table, frame in frames.items()}
+    if "entities" in picked:
+        named = picked["entity_mentions"]["entity_id"].to_list() + \
+            picked["quotes"]["speaker_entity_id"].drop_nulls().to_list()
+        picked["entities"] = frames["entities"].filter(pl.col("entity_id").is_in(named))
+    return picked
+
+
+def concat_frames(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
+    """The frames of several batches (or documents) as one batch."""
+    combined = {table: pl.concat([part[table] for part in parts]) for table in parts[0]}
+    if "entities" in combined:
+        combined["entities"] = combined["entities"].unique("entity_id", keep="first", maintain_order=True)
+    return combined

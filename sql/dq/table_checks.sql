@@ -44,4 +44,14 @@ SELECT 'quotes', 'foreign_key_speaker_entity_id_in_entities', 'speaker_entity_id
 FROM quotes WHERE speaker_entity_id IS NOT NULL AND speaker_entity_id NOT IN (SELECT entity_id FROM entities)
 UNION ALL
 SELECT 'runs', 'finished_runs_have_counts', 'n_seen', count(*), NULL
-FROM runs WHERE status NOT IN ('running', 'interrupted') AND n_seen IS NULL;
+FROM runs WHERE status NOT IN ('running', 'interrupted') AND n_seen IS NULL
+UNION ALL
+-- Accounting: every document staged is loaded or rejected (a run killed between staging and
+-- loading leaves some that are neither, until the next run processes them).
+SELECT 'raw_documents', 'staged_documents_loaded_or_rejected', 'doc_id', count(*),
+       string_agg(source_uri, ', ' ORDER BY source_uri) FILTER (WHERE rn <= 3)
+FROM (SELECT doc_id, source_uri, row_number() OVER (ORDER BY source_uri) AS rn FROM raw_documents
+      WHERE doc_id NOT IN (SELECT doc_id FROM documents)
+        AND doc_id NOT IN (SELECT doc_id FROM rejects WHERE doc_id IS NOT NULL)
+        AND source_uri NOT IN (SELECT source_uri FROM rejects)  -- (rejects recorded before doc_id was)
+     );

@@ -1,1 +1,1 @@
-INSERT INTO rejects BY NAME SELECT run_id, source_uri, stage, error, now() AS "at" FROM batch_rejects;
+INSERT INTO rejects BY NAME SELECT run_id, source_uri, stage, error, doc_id, now() AS "at" FROM batch_rejects;

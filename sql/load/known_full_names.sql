@@ -1,3 +1,5 @@
--- Full names (two words or more) a lone surname may resolve to, by label.
-SELECT label, canonical_name FROM entities
-WHERE label IN ('PERSON', 'ORG') AND canonical_name LIKE '% %';
+-- The canonical names people and organisations have in their own documents (not those a lone
+-- name got across documents), by label: what a lone name may resolve to.
+SELECT DISTINCT e.label, e.canonical_name
+FROM entity_mentions m JOIN entities e USING (entity_id)
+WHERE m.label IN ('PERSON', 'ORG') AND m.resolved_by <> 'short_form_known_in_warehouse';

@@ -1,2 +1,2 @@
--- A run still marked running when a new one starts was killed: DuckDB lets one process write at a time.
+-- Runs left `running` by a process that died (the caller holds the run lock: none is live).
 UPDATE runs SET status = 'interrupted' WHERE status = 'running';

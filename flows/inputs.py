@@ -1,0 +1,132 @@
+"""Find the input files a run names, and read their bytes.
+
+Every path named, and every entry of a named folder whose name has an input extension, ends up
+either as a file to stage or as a `Reject` saying why it cannot be: a missing path, a name that is
+not UTF-8, a dangling or looping symbolic link, a FIFO or device, a folder that cannot be listed,
+a folder whose name looks like an input. Nothing is skipped in silence, and nothing is opened in a
+way that could block (a FIFO is never read).
+"""
+
+from __future__ import annotations
+
+import errno
+import glob
+import os
+import stat
+from pathlib import Path
+
+from transforms.staging import INPUT_EXTENSIONS, Reject
+
+_KINDS = {stat.S_ISFIFO: "a FIFO (named pipe)", stat.S_ISSOCK: "a socket", stat.S_ISCHR: "a character device",
+          stat.S_ISBLK: "a block device"}
+
+
+def printable_path(path: Path | str) -> str:
+    """The path as text that can be stored and printed: bytes that are not UTF-8 shown as \\xNN."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _uri(path: Path) -> str:
+    return os.path.abspath(path)
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS.items() if test(mode)), "not a regular file")
+
+
+def _reject(path: Path, error: str) -> Reject:
+    return Reject(printable_path(_uri(path)), "discover", error)
+
+
+def _is_input_name(path: Path) -> bool:
+    return path.suffix.lower() in INPUT_EXTENSIONS
+
+
+def _check_entry(path: Path, named: bool) -> Reject | None:
+    """None for a file to read; otherwise why it cannot be one."""
+    try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return _reject(path, "the file name is not valid UTF-8 (its bytes are shown as \\xNN): rename the file")
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if path.is_symlink():
+            if exc.errno == errno.ELOOP:
+                return _reject(path, "a symbolic link loop: it never reaches a file")
+            return _reject(path, f"a dangling symbolic link: its target {os.readlink(path)!r} does not exist")
+        return _reject(path, f"cannot read: {exc.strerror or exc}")
+    if stat.S_ISDIR(mode):
+        return None if named else _reject(path, "a folder whose name ends like an input file's: not read")
+    if not stat.S_ISREG(mode):
+        return _reject(path, f"{_kind(mode)}, not a regular file: not read")
+    return None
+
+
+def _walk(folder: Path, files: list[Path], rejects: list[Reject]) -> None:
+    """Every input-named entry under folder, in name order; symbolic links to folders not followed."""
+    def unlistable(exc: OSError) -> None:
+        rejects.append(_reject(Path(exc.filename), f"cannot list the folder: {exc.strerror or exc}"))
+
+    for root, dirs, names in os.walk(folder, onerror=unlistable):
+        dirs.sort()
+        for name in sorted(names + [d for d in dirs if _is_input_name(Path(d))]):
+            path = Path(root, name)
+            if not _is_input_name(path):
+                continue
+            problem = _check_entry(path, named=False)
+            if problem:
+                rejects.append(problem)
+            else:
+                files.append(path)
+        for name in dirs:
+            if Path(root, name).is_symlink():
+                rejects.append(_reject(Path(root, name), "a symbolic link to a folder: not followed "
+                                                         "(name the folder itself to read it)"))
+        dirs[:] = [d for d in dirs if not Path(root, d).is_symlink()]
+
+
+def discover_inputs(paths: list[str]) -> tuple[list[Path], list[Reject]]:
+    """Files named by paths, found in folders (recursively, input extensions only) or matched by
+    globs, each once; and a reject for every path that cannot be read as an input."""
+    files: list[Path] = []
+    rejects: list[Reject] = []
+    for spec in paths:
+        path = Path(spec)
+        if path.is_dir():
+            _walk(path, files, rejects)
+            continue
+        if path.exists() or path.is_symlink():
+            candidates = [path]
+        else:
+            candidates = [Path(m) for m in sorted(glob.glob(spec, recursive=True)) if not Path(m).is_dir()]
+            if not candidates:
+                rejects.append(Reject(printable_path(spec), "discover", "no such file, folder or glob match"))
+        for candidate in candidates:
+            problem = _check_entry(candidate, named=True)
+            if problem:
+                rejects.append(problem)
+            else:
+                files.append(candidate)
+    unique = list(dict.fromkeys(Path(_uri(p)) for p in files))
+    seen_rejects = list({r.source_uri: r for r in rejects}.values())
+    return unique, seen_rejects
+
+
+def read_input(path: Path) -> bytes | Reject:
+    """The file's bytes, or why they cannot be read; opened without blocking, checked to be a
+    regular file at the moment it is read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        return _reject(path, f"cannot read: {exc.strerror or exc}")
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            return _reject(path, f"{_kind(mode)}, not a regular file: not read")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read()
+    except OSError as exc:
+        return _reject(path, f"cannot read: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
