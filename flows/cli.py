@@ -75,8 +75,8 @@ def _default_db() -> Path:
 
 def _quiet_prefect(verbose: bool) -> None:
     apply_offline_defaults()
-    if not verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    if not verbose:  # the command prints what matters itself: one line per problem, not Prefect's tracebacks
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
 
 
 @app.command(epilog="Examples: newsfacts run (the seeds/ folder) · newsfacts run inbox/ dump.jsonl --db "
@@ -154,6 +154,8 @@ def print_summary(summary, wall_seconds: float) -> None:
     for name, total in summary.rows_total.items():
         table.add_row(name, str(summary.rows_added.get(name, 0)), str(total))
     console.print(table)
+    for note in summary.notes:
+        err.print(f"[yellow]note:[/yellow] {escape(note)}")
     for (_, suite, column, expectation), batches in sorted(summary.dq_warnings.items()):
         err.print(f"[yellow]data-quality warning[/yellow] {escape(suite)}.{escape(column)}: "
                   f"{escape(expectation)} failed in {batches} batch{'es' if batches > 1 else ''}")
@@ -179,7 +181,9 @@ def _print_result(columns: list[str], rows: list[tuple], fmt: OutputFormat) -> N
         for row in rows:
             print("| " + " | ".join("" if v is None else str(v).replace("|", "\\|") for v in row) + " |")
     else:  # stored text is data: Text(), never parsed as markup
-        table = Table(*(Text(c) for c in columns))
+        table = Table()
+        for column in columns:
+            table.add_column(Text(column))
         for row in rows:
             table.add_row(*(Text("" if v is None else str(v)) for v in row))
         console.print(table)

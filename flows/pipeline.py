@@ -230,6 +230,7 @@ def process_batch(db_path: str, batch: list[StagedDocument], settings: Settings,
         summary.rejected += rejected
         if validated is None:
             return 0
+        docs = [d for d in docs if d.doc_id not in {r.doc_id for r in rejected}]
     else:
         validated = BatchValidation(frames, pl.DataFrame(schema=QUARANTINE_SCHEMA))
     _count_outcomes(summary, validated)
@@ -276,21 +277,24 @@ def _end_run(con: duckdb.DuckDBPyConnection, summary: RunSummary, before: dict[s
     return summary
 
 
-def _record_failure(settings: Settings, con: duckdb.DuckDBPyConnection, summary: RunSummary, before: dict[str, int]) -> None:
+def _record_failure(settings: Settings, con: duckdb.DuckDBPyConnection, summary: RunSummary, before: dict[str, int]
+                    ) -> bool:
     """Best effort after a run stopped: its status and rejects, through a fresh connection if the
     run's own was lost with the fault. (If even that fails, the next run marks it interrupted.)"""
     summary.status = "failed"
     try:
         _end_run(con, summary, before, refresh=False)
-        return
+        return True
     except Exception as exc:
         get_run_logger().warning("could not record the failed run: %s; trying a new connection", error_text(exc))
     con.close()
     try:
         with warehouse.connect(settings.db_path) as fresh:
             _end_run(fresh, summary, before, refresh=False)
+        return True
     except Exception as exc:
         get_run_logger().warning("could not record the failed run: %s", error_text(exc))
+        return False
 
 
 @flow(name="newsfacts")
@@ -310,12 +314,17 @@ def newsfacts_flow(
     db_path = str(settings.db_path)
     logger = get_run_logger()
 
-    def rewriting() -> None:
-        logger.warning("%s is in a storage format that DuckDB 1.x tools cannot open: rewriting it once in the "
-                       "%s format", settings.db_path, settings.storage_version)
+    notes = []
 
+    def rewriting() -> None:
+        notes.append(f"{settings.db_path} was in a storage format that DuckDB 1.x tools cannot open: rewritten "
+                     f"once in the {settings.storage_version} format")
+        logger.warning(notes[-1])
+
+    fault = None
     with warehouse.writer(settings.db_path, settings.storage_version, settings.wait_seconds, rewriting) as con:
         summary, before, interrupted = _begin_run(con, settings)
+        summary.notes = notes
         try:
             staged, summary.rejected, summary.duplicates = stage_inputs(paths or [str(DEFAULT_INPUT)])
             todo, learned = store_raw_and_select_new(db_path, staged, settings.reprocess, summary.started_at)
@@ -336,11 +345,14 @@ def newsfacts_flow(
                     progress.settle(done)
             summary = _end_run(con, summary, before, refresh=bool(summary.n_new or interrupted))
         except warehouse.WAREHOUSE_FAULTS as exc:
-            _record_failure(settings, con, summary, before)
-            raise warehouse.WarehouseFault(settings.db_path, exc) from None
+            recorded = _record_failure(settings, con, summary, before)
+            fault = warehouse.WarehouseFault(settings.db_path, exc, recorded)
         except BaseException:
             _record_failure(settings, con, summary, before)
             raise
+    if fault:  # raised here, with no traceback through the tasks (nor their references to the warehouse)
+        del con
+        raise fault
     logger.info("%s: %d documents seen, %d new, %d unchanged, %d rejected, %d duplicates skipped; "
                 "%d rows quarantined", summary.status, summary.n_seen, summary.n_new, summary.n_unchanged,
                 summary.n_rejected, len(summary.duplicates), summary.n_quarantined)

@@ -22,12 +22,14 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 
 from flows.preflight import PrefectUnavailable
 
 STARTUP_TIMEOUT_SECONDS = 120.0
+REACH_TIMEOUT_SECONDS = 10.0  # for a configured API to answer its health check
 _PR_SET_PDEATHSIG = 1
 
 
@@ -99,9 +101,33 @@ class TemporaryServer:
 
 
 def start_early() -> TemporaryServer | None:
-    """Start the temporary server at once unless the environment names an API (the active profile,
-    which needs Prefect imported to read, is checked by `api_for_run`)."""
-    return None if os.environ.get("PREFECT_API_URL") else TemporaryServer()
+    """Start the temporary server at once, unless the environment names an API: then check at
+    once that it answers (an API named by the active profile, which needs Prefect imported to
+    read, is checked by `api_for_run`)."""
+    if url := os.environ.get("PREFECT_API_URL"):
+        check_reachable(url)
+        return None
+    return TemporaryServer()
+
+
+def check_reachable(api_url: str, timeout: float = REACH_TIMEOUT_SECONDS) -> None:
+    """PrefectUnavailable, within `timeout`, unless the API answers its health check."""
+    fix = "start that server, or unset PREFECT_API_URL (environment or Prefect profile) to use a temporary one"
+    try:
+        with urllib.request.urlopen(f"{api_url.rstrip('/')}/health", timeout=timeout) as response:
+            if response.status == 200:
+                return
+            problem = f"its health check answered HTTP {response.status}"
+    except TimeoutError:
+        problem = f"no answer within {timeout:g} s"
+    except urllib.error.HTTPError as exc:
+        problem = f"its health check answered HTTP {exc.code}"
+    except (urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        problem = getattr(reason, "strerror", None) or str(reason)
+        if isinstance(reason, TimeoutError) or "timed out" in problem:
+            problem = f"no answer within {timeout:g} s"
+    raise PrefectUnavailable(f"cannot reach the Prefect API at {api_url} (PREFECT_API_URL): {problem}; {fix}")
 
 
 @contextlib.contextmanager
@@ -114,6 +140,8 @@ def api_for_run(server: TemporaryServer | None) -> Iterator[str]:
     if configured or server is None:
         if server is not None:
             server.stop()
+        if configured:
+            check_reachable(configured)
         yield f"the API at {configured} (PREFECT_API_URL)" if configured else "a temporary server"
         return
     seconds = server.wait()

@@ -28,6 +28,7 @@ class RunSummary:
     failed_checks: Counter = field(default_factory=Counter)  # (severity, suite, column, expectation) -> batches
     rows_added: dict[str, int] = field(default_factory=dict)
     rows_total: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what the run did besides loading (a warehouse rewritten)
     started_at: dt.datetime | None = None
     seconds: float = 0.0
 

