@@ -15,7 +15,7 @@ import os
 import stat
 from pathlib import Path
 
-from transforms.staging import INPUT_EXTENSIONS, Reject
+from transforms.staging import INPUT_EXTENSIONS, JSONL_EXTENSIONS, Reject
 
 _KINDS = {stat.S_ISFIFO: "a FIFO (named pipe)", stat.S_ISSOCK: "a socket", stat.S_ISCHR: "a character device",
           stat.S_ISBLK: "a block device"}
@@ -113,9 +113,15 @@ def discover_inputs(paths: list[str]) -> tuple[list[Path], list[Reject]]:
     return unique, seen_rejects
 
 
-def read_input(path: Path) -> bytes | Reject:
+def too_large(size: int, max_bytes: int, what: str = "file") -> str:
+    return (f"{what} of {size:,} bytes is over the limit of {max_bytes:,} (NEWSFACTS_MAX_INPUT_BYTES): "
+            f"not read")
+
+
+def read_input(path: Path, max_bytes: int | None = None) -> bytes | Reject:
     """The file's bytes, or why they cannot be read; opened without blocking, checked to be a
-    regular file at the moment it is read."""
+    regular file at the moment it is read. A file over `max_bytes` is not read, unless it is
+    JSON Lines (whose records are each held to the limit instead)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
@@ -124,6 +130,9 @@ def read_input(path: Path) -> bytes | Reject:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             return _reject(path, f"{_kind(mode)}, not a regular file: not read")
+        size = os.fstat(fd).st_size
+        if max_bytes is not None and size > max_bytes and path.suffix.lower() not in JSONL_EXTENSIONS:
+            return _reject(path, too_large(size, max_bytes))
         with os.fdopen(fd, "rb", closefd=False) as f:
             return f.read()
     except OSError as exc:

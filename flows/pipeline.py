@@ -33,18 +33,20 @@ from transforms.staging import Reject, StagedDocument, stage_bytes
 from transforms.tables import batch_frames, concat_frames, frames_of, raw_documents_frame
 
 @task(cache_policy=NONE)
-def stage_inputs(paths: list[str]) -> tuple[list[StagedDocument], list[Reject], list[tuple[str, str]]]:
+def stage_inputs(paths: list[str], max_bytes: int | None = None
+                 ) -> tuple[list[StagedDocument], list[Reject], list[tuple[str, str]]]:
     """Documents staged from the inputs, rejects, and duplicates (the same bytes as a document
     staged before them: (uri, uri of that document))."""
+    max_bytes = max_bytes or Settings().max_input_bytes
     files, rejects = discover_inputs(paths)
     staged: list[StagedDocument] = []
     for path in files:
-        raw = read_input(path)
+        raw = read_input(path, max_bytes)
         if isinstance(raw, Reject):
             rejects.append(raw)
             continue
         try:
-            result = stage_bytes(str(path), raw)
+            result = stage_bytes(str(path), raw, max_bytes)
         except Exception as exc:  # a fault of staging itself: this file only
             rejects.append(Reject(str(path), "stage", error_text(exc)))
             continue
@@ -326,7 +328,8 @@ def newsfacts_flow(
         summary, before, interrupted = _begin_run(con, settings)
         summary.notes = notes
         try:
-            staged, summary.rejected, summary.duplicates = stage_inputs(paths or [str(DEFAULT_INPUT)])
+            staged, summary.rejected, summary.duplicates = stage_inputs(paths or [str(DEFAULT_INPUT)],
+                                                                        settings.max_input_bytes)
             todo, learned = store_raw_and_select_new(db_path, staged, settings.reprocess, summary.started_at)
             summary.n_seen, summary.n_unchanged = len(staged), len(staged) - len(todo)
             if todo and settings.validate:

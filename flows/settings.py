@@ -48,6 +48,9 @@ class Settings:
         default_factory=lambda: int(os.environ.get("NEWSFACTS_MAX_DOCUMENT_CHARS", str(SPACY_MAX_LENGTH))))
     # How long a run waits for another run to finish with the warehouse (0: fail at once, saying so).
     wait_seconds: float = field(default_factory=lambda: float(os.environ.get("NEWSFACTS_WAIT", "0")))
+    # The largest input file read (an HTML page or a text; a JSON Lines file may be any size, and
+    # this is the largest record in it): a larger one is rejected unread, naming its size.
+    max_input_bytes: int = field(default_factory=lambda: int(os.environ.get("NEWSFACTS_MAX_INPUT_BYTES", "10000000")))
     # The Great Expectations gate. Off only to measure what it costs (NEWSFACTS_VALIDATE=false).
     validate: bool = field(default_factory=lambda: os.environ.get("NEWSFACTS_VALIDATE", "true").lower() != "false")
 
@@ -61,6 +64,8 @@ class Settings:
             raise ValueError(f"batch size must be at least 1, got {self.batch_size}")
         if self.workers < 1:
             raise ValueError(f"workers must be at least 1, got {self.workers}")
+        if self.max_input_bytes < 1:
+            raise ValueError(f"the largest input must be at least 1 byte, got {self.max_input_bytes}")
         if self.wait_seconds < 0:
             raise ValueError(f"wait must be 0 seconds or more, got {self.wait_seconds}")
         if not 1 <= self.max_document_chars <= SPACY_MAX_LENGTH:

@@ -61,3 +61,21 @@ def test_the_report_shows_the_trend_and_renders_offline(db, tmp_path):
     html = page.read_text()
     assert "<style>" in html and 'class="fail error"' in html
     assert not re.search(r"""(src|href)\s*=|https?://|@import|url\(""", html)  # nothing to fetch
+
+
+def test_a_document_staged_but_neither_loaded_nor_rejected_fails_the_accounting_check(db):
+    from transforms.staging import Reject
+
+    check = ("raw_documents", "staged_documents_loaded_or_rejected", "doc_id")
+    assert check not in failed(validate_warehouse(db, today=TODAY))
+    [orphan] = stage_bytes("b.txt", b"Staged, then the run was killed.").documents
+    con = warehouse.connect(db)
+    warehouse.stage_raw_documents(con, raw_documents_frame([orphan], NOW))
+    con.close()
+    run = validate_warehouse(db, today=TODAY)
+    assert check in failed(run)
+    assert "b.txt" in next(r.observed for r in run.results if (r.suite, r.expectation, r.column) == check)
+    con = warehouse.connect(db)  # a reject for those bytes accounts for them
+    warehouse.record_rejects(con, "r1", [Reject("moved.txt", "strip_boilerplate", "no article text", orphan.doc_id)])
+    con.close()
+    assert check not in failed(validate_warehouse(db, today=TODAY))

@@ -82,3 +82,19 @@ def test_an_unreadable_folder_is_rejected(tmp_path):
     finally:
         locked.chmod(0o755)
     assert files == [] and "cannot list" in rejects[0].error
+
+
+def test_a_file_over_the_input_limit_is_rejected_unread_but_a_jsonl_file_is_held_to_it_per_record(tmp_path):
+    from transforms.staging import stage_bytes
+
+    page = tmp_path / "huge.html"
+    page.write_bytes(b"<p>" + b"x" * 5000 + b"</p>")
+    read = read_input(page, max_bytes=1000)
+    assert isinstance(read, Reject) and "5,010 bytes is over the limit of 1,000" in read.error
+    dump = tmp_path / "dump.jsonl"
+    dump.write_bytes(b'{"text": "Short record."}\n{"text": "' + b"y" * 5000 + b'"}\n')
+    raw = read_input(dump, max_bytes=1000)
+    assert isinstance(raw, bytes)
+    result = stage_bytes(str(dump), raw, max_record_bytes=1000)
+    assert len(result.documents) == 1 and [r.source_uri.rsplit("#", 1)[1] for r in result.rejects] == ["L2"]
+    assert "over the limit" in result.rejects[0].error

@@ -175,9 +175,9 @@ def _binary_sample(body: bytes) -> bool:
     return _looks_binary(body[:4096].decode("latin-1"))
 
 
-def stage_jsonl(source_uri: str, raw: bytes) -> StagingResult:
-    """One document per JSON object line; a bad line is rejected on its own, a file that is not
-    text at all once."""
+def stage_jsonl(source_uri: str, raw: bytes, max_record_bytes: int | None = None) -> StagingResult:
+    """One document per JSON object line; a bad line (or one over `max_record_bytes`) is rejected
+    on its own, a file that is not text at all once."""
     result = StagingResult()
     body = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
     if not body.strip():
@@ -191,6 +191,10 @@ def stage_jsonl(source_uri: str, raw: bytes) -> StagingResult:
         if not line.strip():
             continue
         uri = f"{source_uri}#L{line_no}"
+        if max_record_bytes is not None and len(line) > max_record_bytes:
+            result.rejects.append(Reject(uri, "stage", f"line {line_no}: record of {len(line):,} bytes is over the "
+                                                       f"limit of {max_record_bytes:,} (NEWSFACTS_MAX_INPUT_BYTES)"))
+            continue
         try:
             text_line, encoding = decode_bytes(line)
             record = json.loads(text_line)
@@ -232,11 +236,11 @@ def stage_jsonl(source_uri: str, raw: bytes) -> StagingResult:
     return result
 
 
-def stage_bytes(source_uri: str, raw: bytes) -> StagingResult:
+def stage_bytes(source_uri: str, raw: bytes, max_record_bytes: int | None = None) -> StagingResult:
     """Stage one input file's bytes into zero or more documents and rejects."""
     media_type = sniff_media_type(source_uri, raw)
     if media_type == JSONL:
-        return stage_jsonl(source_uri, raw)
+        return stage_jsonl(source_uri, raw, max_record_bytes)
     declared = declared_html_charset(raw) if media_type == HTML else None
     try:
         text, encoding = decode_bytes(raw, declared)
