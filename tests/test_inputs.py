@@ -90,7 +90,7 @@ def test_a_file_over_the_input_limit_is_rejected_unread_but_a_jsonl_file_is_held
     page = tmp_path / "huge.html"
     page.write_bytes(b"<p>" + b"x" * 5000 + b"</p>")
     read = read_input(page, max_bytes=1000)
-    assert isinstance(read, Reject) and "5,010 bytes is over the limit of 1,000" in read.error
+    assert isinstance(read, Reject) and "5,007 bytes is over the limit of 1,000" in read.error
     dump = tmp_path / "dump.jsonl"
     dump.write_bytes(b'{"text": "Short record."}\n{"text": "' + b"y" * 5000 + b'"}\n')
     raw = read_input(dump, max_bytes=1000)
