@@ -190,6 +190,43 @@ def bench_startup(repeats: int = 3) -> None:
             print(f"  {name:<52} {statistics.median(times):6.2f} s")
 
 
+def _peak_rss_mb(args: list[str]) -> tuple[float, str]:
+    """The largest resident set of any process of a command (its own, or its Prefect server's), in MB."""
+    code = ("import resource, subprocess, sys\n"
+            "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+            "print(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else '')")
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True).stdout
+    peak, last = (out.splitlines() + ["", ""])[:2]
+    return int(peak) / 1024, last
+
+
+def bench_memory() -> None:
+    """Peak memory of whole runs: seeds/, then single huge inputs (40 MB over the input limit,
+    9 MB read and over the document limit)."""
+    import random
+
+    words = "the council said people were killed in the city after talks on Monday and officials reported".split()
+    rng = random.Random(1)
+    print("\npeak resident memory of `newsfacts run` (largest process)")
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = {"seeds/": str(SEEDS)}
+        for label, size in (("one 40 MB text file", 40_000_000), ("one 9 MB text file", 9_000_000)):
+            folder = Path(tmp) / label.replace(" ", "-")
+            folder.mkdir()
+            with (folder / "big.txt").open("w", encoding="utf-8") as f:
+                f.write("A very long article\n\n")
+                written = 0
+                while written < size:
+                    paragraph = " ".join(rng.choice(words) for _ in range(60)) + ".\n\n"
+                    written += f.write(paragraph)
+            cases[label] = str(folder)
+        for label, inputs in cases.items():
+            peak, last = _peak_rss_mb([sys.executable, "-m", "flows.cli", "run", inputs,
+                                       "--db", str(Path(tmp) / f"{abs(hash(label))}.duckdb")])
+            print(f"  {label:<24} {peak:7.0f} MB   {last[:110]}")
+
+
 def main() -> int:
     apply_offline_defaults()
     if sys.argv[1:2] == ["validation"]:
@@ -201,6 +238,9 @@ def main() -> int:
         return 0
     if sys.argv[1:2] == ["startup"]:
         bench_startup()
+        return 0
+    if sys.argv[1:2] == ["memory"]:
+        bench_memory()
         return 0
     print(f"median of {REPEATS} runs, one process\n")
     seeds = sorted(SEEDS.glob("*.txt"))
