@@ -102,3 +102,16 @@ def test_hostile_json_lines_are_rejected_alone_and_a_lone_surrogate_is_replaced(
     [doc] = result.documents
     assert doc.text == "Talks \ufffd resume." and doc.title == "T\ufffd" and doc.raw == lines[2]
     doc.text.encode("utf-8")
+
+
+def test_a_text_file_named_jsonl_is_one_reject_not_one_per_line():
+    result = stage_bytes("notes.jsonl", b"\n".join(b"just a line of words" for _ in range(500)))
+    assert result.documents == [] and len(result.rejects) == 1
+    assert result.rejects[0].source_uri == "notes.jsonl" and "none of its 500 lines" in result.rejects[0].error
+
+
+def test_a_file_named_html_without_any_markup_is_read_as_text():
+    [doc] = stage_bytes("saved.html", "Bridge closed\n\nThe bridge closed on Sunday.\n".encode("utf-16")).documents
+    assert (doc.media_type, doc.content_type) == (HTML, TEXT)
+    [page] = stage_bytes("page.html", b"<p>The bridge closed on Sunday.</p>").documents
+    assert page.content_type == HTML

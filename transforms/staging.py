@@ -23,6 +23,7 @@ JSONL_EXTENSIONS = {".jsonl", ".ndjson"}
 INPUT_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | JSONL_EXTENSIONS
 
 _HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<!--)", re.I)
+_ANY_TAG = re.compile(r"<[a-zA-Z!/?]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w:.-]+)""", re.I)
 
 
@@ -233,6 +234,11 @@ def stage_jsonl(source_uri: str, raw: bytes, max_record_bytes: int | None = None
                 publisher=_optional_str(record, "source"),
             )
         )
+    invalid = [r for r in result.rejects if "invalid JSON record" in r.error]
+    if not result.documents and len(invalid) > 1 and len(invalid) == len(result.rejects):
+        first = invalid[0].error.split(": ", 1)[1]  # not JSON Lines at all: one reject, not one per line
+        return StagingResult(rejects=[Reject(source_uri, "stage", f"not JSON Lines: none of its {len(invalid):,} "
+                                                                   f"lines is a JSON record (line 1: {first})")])
     return result
 
 
@@ -246,11 +252,13 @@ def stage_bytes(source_uri: str, raw: bytes, max_record_bytes: int | None = None
         text, encoding = decode_bytes(raw, declared)
     except StagingError as exc:
         return StagingResult(rejects=[Reject(source_uri, "stage", str(exc))])
+    # A page saved with an .html name that holds no markup at all is read as the text it is.
+    content_type = TEXT if media_type == HTML and not _ANY_TAG.search(text, 0, 65536) else media_type
     document = StagedDocument(
         doc_id=sha256_hex(raw),
         source_uri=source_uri,
         media_type=media_type,
-        content_type=media_type,
+        content_type=content_type,
         encoding=encoding,
         raw=raw,
         text=text,
