@@ -7,6 +7,7 @@ import time
 STARTED = time.monotonic()  # the wall time a run reports counts from here
 
 import os  # noqa: E402
+import re  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
@@ -140,6 +141,15 @@ def _run_flow(inputs: list[str], settings: Settings, verbose: bool):
             wait=settings.wait_seconds,
         )
 
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def shown(text: str) -> str:
+    """Stored text (a file name, an error) for one line of rich output: no markup, no control characters."""
+    return escape(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+
+
 def print_summary(summary, wall_seconds: float) -> None:
     console.print(
         f"[bold]newsfacts run {summary.run_id[:8]}[/bold] {summary.status} in {wall_seconds:.1f} s wall "
@@ -160,9 +170,9 @@ def print_summary(summary, wall_seconds: float) -> None:
         err.print(f"[yellow]data-quality warning[/yellow] {escape(suite)}.{escape(column)}: "
                   f"{escape(expectation)} failed in {batches} batch{'es' if batches > 1 else ''}")
     for uri, same_as in summary.duplicates:
-        err.print(f"[dim]duplicate skipped[/dim] {escape(uri)}: the same bytes as {escape(same_as)}")
+        err.print(f"[dim]duplicate skipped[/dim] {shown(uri)}: the same bytes as {shown(same_as)}")
     for reject in summary.rejected:
-        err.print(f"[red]rejected[/red] {escape(reject.source_uri)} ({reject.stage}): {escape(reject.error)}")
+        err.print(f"[red]rejected[/red] {shown(reject.source_uri)} ({reject.stage}): {shown(reject.error)}")
 
 
 def _print_result(columns: list[str], rows: list[tuple], fmt: OutputFormat) -> None:

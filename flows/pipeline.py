@@ -207,15 +207,19 @@ def process_batch(db_path: str, batch: list[StagedDocument], settings: Settings,
                   shared_lines: set[str], learned: dict[str, set[str]], progress) -> int:
     """Clean, extract, validate and load one batch; returns the documents loaded. A document that
     fails a stage is rejected with that stage and the others go on."""
-    docs, rejected = strip_boilerplate(batch, shared_lines, learned, progress.stage("clean"),
-                                       settings.max_document_chars)
-    summary.rejected += rejected
+    def surviving(docs: list[CleanDocument], rejected: list[Reject]) -> list[CleanDocument]:
+        summary.rejected += rejected
+        failed = {r.doc_id for r in rejected}
+        return [d for d in docs if d.doc_id not in failed]
+
+    docs = surviving(*strip_boilerplate(batch, shared_lines, learned, progress.stage("clean"),
+                                        settings.max_document_chars))
     mentions, rejected = extract_entities(docs, settings.model_name, settings.workers, progress.stage("entities"))
-    docs, summary.rejected = [d for d in docs if d.doc_id in mentions], summary.rejected + rejected
+    docs = surviving(docs, rejected)
     dates_quotes, rejected = extract_dates_and_quotes(docs, mentions)
-    docs, summary.rejected = [d for d in docs if d.doc_id in dates_quotes], summary.rejected + rejected
+    docs = surviving(docs, rejected)
     facts, rejected = extract_numeric_facts(docs, settings.model_name, settings.workers, progress.stage("facts"))
-    docs, summary.rejected = [d for d in docs if d.doc_id in facts], summary.rejected + rejected
+    docs = surviving(docs, rejected)
     if not docs:
         return 0
     at = warehouse.utc_now()
@@ -223,16 +227,14 @@ def process_batch(db_path: str, batch: list[StagedDocument], settings: Settings,
         part, mentions, facts, summary.run_id, at,
         {d.doc_id: dates_quotes[d.doc_id][0] for d in part}, {d.doc_id: dates_quotes[d.doc_id][1] for d in part},
     ), merge=concat_frames)
-    summary.rejected += rejected
+    docs = surviving(docs, rejected)
     if frames is None:
         return 0
-    docs = [d for d in docs if d.doc_id in set(frames["documents"]["doc_id"])]
     if settings.validate:
         validated, rejected = validate(docs, frames, summary.run_id)
-        summary.rejected += rejected
+        docs = surviving(docs, rejected)
         if validated is None:
             return 0
-        docs = [d for d in docs if d.doc_id not in {r.doc_id for r in rejected}]
     else:
         validated = BatchValidation(frames, pl.DataFrame(schema=QUARANTINE_SCHEMA))
     _count_outcomes(summary, validated)
@@ -244,13 +246,11 @@ def process_batch(db_path: str, batch: list[StagedDocument], settings: Settings,
         summary.status = "failed"
         return 0
     passed = set(validated.frames["documents"]["doc_id"])
-    summary.rejected += [reject_for(d, "validate", "quarantined by a failed row check (see the quarantine table)")
-                         for d in docs if d.doc_id not in passed]
-    docs = [d for d in docs if d.doc_id in passed]
-    rejected = load(db_path, docs, validated, summary.run_id)
-    summary.rejected += rejected
+    docs = surviving(docs, [reject_for(d, "validate", "quarantined by a failed row check (see the quarantine table)")
+                            for d in docs if d.doc_id not in passed])
+    docs = surviving(docs, load(db_path, docs, validated, summary.run_id))
     summary.n_quarantined += validated.quarantine.height
-    return len(docs) - len(rejected)
+    return len(docs)
 
 
 def _begin_run(con: duckdb.DuckDBPyConnection, settings: Settings) -> tuple[RunSummary, dict[str, int], int]:

@@ -130,11 +130,14 @@ def test_every_input_kind_loads_and_bad_files_are_rejected_with_exit_status_3(tm
     (inbox / "dump.jsonl").write_text("\n".join([json.dumps(r) for r in records] + ["{broken"]), encoding="utf-8")
     (inbox / "photo.txt").write_bytes(bytes(range(256)) * 8)
     (inbox / "empty.md").write_bytes(b"")
+    (inbox / "odd [red]").mkdir()
+    (inbox / "odd [red]" / "[bold]\nname.txt").write_bytes(b"\x00" * 64)  # markup, a newline: printed as data
     db = tmp_path / "w.duckdb"
 
     result = CliRunner().invoke(app, ["run", str(inbox), "--db", str(db), "--batch-size", "2"])
     assert result.exit_code == 3, result.output
-    assert "4 new" in result.output and "3 rejected" in result.output
+    assert "4 new" in result.output and "4 rejected" in result.output
+    assert "odd [red]/[bold]\\x0aname.txt (stage): binary" in result.output
 
     con = duckdb.connect(str(db), read_only=True)
     docs = con.execute("""
@@ -150,9 +153,9 @@ def test_every_input_kind_loads_and_bad_files_are_rejected_with_exit_status_3(tm
         ("text/plain", "w1", "Wire", "2024-06-02"),
     ]
     assert [(uri.rsplit("/", 1)[-1], stage) for uri, stage, _ in rejects] == [
-        ("dump.jsonl#L3", "stage"), ("empty.md", "stage"), ("photo.txt", "stage")]
-    assert "invalid JSON" in rejects[0][2] and "empty" in rejects[1][2] and "binary" in rejects[2][2]
-    assert run == [("completed_with_rejects", 4, 4, 3)]
+        ("dump.jsonl#L3", "stage"), ("empty.md", "stage"), ("[bold]\nname.txt", "stage"), ("photo.txt", "stage")]
+    assert "invalid JSON" in rejects[0][2] and "empty" in rejects[1][2] and "binary" in rejects[3][2]
+    assert run == [("completed_with_rejects", 4, 4, 4)]
 
 
 def test_sql_and_report_commands_read_the_warehouse(seeded):
