@@ -156,12 +156,20 @@ def test_stored_text_is_printed_as_data_never_as_markup(small_warehouse):
 
 
 def test_a_second_run_on_a_warehouse_in_use_ends_at_once_saying_so(small_warehouse):
+    import duckdb
+
+    from flows import warehouse
     from flows.locking import run_lock
 
-    with run_lock(small_warehouse):  # this process is "the other run"
+    with run_lock(small_warehouse):  # this process is "the other run", live, with its row
+        con = warehouse.connect(small_warehouse)
+        warehouse.start_run(con, "live-run", None, "test", "model")
+        con.close()
         result = newsfacts("run", str(SEEDS), "--db", str(small_warehouse))
     assert_one_line_error(result, Exit.BUSY, str(small_warehouse), "in use by another newsfacts run",
                           f"PID {os.getpid()}", "--wait")
+    with duckdb.connect(str(small_warehouse), read_only=True) as con:
+        assert con.execute("SELECT run_id, status FROM runs").fetchall() == [("live-run", "running")]
 
 
 def test_a_reader_while_a_run_writes_is_told_the_warehouse_is_busy(small_warehouse):
