@@ -4,9 +4,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
-export GX_ANALYTICS_ENABLED ?= false
-
 .PHONY: setup run test eval bench bench-validation bench-fuzz clean
 
 $(STAMP): pyproject.toml constraints.txt
@@ -31,17 +28,17 @@ clean:
 	rm -rf data/ .pytest_cache
 
 eval: setup
-	$(BIN)/python -m flows.evaluate
+	$(BIN)/python -m evaluation.evaluate
 
 bench: setup
-	$(BIN)/python -m flows.bench
+	$(BIN)/python -m evaluation.bench
 
 # What the Great Expectations gate adds to whole runs: on seeds/, or with DOCS=2000 on a corpus that size.
 bench-validation: setup
-	$(BIN)/python -m flows.bench validation $(DOCS)
+	$(BIN)/python -m evaluation.bench validation $(DOCS)
 
 # The fuzz suite at five times the inputs and four times the sizes, then peak memory on huge inputs.
 bench-fuzz: setup
 	NEWSFACTS_FUZZ_INPUTS=$${NEWSFACTS_FUZZ_INPUTS:-5000} NEWSFACTS_FUZZ_SCALE=$${NEWSFACTS_FUZZ_SCALE:-4} \
 		$(BIN)/pytest -q tests/test_fuzz.py
-	$(BIN)/python -m flows.bench memory
+	$(BIN)/python -m evaluation.bench memory

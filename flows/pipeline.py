@@ -22,10 +22,9 @@ from flows.progress import document_progress
 from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, Settings
 from flows.summary import RunSummary, run_summary_markdown
 from flows.validation import BatchValidation, merge_validations, validate_batch, warm_up_in_background
-from transforms.boilerplate import lines_shared_across
-from transforms.documents import CleanDocument, clean_document
+from transforms.documents import CleanDocument, clean_document, shared_lines_of
 from transforms.quality import QUARANTINE_SCHEMA, results_frame
-from transforms.entities import Mention, entity_input, extract_mentions
+from transforms.entities import Mention, document_mentions, entity_input
 from transforms.dates import DateMention, extract_dates
 from transforms.facts import Fact, iter_facts_for_texts
 from transforms.quotes import Quote, extract_quotes
@@ -99,17 +98,8 @@ def extract_entities(
     """NER over each page's title, dek, captions and body; body mentions, resolved within their
     document (across documents once the run has loaded them: `warehouse.resolve_across_warehouse`)."""
     nlp = load_model(model_name, "ner")
-
-    def mentions_of(batch: list[CleanDocument]) -> dict[str, list[Mention]]:
-        inputs = [entity_input(d.preamble, d.body_text) for d in batch]
-        found = {}
-        for doc, spacy_doc, (_, body_start) in zip(batch, nlp.pipe((t for t, _ in inputs), batch_size=32,
-                                                                  n_process=workers), inputs):
-            found[doc.doc_id] = [m for m in extract_mentions(spacy_doc, body_start) if m.in_body]
-            on_document()
-        return found
-
-    mentions, rejects = each_alone("entities", docs, mentions_of)
+    mentions, rejects = each_alone("entities", docs, lambda batch: {
+        doc.doc_id: found for doc, found in zip(batch, document_mentions(nlp, batch, workers, on_document))})
     return mentions or {}, rejects
 
 
@@ -336,7 +326,7 @@ def newsfacts_flow(
                 warm_up_in_background()  # Great Expectations imports (seconds) while the first batch is read
             logger.info("staged %d documents (%d duplicates skipped): %d to process, %d unchanged",
                         len(staged), len(summary.duplicates), len(todo), summary.n_unchanged)
-            shared_lines = lines_shared_across(d.text for d in staged if d.content_type != "text/html")
+            shared_lines = shared_lines_of(staged)
             batches = _batches(todo, settings.batch_size)
             done = 0
             with document_progress(len(todo)) as progress:

@@ -8,9 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SQL_DIR = PROJECT_ROOT / "sql"
-EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
-DEFAULT_INPUT = PROJECT_ROOT / "seeds"
+
+
+def _shipped(name: str) -> Path:
+    """A folder at the top of the repository (a source checkout or an editable install), or the
+    copy a plain install puts inside this package."""
+    in_tree = PROJECT_ROOT / name
+    return in_tree if (PROJECT_ROOT / "pyproject.toml").is_file() and in_tree.is_dir() else Path(__file__).parent / name
+
+
+SQL_DIR = _shipped("sql")
+EXPECTATIONS_DIR = _shipped("expectations")
+DEFAULT_INPUT = _shipped("seeds")
 PIPELINE_VERSION = "0.1.0"
 SPACY_MAX_LENGTH = 1_000_000  # spaCy's default max_length: the longest text one call may read
 
@@ -53,6 +62,10 @@ class Settings:
     max_input_bytes: int = field(default_factory=lambda: int(os.environ.get("NEWSFACTS_MAX_INPUT_BYTES", "10000000")))
     # The Great Expectations gate. Off only to measure what it costs (NEWSFACTS_VALIDATE=false).
     validate: bool = field(default_factory=lambda: os.environ.get("NEWSFACTS_VALIDATE", "true").lower() != "false")
+
+    # Where `make eval` and `make bench` find the hand-labelled gold and test sets.
+    eval_dir: Path = field(default_factory=lambda: Path(os.environ.get(
+        "NEWSFACTS_EVAL_DIR", PROJECT_ROOT.parent / "shared" / "eval")))
 
     @classmethod
     def from_options(cls, **options) -> Settings:

@@ -117,12 +117,11 @@ class BatchValidation:
         return [r for r in self.results if not r.success and r.severity == "error" and r.scope == "table"]
 
 
-def validate_batch(frames: dict[str, pl.DataFrame], run_id: str, known_entity_ids=(), today: dt.date | None = None
-                   ) -> BatchValidation:
+def validate_batch(frames: dict[str, pl.DataFrame], run_id: str, today: dt.date | None = None) -> BatchValidation:
     """Run every suite on a batch: failed row checks quarantine their rows, failed table checks
     fail the batch (the caller does not load it)."""
     checked = add_check_columns(frames, today or dt.date.today())
-    results = run_suites(checked) + foreign_key_checks(frames, known_entity_ids)
+    results = run_suites(checked) + foreign_key_checks(frames)
     clean, quarantine = split_quarantine(frames, results, run_id)
     return BatchValidation(clean, quarantine, results)
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from transforms.boilerplate import LabelledLine, body_text, first_with_label, label_lines
+from transforms.boilerplate import LabelledLine, body_text, first_with_label, label_lines, lines_shared_across
 from transforms.dates import published_date_from_page
 from transforms.html import HtmlPage, html_page, parse_date
 from transforms.staging import HTML, StagedDocument
@@ -107,3 +107,15 @@ def clean_document(
         captions=captions,
         lines=lines,
     )
+
+
+def shared_lines_of(staged: Iterable[StagedDocument]) -> set[str]:
+    """Lines repeated across the plain-text inputs of a run: site chrome pasted with each article.
+    (An HTML page's markup tells its chrome apart on its own.)"""
+    return lines_shared_across(d.text for d in staged if d.content_type != HTML)
+
+
+def clean_pages(staged: list[StagedDocument], learned: Mapping[str, set[str]] | None = None) -> list[CleanDocument]:
+    """Clean pages as one run over them would: chrome learnt across the set."""
+    shared = shared_lines_of(staged)
+    return [clean_document(doc, shared, learned) for doc in staged]

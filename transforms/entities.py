@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 from functools import lru_cache
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -299,6 +301,29 @@ def resolve_across_documents(
                        resolved_by=LONE_NAME_RESOLVED)
 
     return [[resolve(m) for m in mentions] for mentions in documents]
+
+
+class HasText(Protocol):
+    preamble: list[str]
+    body_text: str
+
+
+def document_mentions(nlp: Language, docs: Sequence[HasText], n_process: int = 1,
+                      on_document: Callable[[], None] = lambda: None) -> Iterator[list[Mention]]:
+    """Each document's body mentions, in order, resolved within the document: NER over its title,
+    dek, captions and body (what the body says is resolved with the help of what precedes it)."""
+    inputs = [entity_input(d.preamble, d.body_text) for d in docs]
+    for spacy_doc, (_, body_start) in zip(nlp.pipe((text for text, _ in inputs), batch_size=32, n_process=n_process),
+                                         inputs):
+        found = [m for m in extract_mentions(spacy_doc, body_start) if m.in_body]
+        on_document()
+        yield found
+
+
+def resolve_among(documents: list[list[Mention]]) -> list[list[Mention]]:
+    """Lone names resolved against the full names these documents know (as the warehouse resolves
+    them against all the documents it holds: `flows.warehouse.resolve_across_warehouse`)."""
+    return resolve_across_documents(documents, known_full_names(m for ms in documents for m in ms))
 
 
 def known_full_names(mentions: Iterable[Mention]) -> dict[str, set[str]]:

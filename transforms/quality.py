@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 import html
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import polars as pl
@@ -103,12 +102,11 @@ def add_check_columns(frames: dict[str, pl.DataFrame], today: dt.date) -> dict[s
     return out
 
 
-def foreign_key_checks(frames: dict[str, pl.DataFrame], known_entity_ids: Iterable[str] = (),
-                       known_doc_ids: Iterable[str] = ()) -> list[CheckResult]:
-    """Every doc_id of a batch's child rows is a document of the batch (or of the warehouse); every
-    mention's entity_id is an entity."""
+def foreign_key_checks(frames: dict[str, pl.DataFrame]) -> list[CheckResult]:
+    """Every doc_id of a batch's child rows is a document of the batch; every mention's entity_id
+    is an entity of the batch."""
     results = []
-    doc_ids = set(frames["documents"]["doc_id"]) | set(known_doc_ids) if "documents" in frames else set(known_doc_ids)
+    doc_ids = set(frames["documents"]["doc_id"]) if "documents" in frames else set()
     for table in ("document_lines", "entity_mentions", "facts", "dates", "quotes"):
         if table not in frames:
             continue
@@ -116,7 +114,7 @@ def foreign_key_checks(frames: dict[str, pl.DataFrame], known_entity_ids: Iterab
         results.append(CheckResult(table, "foreign_key_doc_id_in_documents", "doc_id", missing.is_empty(), "error",
                                    "table", f"{missing.height} orphan rows", missing.height))
     if "entity_mentions" in frames:
-        entity_ids = set(known_entity_ids) | set(frames.get("entities", pl.DataFrame({"entity_id": []}))["entity_id"])
+        entity_ids = set(frames.get("entities", pl.DataFrame({"entity_id": []}))["entity_id"])
         missing = frames["entity_mentions"].filter(~pl.col("entity_id").is_in(list(entity_ids)))
         results.append(CheckResult("entity_mentions", "foreign_key_entity_id_in_entities", "entity_id",
                                    missing.is_empty(), "error", "table", f"{missing.height} orphan rows",

@@ -33,10 +33,6 @@ def normalise_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-def normalise_text(text: str) -> str:
-    return "\n".join(normalise_line(line) for line in split_lines(text))
-
-
 def count_words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 

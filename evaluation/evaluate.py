@@ -14,26 +14,25 @@ import sys
 import time
 from pathlib import Path
 
-from flows.settings import PROJECT_ROOT
-from transforms.boilerplate import LABELS, lines_shared_across
-from transforms.documents import clean_document
-from transforms.evaluation import comparable, confusion, f1_of_averages, score_page, value_f1
-from transforms.entities import entity_input, extract_mentions, known_full_names, resolve_across_documents
+from flows.settings import PROJECT_ROOT, Settings
+from transforms.boilerplate import LABELS
+from transforms.documents import clean_pages
+from evaluation.scoring import comparable, confusion, f1_of_averages, score_page, value_f1
+from transforms.entities import document_mentions, entity_input, resolve_among
 from transforms.facts import facts_for_texts
 from transforms.quotes import extract_quotes
 from transforms.units import SURFACES
 from transforms.staging import stage_bytes
 
-EVAL_DIR = Path(__import__("os").environ.get("NEWSFACTS_EVAL_DIR", PROJECT_ROOT.parent / "shared" / "eval"))
+EVAL_DIR = Settings().eval_dir
 SEEDS = PROJECT_ROOT / "seeds"
 
 
 def clean_all(paths: list[Path]):
     """Stage and clean pages as a run over them would (shared lines learnt across the set)."""
     staged = [doc for path in paths for doc in stage_bytes(str(path), path.read_bytes()).documents]
-    shared = lines_shared_across(d.text for d in staged if d.content_type != "text/html")
     started = time.perf_counter()
-    cleaned = [clean_document(doc, shared) for doc in staged]
+    cleaned = clean_pages(staged)
     ms_per_page = (time.perf_counter() - started) * 1000 / max(1, len(staged))
     return {Path(doc.source_uri).name: doc for doc in cleaned}, ms_per_page
 
@@ -201,22 +200,19 @@ def eval_entities(ner) -> None:
     gold = json.loads((EVAL_DIR / "seeds_entities_gold.json").read_text(encoding="utf-8"))
     docs, _ = clean_all(sorted(SEEDS.glob("*.txt")))
     names = sorted(docs)
-    inputs = {n: entity_input(docs[n].preamble, docs[n].body_text) for n in names}
     started = time.perf_counter()
-    parsed = list(ner.pipe(inputs[n][0] for n in names))
+    list(ner.pipe(entity_input(docs[n].preamble, docs[n].body_text)[0] for n in names))
     ner_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    mentions = {n: extract_mentions(p, inputs[n][1]) for n, p in zip(names, parsed)}
-    known = known_full_names(m for ms in mentions.values() for m in ms)
-    mentions = dict(zip(names, resolve_across_documents([mentions[n] for n in names], known)))
-    resolve_seconds = time.perf_counter() - started
+    started = time.perf_counter()  # the run's entity stage: the same NER, then mentions and their resolution
+    mentions = dict(zip(names, resolve_among(list(document_mentions(ner, [docs[n] for n in names])))))
+    resolve_seconds = time.perf_counter() - started - ner_seconds
     found = {label: [0, 0] for label in ("PERSON", "ORG", "GPE")}
     alias_ok = alias_total = must_not_found = 0
     problems, blinken_ids = [], set()
     for document in gold["documents"]:
         doc_mentions = mentions[document["file"]]
         by_label: dict[str, set[str]] = {}
-        for m in (m for m in doc_mentions if m.in_body):
+        for m in doc_mentions:
             by_label.setdefault(m.label, set()).add(_name_key(m.canonical_name))
             if m.canonical_name == "Antony Blinken":
                 blinken_ids.add(m.entity_id)
@@ -249,7 +245,7 @@ def eval_entities(ner) -> None:
     print(f"entity resolution cost over bare spaCy NER: {100 * resolve_seconds / ner_seconds:.1f} %")
     published = {n: docs[n].published_date for n in names}
     print("published_date: " + ", ".join(f"{n[:3]}={published[n]}" for n in names))
-    quotes = {n: extract_quotes(docs[n].body_text, [m for m in mentions[n] if m.in_body]) for n in names}
+    quotes = {n: extract_quotes(docs[n].body_text, mentions[n]) for n in names}
     with_speaker = sum(1 for qs in quotes.values() for q in qs if q.speaker_entity_id)
     print(f"quotes: {sum(len(qs) for qs in quotes.values())}, with a speaker entity: {with_speaker} "
           f"(listed below to check by eye)")

@@ -1,9 +1,9 @@
 """`make bench`: speed of each stage, single process, on the seeds and ../shared/eval pages.
 
 Figures are medians over repeats; caches that would flatter a repeat are cleared between them.
-`python -m flows.bench validation [N]` (`make bench-validation [DOCS=N]`) measures what the Great
+`python -m evaluation.bench validation [N]` (`make bench-validation [DOCS=N]`) measures what the Great
 Expectations gate adds to whole `newsfacts run`s: on the seeds, or on a corpus of N documents.
-`python -m flows.bench startup` (also part of `make bench`) measures the fixed cost of a run.
+`python -m evaluation.bench startup` (also part of `make bench`) measures the fixed cost of a run.
 """
 
 from __future__ import annotations
@@ -19,16 +19,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from flows.evaluate import EVAL_DIR, SEEDS, quantity_items
+from evaluation.evaluate import EVAL_DIR, SEEDS, quantity_items
 from flows.nlp import load_model
 from flows.settings import Settings, apply_offline_defaults
 from transforms import boilerplate
-from transforms.boilerplate import lines_shared_across
-from transforms.documents import clean_document
-from transforms.entities import (
-    clean_name, entity_input, extract_mentions, known_full_names, resolve_across_documents,
-)
-from transforms.facts import extract_facts, sentences_with_numbers
+from transforms.documents import clean_pages
+from transforms.entities import clean_name, document_mentions, entity_input, resolve_among
+from transforms.facts import facts_for_texts, sentences_with_numbers
 from transforms.staging import stage_bytes
 
 REPEATS = 5
@@ -57,8 +54,7 @@ def bench_boilerplate(label: str, paths: list[Path]) -> None:
     staged = staged_pages(paths)
     if not staged:
         return
-    shared = lines_shared_across(d.text for d in staged if d.content_type != "text/html")
-    seconds = median_seconds(lambda: [clean_document(d, shared) for d in staged], clear_caches)
+    seconds = median_seconds(lambda: clean_pages(staged), clear_caches)
     print(f"boilerplate  {label:<22} {len(staged):>4} pages  {seconds * 1000 / len(staged):7.2f} ms/page")
 
 
@@ -68,13 +64,9 @@ def bench_entities(docs, label: str) -> None:
     inputs = [entity_input(d.preamble, d.body_text) for d in docs]
     texts = [text for text, _ in inputs]
     ner_seconds = median_seconds(lambda: list(ner.pipe(texts)))
-    parsed = list(ner.pipe(texts))
-
-    def resolve() -> None:
-        found = [extract_mentions(p, start) for p, (_, start) in zip(parsed, inputs)]
-        resolve_across_documents(found, known_full_names(m for ms in found for m in ms))
-
-    resolve_seconds = median_seconds(resolve, lambda: clean_name.cache_clear())
+    stage_seconds = median_seconds(lambda: resolve_among(list(document_mentions(ner, docs))),
+                                   lambda: clean_name.cache_clear())
+    resolve_seconds = stage_seconds - ner_seconds  # the run's entity stage over bare NER of the same texts
     words = sum(len(t.split()) for t in texts)
     print(f"entities     {label:<22} {len(texts):>4} docs   {ner_seconds * 1000 / len(texts):7.2f} ms/doc spaCy NER "
           f"({words / ner_seconds:,.0f} words/s) + {resolve_seconds * 1000 / len(texts):.2f} ms/doc resolution "
@@ -84,17 +76,12 @@ def bench_entities(docs, label: str) -> None:
 def bench_nlp(texts: list[str], label: str) -> None:
     model = Settings().model_name
     splitter, parser = (load_model(model, step) for step in ("sentences", "parse"))
-    sentences = [s.text for doc in splitter.pipe(texts) for s in sentences_with_numbers(doc)]
-
-    def facts_stage() -> None:
-        for sent in parser.pipe(sentences):
-            extract_facts(sent)
-
+    n_sentences = sum(len(sentences_with_numbers(doc)) for doc in splitter.pipe(texts))
     split_seconds = median_seconds(lambda: [sentences_with_numbers(d) for d in splitter.pipe(texts)])
-    facts_seconds = median_seconds(facts_stage)
-    print(f"facts        {label:<22} {len(sentences):>4} sents  "
-          f"{(split_seconds + facts_seconds) * 1000 / max(1, len(sentences)):7.2f} ms/sentence with a number "
-          f"(split {split_seconds * 1000:.0f} ms + parse and read {facts_seconds * 1000:.0f} ms)")
+    stage_seconds = median_seconds(lambda: facts_for_texts(splitter, parser, texts))  # the run's facts stage
+    print(f"facts        {label:<22} {n_sentences:>4} sents  "
+          f"{stage_seconds * 1000 / max(1, n_sentences):7.2f} ms/sentence with a number "
+          f"(split {split_seconds * 1000:.0f} ms + parse and read {(stage_seconds - split_seconds) * 1000:.0f} ms)")
 
 
 def quantity_sentences() -> list[str]:
@@ -249,10 +236,10 @@ def main() -> int:
     if zyte.exists():
         bench_boilerplate("zyte_dev text", sorted((zyte / "txt").glob("*.txt")))
         bench_boilerplate("zyte_dev HTML", sorted((zyte / "html").glob("*.html")))
-    cleaned = [clean_document(d) for d in staged_pages(seeds)]
+    cleaned = clean_pages(staged_pages(seeds))
     bench_entities(cleaned, "seeds")
     if zyte.exists():
-        bench_entities([clean_document(d) for d in staged_pages(sorted((zyte / "txt").glob("*.txt")))],
+        bench_entities(clean_pages(staged_pages(sorted((zyte / "txt").glob("*.txt")))),
                        "zyte_dev text")
     bench_nlp([d.body_text for d in cleaned], "seeds")
     sentences = quantity_sentences()
