@@ -15,12 +15,13 @@ import polars as pl
 
 from flows import warehouse
 from flows.validation import run_suites
+from transforms.schema import PER_DOCUMENT
 from transforms.quality import (
     CheckResult, ReportLine, add_check_columns, render_html, render_markdown, results_frame,
 )
 
 CHUNK_DOCUMENTS = 500
-_CHILD_TABLES = ("raw_documents", "document_lines", "entity_mentions", "facts", "dates", "quotes")
+_CHILD_TABLES = ("raw_documents", *(t for t in PER_DOCUMENT if t != "documents"))
 
 
 @dataclass

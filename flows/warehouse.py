@@ -15,10 +15,10 @@ from flows.locking import WarehouseBusy, busy_message, run_lock
 from flows.preflight import Exit, Problem
 from flows.settings import SQL_DIR, Settings
 from transforms.entities import LONE_NAME_RESOLVED, entity_id_for, resolve_lone_names, unresolved_how
+from transforms.schema import PER_DOCUMENT, TABLES
 from transforms.staging import Reject
 
-# Tables a batch loads, in foreign-key order. Identifiers come only from this list.
-BATCH_TABLES = ("documents", "document_lines", "entity_mentions", "facts", "dates", "quotes")
+# Table names in statements come only from the declaration (transforms/schema.py), never from input.
 
 
 def fetch_frame(con: duckdb.DuckDBPyConnection, query: str) -> pl.DataFrame:
@@ -246,10 +246,11 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame],
     doc_ids = frames["documents"].select("doc_id")
     with transaction(con):
         con.register("batch_doc_ids", doc_ids.to_arrow())
-        con.execute(sql("load/delete_derived_rows"))
+        for table in reversed(PER_DOCUMENT):  # children first
+            con.execute(sql("load/delete_derived_rows").format(table=table))
         con.register("batch_entities", frames["entities"].to_arrow())
         con.execute(sql("load/insert_new_entities"))
-        for table in BATCH_TABLES:
+        for table in PER_DOCUMENT:
             insert_frame(con, table, frames[table])
         for table, frame in (("quarantine", quarantine), ("dq_results", dq_results)):
             if frame is not None:
@@ -284,12 +285,8 @@ def record_dq_results(con, dq_results: pl.DataFrame, quarantine: pl.DataFrame | 
 def record_rejects(con, run_id: str, rejects: list[Reject]) -> None:
     if not rejects:
         return
-    frame = pl.DataFrame(
-        [(run_id, r.source_uri, r.stage, r.error, r.doc_id) for r in rejects],
-        schema={"run_id": pl.String, "source_uri": pl.String, "stage": pl.String, "error": pl.String,
-                "doc_id": pl.String},
-        orient="row",
-    )
+    frame = TABLES["rejects"].frame([{"run_id": run_id, "source_uri": r.source_uri, "stage": r.stage,
+                                      "error": r.error, "doc_id": r.doc_id, "at": None} for r in rejects]).drop("at")
     con.register("batch_rejects", frame.to_arrow())
     con.execute(sql("load/insert_rejects"))
     con.unregister("batch_rejects")
@@ -344,7 +341,8 @@ def resolve_across_warehouse(con) -> int:
 
 
 def table_counts(con) -> dict[str, int]:
-    return dict(con.execute(sql("load/table_counts")).fetchall())
+    """Rows per table, every table of the declaration, in its order."""
+    return {table: con.execute(sql("load/table_count").format(table=table)).fetchone()[0] for table in TABLES}
 
 
 def utc_now() -> dt.datetime:

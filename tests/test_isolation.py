@@ -47,7 +47,7 @@ def _failing_on_poison(real, error=RuntimeError):
 
 STAGES = {
     "strip_boilerplate": ("flows.pipeline", "clean_document"),
-    "entities": ("flows.pipeline", "extract_mentions"),
+    "entities": ("transforms.entities", "extract_mentions"),
     "dates_quotes": ("flows.pipeline", "extract_quotes"),
     "facts": ("transforms.facts", "extract_facts"),
     "frames": ("flows.pipeline", "batch_frames"),

@@ -13,9 +13,14 @@ from tests.conftest import ROOT
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
+    import shutil
+
+    source = tmp_path_factory.mktemp("source") / "newsfacts"  # a clean copy: no build/ left from before
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "data", "build", "*.egg-info",
+                                                                 "__pycache__", ".pytest_cache"))
     target = tmp_path_factory.mktemp("site")
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--disable-pip-version-check", "--target", str(target), str(ROOT)], check=True,
+                    "--disable-pip-version-check", "--target", str(target), str(source)], check=True,
                    capture_output=True, timeout=300)
     return target
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.text import normalise_line, split_lines
+from transforms.text import count_words, normalise_line, split_lines
 
 LABELS = ("title", "dek", "caption", "heading", "body", "boilerplate")
 LINE_COST = 8  # what a non-prose line inside the article costs, on top of its words
@@ -77,7 +77,6 @@ _DATE_PART = re.compile(
     re.I | re.X,
 )
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|["”]$""")
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -90,7 +89,7 @@ class LabelledLine:
 
 @lru_cache(maxsize=1 << 16)
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return count_words(text)
 
 
 def is_prose(text: str) -> bool:

@@ -12,13 +12,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_MONTHS = {
+# Month names and their abbreviations: the one list (dates, facts and boilerplate read it).
+MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
+# A month name as a regular-expression alternation (longest first, so "june" wins over "jun").
+MONTH_NAMES = "|".join(sorted(MONTHS, key=lambda name: (-len(name), name)))
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = rf"(?P<month>{MONTH_NAMES})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _PATTERNS = [
@@ -44,7 +47,7 @@ class DateMention:
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")]
+    return MONTHS[name.lower().rstrip(".")]
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

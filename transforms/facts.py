@@ -15,8 +15,10 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from transforms.dates import MONTH_NAMES
 from transforms.numbers import (
-    DIGIT_SCALES, FRACTION_WORDS, SCALES, VAGUE, is_fraction, is_number_word, ordinal_value, parse_number,
+    DIGIT_SCALES, FRACTION_WORDS, SCALES, VAGUE, WESTERN_SCALES, is_fraction, is_number_word, ordinal_value,
+    parse_number,
 )
 from transforms.units import (
     DOLLAR_PREFIXES, MULTIPLIERS, SURFACES, Unit, currency_before, match_unit_after, per, rate_after, scaled_currency,
@@ -65,8 +67,7 @@ _PHONE = re.compile(r"(\+?\d[\d\s().-]{6,}\d)")
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 _DECADE = re.compile(r"^(1[5-9]|20)\d0s$|^'\d0s$")
 _MONTH_WORD = re.compile(
-    r"^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|"
-    r"nov(ember)?|dec(ember)?)\.?$",
+    rf"^({MONTH_NAMES})\.?$",
     re.I,
 )
 _HAS_NUMBER = re.compile(
@@ -207,7 +208,7 @@ def _continues_number(doc: Doc, j: int) -> int:
         nxt = doc[j + 1].lower_
         if tok.text == "-" and (is_number_word(nxt) or nxt in FRACTION_WORDS):
             return 2
-        if tok.lower_ == "and" and prev_low in ("hundred", "thousand", "million", "billion") and is_number_word(nxt):
+        if tok.lower_ == "and" and prev_low in WESTERN_SCALES and is_number_word(nxt):
             return 2
     return 0
 
@@ -549,7 +550,7 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
             multiplier = SCALES.get(word) or MULTIPLIERS[word.rstrip(".")]
             value, span_end = value * multiplier, span_end + 1
             value_high = value_high * multiplier if value_high is not None else None
-        if unit is not None and unit.name == "lb" and sent[range_end - 1].lower_ in ("million", "billion", "thousand"):
+        if unit is not None and unit.name == "lb" and sent[range_end - 1].lower_ in WESTERN_SCALES:
             unit = Unit("money", "GBP")  # "361 million pounds" is money, not weight
         if unit is not None and unit.kind == "money" and unit.name in _WHOLE_CURRENCIES and value_high is None \
                 and value == int(value) and (currency is None or sent[span_end - 1].is_alpha):

@@ -13,8 +13,10 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "lakh": 100_000, "crore": 10_000_000}
+# The scale words: the one list (facts and units read it).
+WESTERN_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+                  "trillion": 1_000_000_000_000}
+SCALES = {**WESTERN_SCALES, "lakh": 100_000, "crore": 10_000_000}
 # Abbreviated scales only count right after digits ("5 bn", "3.2 mln").
 # ("m" is a metre unless glued to a priced number: see units.split_glued.)
 DIGIT_SCALES = {"k": 1_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from transforms.schema import PER_DOCUMENT, TABLES
+from transforms.text import WORD
+
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -69,7 +72,7 @@ def add_check_columns(frames: dict[str, pl.DataFrame], today: dt.date) -> dict[s
     lines = frames.get("document_lines", pl.DataFrame(schema={"doc_id": pl.String, "line_no": pl.Int32,
                                                               "text": pl.String, "label": pl.String}))
     if documents is not None:
-        words = lines.with_columns(pl.col("text").str.count_matches(r"\w+").alias("words"))
+        words = lines.with_columns(pl.col("text").str.count_matches(WORD).alias("words"))
         share = words.group_by("doc_id").agg(
             (pl.col("words").filter(pl.col("label") == "boilerplate").sum() / pl.col("words").sum().clip(1))
             .alias("boilerplate_share"))
@@ -107,7 +110,7 @@ def foreign_key_checks(frames: dict[str, pl.DataFrame]) -> list[CheckResult]:
     is an entity of the batch."""
     results = []
     doc_ids = set(frames["documents"]["doc_id"]) if "documents" in frames else set()
-    for table in ("document_lines", "entity_mentions", "facts", "dates", "quotes"):
+    for table in (t for t in PER_DOCUMENT if t != "documents"):
         if table not in frames:
             continue
         missing = frames[table].filter(~pl.col("doc_id").is_in(list(doc_ids)))
@@ -122,8 +125,7 @@ def foreign_key_checks(frames: dict[str, pl.DataFrame]) -> list[CheckResult]:
     return results
 
 
-QUARANTINE_SCHEMA = {"run_id": pl.String, "table_name": pl.String, "row": pl.String, "expectation": pl.String,
-                     "details": pl.String}
+QUARANTINE_SCHEMA = TABLES["quarantine"].columns
 
 
 def split_quarantine(frames: dict[str, pl.DataFrame], results: list[CheckResult], run_id: str
@@ -166,14 +168,12 @@ def _json_value(value):
 
 
 def results_frame(results: list[CheckResult], run_id: str) -> pl.DataFrame:
-    return pl.DataFrame(
+    """dq_results rows (checked_at is the warehouse's clock)."""
+    return TABLES["dq_results"].frame(
         [{"run_id": run_id, "suite": r.suite, "expectation": r.expectation, "column_name": r.column,
           "success": r.success, "severity": r.severity, "observed": r.observed,
-          "unexpected_count": r.unexpected_count, "details": r.details} for r in results],
-        schema={"run_id": pl.String, "suite": pl.String, "expectation": pl.String, "column_name": pl.String,
-                "success": pl.Boolean, "severity": pl.String, "observed": pl.String,
-                "unexpected_count": pl.Int64, "details": pl.String},
-    )
+          "unexpected_count": r.unexpected_count, "details": r.details, "checked_at": None} for r in results]
+    ).drop("checked_at")
 
 
 # The report -------------------------------------------------------------------------------------

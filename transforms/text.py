@@ -33,8 +33,12 @@ def normalise_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+WORD = r"\w+"  # what a word is, for every word count (a Polars expression counts with it too)
+_WORD = re.compile(WORD)
+
+
 def count_words(text: str) -> int:
-    return len(re.findall(r"\w+", text))
+    return len(_WORD.findall(text))
 
 
 def comparable(text: str) -> str:
@@ -44,5 +48,5 @@ def comparable(text: str) -> str:
 
 def shingles(text: str, size: int = 4) -> Counter:
     """Overlapping word n-grams of a text, counted."""
-    words = re.findall(r"\w+", comparable(text))
+    words = _WORD.findall(comparable(text))
     return Counter(tuple(words[i : i + size]) for i in range(len(words) - size + 1))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.numbers import DIGIT_SCALES, SCALES, WESTERN_SCALES
+
 # kind, normalised unit, and the surfaces (lower case; plurals listed where not a trailing "s")
 _TABLE: list[tuple[str, str, tuple[str, ...]]] = [
     ("duration", "millisecond", ("millisecond", "ms", "msec")),
@@ -129,9 +131,7 @@ _TABLE: list[tuple[str, str, tuple[str, ...]]] = [
 ]
 
 # A number written as, or scaled by, a word after it.
-MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-               "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
-               "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+MULTIPLIERS = {word: float(value) for word, value in {**SCALES, **DIGIT_SCALES, "m": 1e6, "b": 1e9}.items()}
 
 # Signs and codes that stand before the number they price.
 _PREFIX_CURRENCIES = ("$", "us$", "usd", "c$", "cad", "a$", "aud", "nz$", "nzd", "nzd$", "hk$", "hkd", "€", "eur",
@@ -253,7 +253,7 @@ def split_glued(token: str) -> tuple[Unit | None, float, float, Unit | None] | N
     multiplier, suffix = 1.0, None
     if post:
         low = post.lower()
-        if low in MULTIPLIERS and low not in ("hundred", "thousand", "million", "billion", "trillion"):
+        if low in MULTIPLIERS and low not in WESTERN_SCALES:
             multiplier = MULTIPLIERS[low]
             if low == "m" and not post.isupper() and prefix is None:
                 multiplier, suffix = 1.0, SURFACES["m"]  # "1m" is a metre; "1.8M" or "$5m" a million

@@ -1,0 +1,71 @@
+"""The declaration in transforms/schema.py is the one definition of each table: the migrations, the
+Great Expectations suites and the frames the stages build must agree with it."""
+
+import datetime as dt
+
+import polars as pl
+
+from flows import warehouse
+from flows.validation import suite_definitions
+from transforms.schema import PER_DOCUMENT, TABLES
+from transforms.tables import batch_frames
+
+DUCKDB_TYPES = {pl.String: "VARCHAR", pl.Int32: "INTEGER", pl.Int64: "BIGINT", pl.Float64: "DOUBLE",
+                pl.Date: "DATE", pl.Binary: "BLOB", pl.Boolean: "BOOLEAN"}
+
+
+def duckdb_type(dtype: pl.DataType) -> str:
+    if isinstance(dtype, pl.Datetime):
+        return "TIMESTAMP WITH TIME ZONE"
+    if isinstance(dtype, pl.List):
+        return duckdb_type(dtype.inner) + "[]"
+    return DUCKDB_TYPES[dtype.base_type()]
+
+
+def test_the_migrations_create_exactly_the_declared_tables_columns_types_and_keys(tmp_path):
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    try:
+        tables = {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        assert tables - {"schema_migrations"} == set(TABLES)
+        for name, table in TABLES.items():
+            columns = con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                  "WHERE table_name = ? ORDER BY ordinal_position", [name]).fetchall()
+            declared = [(c, table.sql_types.get(c) or duckdb_type(t)) for c, t in table.columns.items()]
+            assert columns == declared, name
+            keys = con.execute("SELECT constraint_column_names FROM duckdb_constraints() "
+                               "WHERE table_name = ? AND constraint_type = 'PRIMARY KEY'", [name]).fetchall()
+            assert [tuple(k) for (k,) in keys] == ([table.key] if table.key else []), name
+    finally:
+        con.close()
+
+
+def test_every_suite_is_named_after_a_declared_table_and_checks_declared_columns():
+    from tests.test_validation import NOW, TODAY, good_frames
+    from transforms.quality import add_check_columns
+    from transforms.staging import stage_bytes
+    from transforms.tables import raw_documents_frame
+
+    suites = suite_definitions()
+    assert set(suites) <= set(TABLES)
+    assert {*PER_DOCUMENT, "raw_documents", "entities"} <= set(suites)
+    raw = raw_documents_frame(stage_bytes("a.txt", b"Troops detained 12 men.").documents, NOW)
+    checked = add_check_columns({**good_frames(), "raw_documents": raw}, TODAY)  # derived columns, checked too
+    for name, suite in suites.items():
+        derived = set(checked[name].columns) if name in checked else set()
+        for expectation in suite["expectations"]:
+            kwargs = expectation["kwargs"]
+            columns = [kwargs.get("column"), *kwargs.get("column_list", []), kwargs.get("column_A"),
+                       kwargs.get("column_B")]
+            for column in filter(None, columns):
+                assert column in TABLES[name].columns or column in derived, (name, column)
+
+
+def test_the_frames_a_batch_builds_have_the_declared_columns_and_types():
+    from tests.test_validation import good_frames
+
+    frames = good_frames()
+    assert set(frames) == {*PER_DOCUMENT, "entities"}
+    for name, frame in frames.items():
+        assert frame.schema == pl.Schema(TABLES[name].columns), name
+    empty = batch_frames([], {}, {}, "run", dt.datetime.now(dt.timezone.utc), {}, {})
+    assert {name: dict(f.schema) for name, f in empty.items()} == {name: TABLES[name].columns for name in empty}
