@@ -471,125 +471,197 @@ def _range_end(doc: Doc, start: int, end: int, value: float, nxt: tuple[int, int
     return high, nxt[1]
 
 
+@dataclass
+class _Reading:
+    """One number run of a sentence while it is read: what it says so far, and the tokens it spans."""
+
+    start: int  # the run of number tokens [start, end)
+    end: int
+    value: float | None
+    glued_currency: Unit | None = None  # "$5" written as one token
+    glued_unit: Unit | None = None  # "10km"
+    value_high: float | None = None
+    bound: str | None = None
+    ranged: bool = False  # the run itself is a range ("1.2bn-$1.5bn", "dozens")
+    qualifier: str | None = None
+    span_start: int = 0  # the fact's tokens [span_start, span_end), qualifier and unit included
+    span_end: int = 0
+    range_end: int = 0  # after the range's second number, if any
+    unit: Unit | None = None
+    unit_end: int = 0
+    is_age: bool = False
+    currency: Unit | None = None
+
+    def scale(self, factor: float) -> None:
+        self.value *= factor
+        if self.value_high is not None:
+            self.value_high *= factor
+
+
+def _number_at(sent: Doc, start: int, end: int) -> _Reading | None:
+    """The value of a run ("34,535", "dozens", "1.2bn-$1.5bn") and the qualifier before it."""
+    value, glued_currency, glued_unit = _run_value(sent, start, end)
+    qualifier, span_start = _qualifier_before(sent, start)
+    r = _Reading(start, end, value, glued_currency, glued_unit, qualifier=qualifier, span_start=span_start,
+                 range_end=end)
+    lowered = [t.lower_ for t in sent[start:end]]
+    if r.value is None and len(lowered) == 1 and lowered[0] in VAGUE:
+        r.value, r.value_high = VAGUE[lowered[0]]
+        r.bound, r.ranged = "range", True
+        r.qualifier = r.qualifier or f"{sent[start].text} of"
+    glued_range = _glued_range(sent[start].text) if r.value is None and end - start == 1 else None
+    if glued_range is not None:  # "1.2bn-$1.5bn"
+        r.value, r.value_high, r.glued_currency, r.glued_unit = glued_range
+        r.bound, r.ranged = "range", True
+    return r if r.value is not None else None
+
+
+def _read_range(sent: Doc, r: _Reading, nxt: tuple[int, int] | None) -> int | None:
+    """The second number of a range ("between 30 and 40", "30-40"); returns where its run starts."""
+    found = _range_end(sent, r.start, r.end, r.value, nxt) if not r.ranged else None
+    if not found:
+        return None
+    r.value_high, r.range_end = found
+    r.bound = "range"
+    opening = _currency_before(sent, r.start)[1] - 1
+    if opening >= 0 and sent[opening].lower_ in ("between", "from"):
+        r.qualifier, r.span_start = sent[opening].text, opening
+    return nxt[0]
+
+
+def _read_unit(sent: Doc, r: _Reading) -> None:
+    """The unit after the number ("3 metres", "10km/hr", "5kg a week")."""
+    r.unit, r.unit_end, r.is_age = _unit_after(sent, r.range_end)
+    if r.unit is None and r.glued_unit is not None:
+        r.unit = r.glued_unit
+        rate = rate_after([t.lower_ for t in sent[r.range_end : r.range_end + 5]])
+        if rate is not None:
+            r.unit, r.unit_end = per(r.unit, rate[0]), r.range_end + rate[1]
+
+
+def _read_currency(sent: Doc, r: _Reading, covered: int) -> None:
+    """A currency before the number ("$", "MAUD 60", "more than $5 million") makes it money."""
+    currency, currency_start = _currency_before(sent, r.start)
+    if currency is not None and currency_start < covered:
+        currency = None  # "10 rmb 20 usd": the code belongs to the number before
+    scaled_prefix = scaled_currency(sent[r.start - 1].text) if r.start > covered else None
+    if currency is None and scaled_prefix is not None:  # "MAUD 60"
+        currency, currency_start = scaled_prefix[0], r.start - 1
+        r.scale(scaled_prefix[1])
+    currency = currency or r.glued_currency
+    if currency is not None and r.unit == SURFACES["m"]:
+        r.unit = None  # "£ 50m": millions of pounds, not metres
+        r.scale(1e6)
+    if currency is not None:
+        if r.unit is not None and r.unit.kind == "money" and r.unit.name.split("/")[0] != currency.name:
+            r.unit_end = r.range_end  # "rmb 10 usd 20": the code after prices the next number
+        r.unit, r.span_start = currency, min(r.span_start, currency_start)
+        if r.qualifier is None:  # "more than $5 million"
+            r.qualifier, r.span_start = _qualifier_before(sent, r.span_start)
+        rate = rate_after([t.lower_ for t in sent[r.range_end : r.range_end + 5]]) if r.unit_end == r.range_end else None
+        if rate is not None:
+            r.unit, r.unit_end = per(r.unit, rate[0]), r.range_end + rate[1]
+    r.currency = currency
+    if r.start > 0 and sent[r.start - 1].lower_ in _AGE_BEFORE:
+        r.unit, r.is_age = Unit("duration", "year"), True
+
+
+def _read_scale_after(sent: Doc, r: _Reading) -> None:
+    """A scale after a priced number ("30 MUSD", "75 USD million", "£50m"); "361 million pounds" is money."""
+    r.span_end = max(r.range_end, r.unit_end)
+    scaled = scaled_currency(sent[r.range_end].text) if r.range_end < len(sent) else None
+    if scaled is not None:  # "30 MUSD"
+        r.unit, r.span_end = scaled[0], r.range_end + 1
+        r.scale(scaled[1])
+    elif r.unit is not None and r.unit.kind == "money" and r.span_end < len(sent) and (
+            sent[r.span_end].lower_ in SCALES or r.currency is not None and not sent[r.span_end - 1].whitespace_
+            and sent[r.span_end].lower_.rstrip(".") in MULTIPLIERS):
+        word = sent[r.span_end].lower_  # "75 USD million", "£50m"
+        r.scale(SCALES.get(word) or MULTIPLIERS[word.rstrip(".")])
+        r.span_end += 1
+    if r.unit is not None and r.unit.name == "lb" and sent[r.range_end - 1].lower_ in WESTERN_SCALES:
+        r.unit = Unit("money", "GBP")  # "361 million pounds" is money, not weight
+
+
+def _read_cents(sent: Doc, r: _Reading, nxt: tuple[int, int] | None) -> int | None:
+    """Cents after whole dollars ("$5 and 20 cents") join them; returns where their run starts."""
+    if r.unit is not None and r.unit.kind == "money" and r.unit.name in _WHOLE_CURRENCIES and r.value_high is None \
+            and r.value == int(r.value) and (r.currency is None or sent[r.span_end - 1].is_alpha):
+        cents = _cents_after(sent, r.span_end, nxt)
+        if cents is not None:
+            r.value += cents[0]
+            r.span_end = cents[1]
+            return nxt[0]
+    return None
+
+
+def _what_is_counted(sent: Doc, r: _Reading) -> tuple[str, str | None, str | None]:
+    """The fact's kind, the thing it counts (if any) and the verb it goes with."""
+    kind = "age" if r.is_age else (r.unit.kind if r.unit is not None else "count")
+    obj_tok = _counted_object(sent, r.start, r.range_end)
+    if kind == "duration":
+        obj_tok = sent[r.unit_end - 1]
+    obj = "year" if kind == "age" else (obj_tok.text if obj_tok is not None else None)
+    if kind == "count" and obj_tok is not None and (obj_tok.lower_ in ("time", "times")
+                                                    or any(c.isdigit() for c in obj_tok.text)):
+        obj = None  # "three times" is how often, not things counted; "L-202" is a code
+    if kind in ("measure", "money", "percent") and obj_tok is not None and obj_tok.i < max(r.unit_end, r.span_end):
+        obj = None  # the unit itself, not a counted thing
+    return kind, obj, _predicate(obj_tok if obj_tok is not None else sent[r.start])
+
+
+def _as_fact(sent: Doc, r: _Reading, offset: int, attribution: str) -> Fact:
+    kind, obj, predicate = _what_is_counted(sent, r)
+    last = sent[r.span_end - 1]
+    return Fact(
+        start_char=offset + sent[r.span_start].idx,
+        end_char=offset + last.idx + len(last.text),
+        sentence=sent.text,
+        text=sent[r.span_start:r.span_end].text,
+        value=float(r.value),
+        value_high=float(r.value_high) if r.value_high is not None else None,
+        qualifier=r.qualifier,
+        bound=r.bound or (QUALIFIERS.get(r.qualifier.lower(), "=") if r.qualifier else "="),
+        kind=kind,
+        unit=r.unit.name if r.unit is not None else None,
+        object=obj,
+        predicate=predicate,
+        count_type=COUNT_TYPES.get(predicate) if predicate and kind == "count" else None,
+        attribution=attribution or None,
+        change=_change(sent, r.span_start, predicate),
+    )
+
+
 def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
-    """Facts in one parsed sentence; offsets are shifted by `offset` (where the sentence starts)."""
-    facts: list[Fact] = []
+    """Facts in one parsed sentence; offsets are shifted by `offset` (where the sentence starts).
+    Each run of number tokens is read in steps: its value, a range, a unit, a currency, a scale
+    after it, cents, then what it counts."""
     if _PHONE.search(sent.text) and re.search(r"\b(call|phone|tel|fax)\b", sent.text, re.I):
-        return facts
+        return []
     runs = _number_runs(sent)
+    facts: list[Fact] = []
     attribution: str | None = None
-    used: set[int] = set()
+    used: set[int] = set()  # runs read as part of a fact before them (a range's second number, cents)
     covered = 0  # tokens before this belong to a fact already read ("64.2 cents a dozen")
     for k, (start, end) in enumerate(runs):
         if start in used or start < covered or _is_identifier(sent, start, end):
             continue
         if start == 0 and end < len(sent) and sent[end].text in (".", ")") and len(sent) > 3:
             continue  # a list marker opening the sentence
-        value, glued_currency, glued_unit = _run_value(sent, start, end)
-        value_high, bound, ranged = None, None, False  # ranged: the run itself is a range
-        qualifier, span_start = _qualifier_before(sent, start)
-        lowered = [t.lower_ for t in sent[start:end]]
-        if value is None and len(lowered) == 1 and lowered[0] in VAGUE:
-            value, value_high = VAGUE[lowered[0]]
-            bound, ranged = "range", True
-            qualifier = qualifier or f"{sent[start].text} of"
-        glued_range = _glued_range(sent[start].text) if value is None and end - start == 1 else None
-        if glued_range is not None:  # "1.2bn-$1.5bn"
-            value, value_high, glued_currency, glued_unit = glued_range
-            bound, ranged = "range", True
-        if value is None:
+        reading = _number_at(sent, start, end)
+        if reading is None:
             continue
         nxt = runs[k + 1] if k + 1 < len(runs) else None
-        range_end = end
-        found_range = _range_end(sent, start, end, value, nxt) if not ranged else None
-        if found_range:
-            value_high, range_end = found_range
-            used.add(nxt[0])
-            bound = "range"
-            opening = _currency_before(sent, start)[1] - 1
-            if opening >= 0 and sent[opening].lower_ in ("between", "from"):
-                qualifier, span_start = sent[opening].text, opening
-        unit, unit_end, is_age = _unit_after(sent, range_end)
-        if unit is None and glued_unit is not None:  # "10km/hr", "5kg a week"
-            unit = glued_unit
-            rate = rate_after([t.lower_ for t in sent[range_end : range_end + 5]])
-            if rate is not None:
-                unit, unit_end = per(unit, rate[0]), range_end + rate[1]
-        currency, currency_start = _currency_before(sent, start)
-        if currency is not None and currency_start < covered:
-            currency = None  # "10 rmb 20 usd": the code belongs to the number before
-        scaled_prefix = scaled_currency(sent[start - 1].text) if start > covered else None
-        if currency is None and scaled_prefix is not None:  # "MAUD 60"
-            currency, currency_start = scaled_prefix[0], start - 1
-            value *= scaled_prefix[1]
-            value_high = value_high * scaled_prefix[1] if value_high is not None else None
-        currency = currency or glued_currency
-        if currency is not None and unit == SURFACES["m"]:
-            unit, value = None, value * 1e6  # "£ 50m": millions of pounds, not metres
-            value_high = value_high * 1e6 if value_high is not None else None
-        if currency is not None:
-            if unit is not None and unit.kind == "money" and unit.name.split("/")[0] != currency.name:
-                unit_end = range_end  # "rmb 10 usd 20": the code after prices the next number
-            unit, span_start = currency, min(span_start, currency_start)
-            if qualifier is None:  # "more than $5 million"
-                qualifier, span_start = _qualifier_before(sent, span_start)
-            rate = rate_after([t.lower_ for t in sent[range_end : range_end + 5]]) if unit_end == range_end else None
-            if rate is not None:
-                unit, unit_end = per(unit, rate[0]), range_end + rate[1]
-        if start > 0 and sent[start - 1].lower_ in _AGE_BEFORE:
-            unit, is_age = Unit("duration", "year"), True
-        span_end = max(range_end, unit_end)
-        scaled = scaled_currency(sent[range_end].text) if range_end < len(sent) else None
-        if scaled is not None:  # "30 MUSD"
-            unit, value, span_end = scaled[0], value * scaled[1], range_end + 1
-            value_high = value_high * scaled[1] if value_high is not None else None
-        elif unit is not None and unit.kind == "money" and span_end < len(sent) and (
-                sent[span_end].lower_ in SCALES or currency is not None and not sent[span_end - 1].whitespace_
-                and sent[span_end].lower_.rstrip(".") in MULTIPLIERS):
-            word = sent[span_end].lower_  # "75 USD million", "£50m"
-            multiplier = SCALES.get(word) or MULTIPLIERS[word.rstrip(".")]
-            value, span_end = value * multiplier, span_end + 1
-            value_high = value_high * multiplier if value_high is not None else None
-        if unit is not None and unit.name == "lb" and sent[range_end - 1].lower_ in WESTERN_SCALES:
-            unit = Unit("money", "GBP")  # "361 million pounds" is money, not weight
-        if unit is not None and unit.kind == "money" and unit.name in _WHOLE_CURRENCIES and value_high is None \
-                and value == int(value) and (currency is None or sent[span_end - 1].is_alpha):
-            cents = _cents_after(sent, span_end, runs[k + 1] if k + 1 < len(runs) else None)
-            if cents is not None:
-                value += cents[0]
-                span_end = cents[1]
-                used.add(runs[k + 1][0])
-        kind = "age" if is_age else (unit.kind if unit is not None else "count")
-        obj_tok = _counted_object(sent, start, range_end)
-        if kind == "duration":
-            obj_tok = sent[unit_end - 1]
-        obj = "year" if kind == "age" else (obj_tok.text if obj_tok is not None else None)
-        if kind == "count" and obj_tok is not None and (obj_tok.lower_ in ("time", "times")
-                                                        or any(c.isdigit() for c in obj_tok.text)):
-            obj = None  # "three times" is how often, not things counted; "L-202" is a code
-        if kind in ("measure", "money", "percent") and obj_tok is not None and obj_tok.i < max(unit_end, span_end):
-            obj = None  # the unit itself, not a counted thing
-        predicate = _predicate(obj_tok if obj_tok is not None else sent[start])
+        taken = [_read_range(sent, reading, nxt)]
+        _read_unit(sent, reading)
+        _read_currency(sent, reading, covered)
+        _read_scale_after(sent, reading)
+        taken.append(_read_cents(sent, reading, nxt))
+        used.update(t for t in taken if t is not None)
         if attribution is None:
             attribution = _attribution(sent) or ""
-        covered = span_end
-        facts.append(Fact(
-            start_char=offset + sent[span_start].idx,
-            end_char=offset + sent[span_end - 1].idx + len(sent[span_end - 1].text),
-            sentence=sent.text,
-            text=sent[span_start:span_end].text,
-            value=float(value),
-            value_high=float(value_high) if value_high is not None else None,
-            qualifier=qualifier,
-            bound=bound or (QUALIFIERS.get(qualifier.lower(), "=") if qualifier else "="),
-            kind=kind,
-            unit=unit.name if unit is not None else None,
-            object=obj,
-            predicate=predicate,
-            count_type=COUNT_TYPES.get(predicate) if predicate and kind == "count" else None,
-            attribution=attribution or None,
-            change=_change(sent, span_start, predicate),
-        ))
+        covered = reading.span_end
+        facts.append(_as_fact(sent, reading, offset, attribution))
     facts.extend(_ordinal_facts(sent, offset))
     return sorted(facts, key=lambda f: f.start_char)
 

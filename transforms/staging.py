@@ -176,69 +176,60 @@ def _binary_sample(body: bytes) -> bool:
     return _looks_binary(body[:4096].decode("latin-1"))
 
 
+def _stage_record(uri: str, line_no: int, line: bytes, max_record_bytes: int | None) -> StagedDocument | Reject:
+    """One JSON Lines record as a document, or why it cannot be one."""
+    def reject(why: str) -> Reject:
+        return Reject(uri, "stage", f"line {line_no}: {why}")
+
+    if max_record_bytes is not None and len(line) > max_record_bytes:
+        return reject(f"record of {len(line):,} bytes is over the limit of {max_record_bytes:,} "
+                      f"(NEWSFACTS_MAX_INPUT_BYTES)")
+    try:
+        text_line, encoding = decode_bytes(line)
+        record = json.loads(text_line)
+    except (StagingError, ValueError) as exc:  # (ValueError: also a number of over 4,300 digits)
+        return reject(f"{INVALID_RECORD}: {exc}")
+    except RecursionError:
+        return reject(f"{INVALID_RECORD}: nested too deeply")
+    if not isinstance(record, dict):
+        return reject("expected a JSON object")
+    html, text = record.get("html"), record.get("text")
+    if isinstance(text, str) and text.strip():
+        content, content_type = _text_field(text), TEXT
+    elif isinstance(html, str) and html.strip():
+        content, content_type = _text_field(html), HTML
+    else:
+        return reject("record has no non-empty 'text' or 'html' field")
+    return StagedDocument(
+        doc_id=sha256_hex(line), source_uri=uri, media_type=JSONL, content_type=content_type, encoding=encoding,
+        raw=line, text=content, external_id=_optional_str(record, "id"), url=_optional_str(record, "url"),
+        title=_optional_str(record, "title"), published=_optional_str(record, "published"),
+        publisher=_optional_str(record, "source"),
+    )
+
+
+INVALID_RECORD = "invalid JSON record"
+
+
 def stage_jsonl(source_uri: str, raw: bytes, max_record_bytes: int | None = None) -> StagingResult:
     """One document per JSON object line; a bad line (or one over `max_record_bytes`) is rejected
-    on its own, a file that is not text at all once."""
-    result = StagingResult()
+    on its own, a file that is not JSON Lines at all once."""
     body = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
     if not body.strip():
-        result.rejects.append(Reject(source_uri, "stage", "empty file: no JSON lines"))
-        return result
+        return StagingResult(rejects=[Reject(source_uri, "stage", "empty file: no JSON lines")])
     if _binary_sample(body):
-        result.rejects.append(Reject(source_uri, "stage", "binary content (NUL or control bytes), not JSON Lines"))
-        return result
+        return StagingResult(rejects=[Reject(source_uri, "stage", "binary content (NUL or control bytes), "
+                                                                   "not JSON Lines")])
+    result = StagingResult()
     for line_no, line in enumerate(body.split(b"\n"), start=1):
         line = line.rstrip(b"\r")
-        if not line.strip():
-            continue
-        uri = f"{source_uri}#L{line_no}"
-        if max_record_bytes is not None and len(line) > max_record_bytes:
-            result.rejects.append(Reject(uri, "stage", f"line {line_no}: record of {len(line):,} bytes is over the "
-                                                       f"limit of {max_record_bytes:,} (NEWSFACTS_MAX_INPUT_BYTES)"))
-            continue
-        try:
-            text_line, encoding = decode_bytes(line)
-            record = json.loads(text_line)
-        except (StagingError, ValueError) as exc:  # (ValueError: also a number of over 4,300 digits)
-            result.rejects.append(Reject(uri, "stage", f"line {line_no}: invalid JSON record: {exc}"))
-            continue
-        except RecursionError:
-            result.rejects.append(Reject(uri, "stage", f"line {line_no}: invalid JSON record: nested too deeply"))
-            continue
-        if not isinstance(record, dict):
-            result.rejects.append(Reject(uri, "stage", f"line {line_no}: expected a JSON object"))
-            continue
-        html, text = record.get("html"), record.get("text")
-        if isinstance(text, str) and text.strip():
-            content, content_type = _text_field(text), TEXT
-        elif isinstance(html, str) and html.strip():
-            content, content_type = _text_field(html), HTML
-        else:
-            result.rejects.append(
-                Reject(uri, "stage", f"line {line_no}: record has no non-empty 'text' or 'html' field")
-            )
-            continue
-        result.documents.append(
-            StagedDocument(
-                doc_id=sha256_hex(line),
-                source_uri=uri,
-                media_type=JSONL,
-                content_type=content_type,
-                encoding=encoding,
-                raw=line,
-                text=content,
-                external_id=_optional_str(record, "id"),
-                url=_optional_str(record, "url"),
-                title=_optional_str(record, "title"),
-                published=_optional_str(record, "published"),
-                publisher=_optional_str(record, "source"),
-            )
-        )
-    invalid = [r for r in result.rejects if "invalid JSON record" in r.error]
+        if line.strip():
+            staged = _stage_record(f"{source_uri}#L{line_no}", line_no, line, max_record_bytes)
+            (result.rejects if isinstance(staged, Reject) else result.documents).append(staged)
+    invalid = [r for r in result.rejects if INVALID_RECORD in r.error]
     if not result.documents and len(invalid) > 1 and len(invalid) == len(result.rejects):
-        first = invalid[0].error.split(": ", 1)[1]  # not JSON Lines at all: one reject, not one per line
         return StagingResult(rejects=[Reject(source_uri, "stage", f"not JSON Lines: none of its {len(invalid):,} "
-                                                                   f"lines is a JSON record (line 1: {first})")])
+                                                                   f"lines is a JSON record ({invalid[0].error})")])
     return result
 
 
