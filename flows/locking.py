@@ -77,7 +77,8 @@ def run_lock(db_path: Path | str, wait_seconds: float = 0.0) -> Iterator[None]:
 def _acquire(path: Path, db_path: Path | str, wait_seconds: float) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
-    deadline = time.monotonic() + wait_seconds
+    # At least a moment: a reader asking who holds the lock takes it shared for an instant.
+    deadline = time.monotonic() + max(wait_seconds, 1.0)
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
