@@ -15,9 +15,9 @@ import polars as pl
 
 from flows import warehouse
 from flows.validation import run_suites
-from transforms.schema import PER_DOCUMENT
+from transforms.schema import FOREIGN_KEYS, PER_DOCUMENT
 from transforms.quality import (
-    CheckResult, ReportLine, add_check_columns, render_html, render_markdown, results_frame,
+    CheckResult, ReportLine, add_check_columns, foreign_key_name, render_html, render_markdown, results_frame,
 )
 
 CHUNK_DOCUMENTS = 500
@@ -68,8 +68,17 @@ def _merge(chunks: list[list[CheckResult]]) -> list[CheckResult]:
 
 
 def table_checks(con) -> list[CheckResult]:
-    return [CheckResult(suite, expectation, column, count == 0, "error", "table", observed, count)
-            for suite, expectation, column, count, observed in con.execute(warehouse.sql("dq/table_checks")).fetchall()]
+    """The declared foreign keys over whole tables, then the other warehouse-wide checks."""
+    results = []
+    for table, column, parent, parent_column in FOREIGN_KEYS:
+        statement = warehouse.sql("dq/foreign_key").format(table=table, column=column, parent=parent,
+                                                           parent_column=parent_column)
+        count = con.execute(statement).fetchone()[0]
+        results.append(CheckResult(table, foreign_key_name(column, parent), column, count == 0, "error", "table",
+                                   None, count))
+    return results + [CheckResult(suite, expectation, column, count == 0, "error", "table", observed, count)
+                      for suite, expectation, column, count, observed
+                      in con.execute(warehouse.sql("dq/table_checks")).fetchall()]
 
 
 def validate_warehouse(db_path: Path, today: dt.date | None = None) -> DqRun:

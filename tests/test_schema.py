@@ -7,7 +7,7 @@ import polars as pl
 
 from flows import warehouse
 from flows.validation import suite_definitions
-from transforms.schema import PER_DOCUMENT, TABLES
+from transforms.schema import BATCH, FOREIGN_KEYS, PER_DOCUMENT, TABLES
 from transforms.tables import batch_frames
 
 DUCKDB_TYPES = {pl.String: "VARCHAR", pl.Int32: "INTEGER", pl.Int64: "BIGINT", pl.Float64: "DOUBLE",
@@ -64,8 +64,25 @@ def test_the_frames_a_batch_builds_have_the_declared_columns_and_types():
     from tests.test_validation import good_frames
 
     frames = good_frames()
-    assert set(frames) == {*PER_DOCUMENT, "entities"}
+    assert set(frames) == set(BATCH)
     for name, frame in frames.items():
         assert frame.schema == pl.Schema(TABLES[name].columns), name
     empty = batch_frames([], {}, {}, "run", dt.datetime.now(dt.timezone.utc), {}, {})
     assert {name: dict(f.schema) for name, f in empty.items()} == {name: TABLES[name].columns for name in empty}
+
+
+def test_every_declared_foreign_key_names_a_declared_column_and_is_checked_per_batch_and_in_dq(tmp_path):
+    from flows.dq import table_checks
+    from tests.test_validation import good_frames
+    from transforms.quality import foreign_key_checks
+
+    for table, column, parent, parent_column in FOREIGN_KEYS:
+        assert column in TABLES[table].columns and parent_column in TABLES[parent].key, (table, column)
+    in_batch = {(r.suite, r.column) for r in foreign_key_checks(good_frames())}
+    assert in_batch == {(t, c) for t, c, parent, _ in FOREIGN_KEYS if parent in BATCH}
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    try:
+        in_dq = {(r.suite, r.column) for r in table_checks(con) if r.expectation.startswith("foreign_key_")}
+    finally:
+        con.close()
+    assert in_dq == {(t, c) for t, c, _, _ in FOREIGN_KEYS}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from transforms.schema import PER_DOCUMENT, TABLES
+from transforms.schema import BATCH, FOREIGN_KEYS, TABLES
 from transforms.text import WORD
 
 
@@ -106,23 +106,21 @@ def add_check_columns(frames: dict[str, pl.DataFrame], today: dt.date) -> dict[s
 
 
 def foreign_key_checks(frames: dict[str, pl.DataFrame]) -> list[CheckResult]:
-    """Every doc_id of a batch's child rows is a document of the batch; every mention's entity_id
-    is an entity of the batch."""
+    """The declared foreign keys between a batch's own frames: every child row's key is in its
+    parent frame (the raw bytes are staged apart: that key is checked over the warehouse)."""
     results = []
-    doc_ids = set(frames["documents"]["doc_id"]) if "documents" in frames else set()
-    for table in (t for t in PER_DOCUMENT if t != "documents"):
-        if table not in frames:
+    for table, column, parent, parent_column in FOREIGN_KEYS:
+        if table not in frames or parent not in BATCH:
             continue
-        missing = frames[table].filter(~pl.col("doc_id").is_in(list(doc_ids)))
-        results.append(CheckResult(table, "foreign_key_doc_id_in_documents", "doc_id", missing.is_empty(), "error",
+        known = frames[parent][parent_column].to_list() if parent in frames else []
+        missing = frames[table].filter(pl.col(column).is_not_null() & ~pl.col(column).is_in(known))
+        results.append(CheckResult(table, foreign_key_name(column, parent), column, missing.is_empty(), "error",
                                    "table", f"{missing.height} orphan rows", missing.height))
-    if "entity_mentions" in frames:
-        entity_ids = set(frames.get("entities", pl.DataFrame({"entity_id": []}))["entity_id"])
-        missing = frames["entity_mentions"].filter(~pl.col("entity_id").is_in(list(entity_ids)))
-        results.append(CheckResult("entity_mentions", "foreign_key_entity_id_in_entities", "entity_id",
-                                   missing.is_empty(), "error", "table", f"{missing.height} orphan rows",
-                                   missing.height))
     return results
+
+
+def foreign_key_name(column: str, parent: str) -> str:
+    return f"foreign_key_{column}_in_{parent}"
 
 
 QUARANTINE_SCHEMA = TABLES["quarantine"].columns

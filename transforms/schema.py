@@ -24,6 +24,9 @@ class Table:
     # before the document is loaded again.
     per_document: bool = False
     written_at: tuple[str, ...] = ()  # columns saying when or by which run a row was written
+    # Foreign keys: column -> (table, column) it must be found in (when not null). Checked per
+    # batch and over the whole warehouse (DuckDB cannot add them to existing tables as constraints).
+    references: dict[str, tuple[str, str]] = field(default_factory=dict)
     sql_types: dict[str, str] = field(default_factory=dict)  # where DuckDB's type is not the Polars one's
 
     def frame(self, rows: list[dict] | None = None) -> pl.DataFrame:
@@ -40,31 +43,34 @@ _DECLARED = [
         "title": pl.String, "dek": pl.String, "publisher": pl.String, "published_date": pl.Date,
         "language": pl.String, "body_text": pl.String, "n_words": pl.Int32, "run_id": pl.String,
         "ingested_at": UTC, "captions": pl.List(pl.String),
-    }, key=("doc_id",), per_document=True, written_at=("run_id", "ingested_at")),
+    }, key=("doc_id",), per_document=True, written_at=("run_id", "ingested_at"),
+        references={"doc_id": ("raw_documents", "doc_id")}),
     Table("document_lines", {
         "doc_id": pl.String, "line_no": pl.Int32, "text": pl.String, "label": pl.String, "reason": pl.String,
-    }, key=("doc_id", "line_no"), per_document=True),
+    }, key=("doc_id", "line_no"), per_document=True, references={"doc_id": ("documents", "doc_id")}),
     Table("entities", {"entity_id": pl.String, "canonical_name": pl.String, "label": pl.String},
           key=("entity_id",)),
     Table("entity_mentions", {
         "doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32, "text": pl.String,
         "label": pl.String, "entity_id": pl.String, "name": pl.String, "resolved_by": pl.String,
-    }, key=("doc_id", "start_char", "end_char"), per_document=True),
+    }, key=("doc_id", "start_char", "end_char"), per_document=True,
+        references={"doc_id": ("documents", "doc_id"), "entity_id": ("entities", "entity_id")}),
     Table("facts", {
         "fact_id": pl.String, "doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32,
         "sentence": pl.String, "text": pl.String, "value": pl.Float64, "value_high": pl.Float64,
         "qualifier": pl.String, "bound": pl.String, "kind": pl.String, "unit": pl.String,
         "object": pl.String, "predicate": pl.String, "count_type": pl.String, "attribution": pl.String,
         "change": pl.String,
-    }, key=("fact_id",), per_document=True),
+    }, key=("fact_id",), per_document=True, references={"doc_id": ("documents", "doc_id")}),
     Table("dates", {
         "doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32, "text": pl.String, "date": pl.Date,
         "granularity": pl.String, "resolution": pl.String,
-    }, key=("doc_id", "start_char"), per_document=True),
+    }, key=("doc_id", "start_char"), per_document=True, references={"doc_id": ("documents", "doc_id")}),
     Table("quotes", {
         "doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32, "quote": pl.String,
         "speaker_text": pl.String, "speaker_entity_id": pl.String, "verb": pl.String,
-    }, key=("doc_id", "start_char"), per_document=True),
+    }, key=("doc_id", "start_char"), per_document=True,
+        references={"doc_id": ("documents", "doc_id"), "speaker_entity_id": ("entities", "entity_id")}),
     Table("runs", {
         "run_id": pl.String, "flow_run_id": pl.String, "started_at": UTC, "finished_at": UTC,
         "status": pl.String, "n_seen": pl.Int32, "n_new": pl.Int32, "n_unchanged": pl.Int32,
@@ -94,4 +100,7 @@ _DECLARED = [
 TABLES: dict[str, Table] = {table.name: table for table in _DECLARED}
 # Loaded per batch, parents first; deleted children first.
 PER_DOCUMENT = tuple(t.name for t in _DECLARED if t.per_document)
+BATCH = (*PER_DOCUMENT, "entities")  # the frames a batch builds (its entities are new or known)
+# (table, column, parent table, parent column) of every foreign key, in declaration order.
+FOREIGN_KEYS = tuple((t.name, column, *parent) for t in _DECLARED for column, parent in t.references.items())
 SCHEMAS: dict[str, dict[str, pl.DataType]] = {name: table.columns for name, table in TABLES.items()}
