@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from flows.settings import PROJECT_ROOT, Settings
+from flows.settings import DEFAULT_INPUT, PROJECT_ROOT, Settings
 from transforms.boilerplate import LABELS
 from transforms.documents import clean_pages
 from evaluation.scoring import comparable, confusion, f1_of_averages, score_page, value_f1
@@ -25,7 +25,7 @@ from transforms.units import SURFACES
 from transforms.staging import stage_bytes
 
 EVAL_DIR = Settings().eval_dir
-SEEDS = PROJECT_ROOT / "seeds"
+SEEDS = DEFAULT_INPUT
 
 
 def clean_all(paths: list[Path]):
@@ -201,7 +201,7 @@ def eval_entities(ner) -> None:
     docs, _ = clean_all(sorted(SEEDS.glob("*.txt")))
     names = sorted(docs)
     started = time.perf_counter()
-    list(ner.pipe(entity_input(docs[n].preamble, docs[n].body_text)[0] for n in names))
+    list(ner.pipe((entity_input(docs[n].preamble, docs[n].body_text)[0] for n in names), batch_size=32))
     ner_seconds = time.perf_counter() - started
     started = time.perf_counter()  # the run's entity stage: the same NER, then mentions and their resolution
     mentions = dict(zip(names, resolve_among(list(document_mentions(ner, [docs[n] for n in names])))))

@@ -165,7 +165,7 @@ def print_summary(summary, wall_seconds: float) -> None:
         table.add_row(name, str(summary.rows_added.get(name, 0)), str(total))
     console.print(table)
     for note in summary.notes:
-        err.print(f"[yellow]note:[/yellow] {escape(note)}")
+        err.print(f"[yellow]note:[/yellow] {shown(note)}")
     for (_, suite, column, expectation), batches in sorted(summary.dq_warnings.items()):
         err.print(f"[yellow]data-quality warning[/yellow] {escape(suite)}.{escape(column)}: "
                   f"{escape(expectation)} failed in {batches} batch{'es' if batches > 1 else ''}")

@@ -127,10 +127,10 @@ def read_input(path: Path, max_bytes: int | None = None) -> bytes | Reject:
     except OSError as exc:
         return _reject(path, f"cannot read: {exc.strerror or exc}")
     try:
-        mode = os.fstat(fd).st_mode
+        info = os.fstat(fd)
+        mode, size = info.st_mode, info.st_size
         if not stat.S_ISREG(mode):
             return _reject(path, f"{_kind(mode)}, not a regular file: not read")
-        size = os.fstat(fd).st_size
         if max_bytes is not None and size > max_bytes and path.suffix.lower() not in JSONL_EXTENSIONS:
             return _reject(path, too_large(size, max_bytes))
         with os.fdopen(fd, "rb", closefd=False) as f:

@@ -83,7 +83,10 @@ def _acquire(path: Path, db_path: Path | str, wait_seconds: float) -> int:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             break
-        except BlockingIOError:
+        except OSError as exc:
+            if not isinstance(exc, BlockingIOError):
+                os.close(fd)
+                raise
             if time.monotonic() >= deadline:
                 who = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another run"
                 os.close(fd)

@@ -99,7 +99,8 @@ def extract_entities(
     document (across documents once the run has loaded them: `warehouse.resolve_across_warehouse`)."""
     nlp = load_model(model_name, "ner")
     mentions, rejects = each_alone("entities", docs, lambda batch: {
-        doc.doc_id: found for doc, found in zip(batch, document_mentions(nlp, batch, workers, on_document))})
+        doc.doc_id: found for doc, found in zip(batch, document_mentions(nlp, batch, _processes(batch, workers),
+                                                                        on_document))})
     return mentions or {}, rejects
 
 
@@ -121,7 +122,7 @@ def extract_numeric_facts(docs: list[CleanDocument], model_name: str, workers: i
     def facts_of(batch: list[CleanDocument]) -> dict[str, list[Fact]]:
         facts = {}
         for doc, doc_facts in zip(batch, iter_facts_for_texts(splitter, parser, [d.body_text for d in batch],
-                                                              n_process=workers)):
+                                                              n_process=_processes(batch, workers))):
             facts[doc.doc_id] = doc_facts
             on_document()
         return facts
@@ -144,8 +145,8 @@ def store_raw_and_select_new(
 
 @task(cache_policy=NONE)
 def validate(docs: list[CleanDocument], frames: dict, run_id: str) -> tuple[BatchValidation | None, list[Reject]]:
-    return each_alone("validate", docs, lambda part: validate_batch(frames_of(frames, _ids(part)), run_id),
-                      merge=merge_validations)
+    return each_alone("validate", docs, lambda part: validate_batch(
+        frames if len(part) == len(docs) else frames_of(frames, _ids(part)), run_id), merge=merge_validations)
 
 
 @task(cache_policy=NONE)
@@ -174,6 +175,11 @@ def load(db_path: str, docs: list[CleanDocument], validated: BatchValidation, ru
 def record_failed_batch(db_path: str, validated: BatchValidation, run_id: str) -> None:
     """A batch that failed a table check is not loaded; its results are kept, its raw bytes stay."""
     warehouse.record_dq_results(warehouse.held(db_path), results_frame(validated.results, run_id))
+
+
+def _processes(batch: list, workers: int) -> int:
+    """spaCy processes for a batch: one for a document read alone (a pool would cost more than it)."""
+    return workers if len(batch) > 1 else 1
 
 
 def _ids(docs) -> set[str]:
@@ -243,26 +249,25 @@ def process_batch(db_path: str, batch: list[StagedDocument], settings: Settings,
     return len(docs)
 
 
-def _begin_run(con: duckdb.DuckDBPyConnection, settings: Settings) -> tuple[RunSummary, dict[str, int], int]:
-    """The run's row; and the rows per table before it, and how many runs it found dead."""
+def _begin_run(con: duckdb.DuckDBPyConnection, settings: Settings) -> tuple[RunSummary, dict[str, int], bool]:
+    """The run's row; and the rows per table before it, and whether the run before it was left unfinished."""
     summary = RunSummary(run_id=str(uuid.uuid4()), status="running", warehouse=str(settings.db_path),
                          started_at=warehouse.utc_now())
     before = warehouse.table_counts(con)
-    interrupted = warehouse.start_run(con, summary.run_id, flow_run.get_id(), PIPELINE_VERSION, settings.model_name)
-    return summary, before, interrupted
+    unfinished = warehouse.start_run(con, summary.run_id, flow_run.get_id(), PIPELINE_VERSION, settings.model_name)
+    return summary, before, unfinished
 
 
 def _end_run(con: duckdb.DuckDBPyConnection, summary: RunSummary, before: dict[str, int], refresh: bool) -> RunSummary:
     summary.n_rejected = len(summary.rejected)
     if summary.status == "running":  # ("failed" stays: a batch failed its data-quality gate)
         summary.status = "completed_with_rejects" if summary.rejected else "completed"
-    warehouse.record_rejects(con, summary.run_id, summary.rejected)
     if refresh:
         warehouse.refresh_derived_tables(con)
     warehouse.finish_run(con, summary.run_id, summary.status, {
         "n_seen": summary.n_seen, "n_new": summary.n_new, "n_unchanged": summary.n_unchanged,
         "n_rejected": summary.n_rejected, "n_duplicates": len(summary.duplicates),
-    })
+    }, summary.rejected)
     summary.rows_total = warehouse.table_counts(con)
     summary.rows_added = {t: n - before.get(t, 0) for t, n in summary.rows_total.items()}
     summary.seconds = (warehouse.utc_now() - summary.started_at).total_seconds()
@@ -315,7 +320,10 @@ def newsfacts_flow(
 
     fault = None
     with warehouse.writer(settings.db_path, settings.storage_version, settings.wait_seconds, rewriting) as con:
-        summary, before, interrupted = _begin_run(con, settings)
+        try:
+            summary, before, unfinished = _begin_run(con, settings)
+        except warehouse.WAREHOUSE_FAULTS as exc:
+            raise warehouse.WarehouseFault(settings.db_path, exc, recorded=False) from None
         summary.notes = notes
         try:
             staged, summary.rejected, summary.duplicates = stage_inputs(paths or [str(DEFAULT_INPUT)],
@@ -336,7 +344,7 @@ def newsfacts_flow(
                     logger.info("batch %d/%d: %d of %d documents loaded", number, len(batches), loaded, len(batch))
                     done += len(batch)
                     progress.settle(done)
-            summary = _end_run(con, summary, before, refresh=bool(summary.n_new or interrupted))
+            summary = _end_run(con, summary, before, refresh=bool(summary.n_new or unfinished))
         except warehouse.WAREHOUSE_FAULTS as exc:
             recorded = _record_failure(settings, con, summary, before)
             fault = warehouse.WarehouseFault(settings.db_path, exc, recorded)
@@ -344,7 +352,6 @@ def newsfacts_flow(
             _record_failure(settings, con, summary, before)
             raise
     if fault:  # raised here, with no traceback through the tasks (nor their references to the warehouse)
-        del con
         raise fault
     logger.info("%s: %d documents seen, %d new, %d unchanged, %d rejected, %d duplicates skipped; "
                 "%d rows quarantined", summary.status, summary.n_seen, summary.n_new, summary.n_unchanged,

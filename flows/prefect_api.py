@@ -140,7 +140,7 @@ def api_for_run(server: TemporaryServer | None) -> Iterator[str]:
     if configured or server is None:
         if server is not None:
             server.stop()
-        if configured:
+        if configured and configured != os.environ.get("PREFECT_API_URL"):  # (that one start_early checked)
             check_reachable(configured)
         yield f"the API at {configured} (PREFECT_API_URL)" if configured else "a temporary server"
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +27,7 @@ def fetch_frame(con: duckdb.DuckDBPyConnection, query: str) -> pl.DataFrame:
     return pl.from_arrow(con.sql(query).to_arrow_table())
 
 
+@lru_cache(maxsize=None)
 def sql(name: str) -> str:
     """A statement (or script) from sql/, by its path without the .sql suffix."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
@@ -65,7 +67,7 @@ READERS_GRACE_SECONDS = 30.0  # a run waits this long for readers (`newsfacts sq
 
 # Faults of the warehouse file itself (a full disk, a lost lock): never a document's fault.
 WAREHOUSE_FAULTS = (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
-                    duckdb.TransactionException, OSError)
+                    duckdb.TransactionException)
 
 
 class WarehouseFault(Problem):
@@ -89,10 +91,13 @@ def writer(db_path: Path | str, storage_version: str | None = None, wait_seconds
     version = storage_version or Settings().storage_version
     with run_lock(db_path, wait_seconds):
         deadline = time.monotonic() + max(wait_seconds, READERS_GRACE_SECONDS)
+        told = False
         while True:
             try:
                 if needs_rewrite(db_path, version):
-                    on_rewrite()
+                    if not told:
+                        on_rewrite()
+                        told = True
                     rewrite_in_storage_version(db_path, version)
                 con = connect(db_path, storage_version=version)
                 break
@@ -259,10 +264,12 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame],
         con.unregister("batch_entities")
 
 
-def start_run(con, run_id: str, flow_run_id: str | None, pipeline_version: str, model_name: str) -> int:
-    """Record the run as running; returns how many runs were marked interrupted (left `running` by
-    a process that died: the caller holds the run lock, so none of them is live)."""
-    interrupted = con.execute(sql("load/mark_interrupted_runs")).fetchone()[0]
+def start_run(con, run_id: str, flow_run_id: str | None, pipeline_version: str, model_name: str) -> bool:
+    """Record the run as running (marking `interrupted` any left `running` by a process that died:
+    the caller holds the run lock, so none of them is live). True when the last run before it did
+    not complete: what it loaded is still to be resolved across the warehouse."""
+    con.execute(sql("load/mark_interrupted_runs"))
+    interrupted = bool(con.execute(sql("load/last_run_unfinished")).fetchone()[0])
     con.execute(
         sql("load/start_run"),
         {"run_id": run_id, "flow_run_id": flow_run_id, "pipeline_version": pipeline_version,
@@ -271,8 +278,11 @@ def start_run(con, run_id: str, flow_run_id: str | None, pipeline_version: str, 
     return interrupted
 
 
-def finish_run(con, run_id: str, status: str, counts: dict[str, int]) -> None:
-    con.execute(sql("load/finish_run"), {"run_id": run_id, "status": status, **counts})
+def finish_run(con, run_id: str, status: str, counts: dict[str, int], rejects: list[Reject]) -> None:
+    """The run's rejects and its final row, together (a retry after a fault never doubles them)."""
+    with transaction(con):
+        record_rejects(con, run_id, rejects)
+        con.execute(sql("load/finish_run"), {"run_id": run_id, "status": status, **counts})
 
 
 def record_dq_results(con, dq_results: pl.DataFrame, quarantine: pl.DataFrame | None = None) -> None:

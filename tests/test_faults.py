@@ -113,7 +113,8 @@ def test_kill_9_between_batches_leaves_no_process_and_a_rerun_converges_to_an_un
     assert newsfacts("run", str(inbox), "--db", str(clean), "--batch-size", "2").returncode == 0
 
     run = subprocess.Popen([NEWSFACTS, "run", str(inbox), "--db", str(killed), "--batch-size", "2", "-v"],
-                           stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+                           stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                           env={**os.environ, "PREFECT_LOGGING_LEVEL": "INFO"})  # (-v: the batch log lines)
     children: set[int] = set()
     deadline = time.monotonic() + 300
     for line in run.stderr:

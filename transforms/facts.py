@@ -577,7 +577,7 @@ def _read_scale_after(sent: Doc, r: _Reading) -> None:
             sent[r.span_end].lower_ in SCALES or r.currency is not None and not sent[r.span_end - 1].whitespace_
             and sent[r.span_end].lower_.rstrip(".") in MULTIPLIERS):
         word = sent[r.span_end].lower_  # "75 USD million", "£50m"
-        r.scale(SCALES.get(word) or MULTIPLIERS[word.rstrip(".")])
+        r.scale(MULTIPLIERS[word.rstrip(".")])
         r.span_end += 1
     if r.unit is not None and r.unit.name == "lb" and sent[r.range_end - 1].lower_ in WESTERN_SCALES:
         r.unit = Unit("money", "GBP")  # "361 million pounds" is money, not weight

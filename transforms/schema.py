@@ -103,4 +103,3 @@ PER_DOCUMENT = tuple(t.name for t in _DECLARED if t.per_document)
 BATCH = (*PER_DOCUMENT, "entities")  # the frames a batch builds (its entities are new or known)
 # (table, column, parent table, parent column) of every foreign key, in declaration order.
 FOREIGN_KEYS = tuple((t.name, column, *parent) for t in _DECLARED for column, parent in t.references.items())
-SCHEMAS: dict[str, dict[str, pl.DataType]] = {name: table.columns for name, table in TABLES.items()}
