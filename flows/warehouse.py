@@ -296,7 +296,7 @@ def record_rejects(con, run_id: str, rejects: list[Reject]) -> None:
     if not rejects:
         return
     frame = TABLES["rejects"].frame([{"run_id": run_id, "source_uri": r.source_uri, "stage": r.stage,
-                                      "error": r.error, "doc_id": r.doc_id, "at": None} for r in rejects]).drop("at")
+                                      "error": r.error, "doc_id": r.doc_id} for r in rejects], omit=("at",))
     con.register("batch_rejects", frame.to_arrow())
     con.execute(sql("load/insert_rejects"))
     con.unregister("batch_rejects")

@@ -170,8 +170,7 @@ def results_frame(results: list[CheckResult], run_id: str) -> pl.DataFrame:
     return TABLES["dq_results"].frame(
         [{"run_id": run_id, "suite": r.suite, "expectation": r.expectation, "column_name": r.column,
           "success": r.success, "severity": r.severity, "observed": r.observed,
-          "unexpected_count": r.unexpected_count, "details": r.details, "checked_at": None} for r in results]
-    ).drop("checked_at")
+          "unexpected_count": r.unexpected_count, "details": r.details} for r in results], omit=("checked_at",))
 
 
 # The report -------------------------------------------------------------------------------------

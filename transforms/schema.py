@@ -29,8 +29,10 @@ class Table:
     references: dict[str, tuple[str, str]] = field(default_factory=dict)
     sql_types: dict[str, str] = field(default_factory=dict)  # where DuckDB's type is not the Polars one's
 
-    def frame(self, rows: list[dict] | None = None) -> pl.DataFrame:
-        return pl.DataFrame(rows, schema=self.columns, orient="row") if rows else pl.DataFrame(schema=self.columns)
+    def frame(self, rows: list[dict] | None = None, omit: tuple[str, ...] = ()) -> pl.DataFrame:
+        """Rows as a frame of the declared columns, less those in `omit` (filled by the warehouse)."""
+        schema = {c: t for c, t in self.columns.items() if c not in omit}
+        return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
 
 
 _DECLARED = [
