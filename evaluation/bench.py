@@ -21,7 +21,7 @@ from pathlib import Path
 
 from evaluation.evaluate import EVAL_DIR, SEEDS, quantity_items
 from flows.nlp import load_model
-from flows.settings import Settings, apply_offline_defaults
+from flows.settings import Settings
 from transforms import boilerplate
 from transforms.documents import clean_pages
 from transforms.entities import clean_name, document_mentions, entity_input, resolve_among
@@ -29,6 +29,7 @@ from transforms.facts import facts_for_texts, sentences_with_numbers
 from transforms.staging import stage_bytes
 
 REPEATS = 5
+MIN_SHARED = Settings().shared_line_min_documents  # as a run reads lines shared across its inputs
 
 
 def median_seconds(work: Callable[[], object], before: Callable[[], object] = lambda: None) -> float:
@@ -54,7 +55,7 @@ def bench_boilerplate(label: str, paths: list[Path]) -> None:
     staged = staged_pages(paths)
     if not staged:
         return
-    seconds = median_seconds(lambda: clean_pages(staged), clear_caches)
+    seconds = median_seconds(lambda: clean_pages(staged, MIN_SHARED), clear_caches)
     print(f"boilerplate  {label:<22} {len(staged):>4} pages  {seconds * 1000 / len(staged):7.2f} ms/page")
 
 
@@ -215,7 +216,6 @@ def bench_memory() -> None:
 
 
 def main() -> int:
-    apply_offline_defaults()
     if sys.argv[1:2] == ["validation"]:
         if sys.argv[2:]:
             with tempfile.TemporaryDirectory() as tmp:
@@ -236,10 +236,10 @@ def main() -> int:
     if zyte.exists():
         bench_boilerplate("zyte_dev text", sorted((zyte / "txt").glob("*.txt")))
         bench_boilerplate("zyte_dev HTML", sorted((zyte / "html").glob("*.html")))
-    cleaned = clean_pages(staged_pages(seeds))
+    cleaned = clean_pages(staged_pages(seeds), MIN_SHARED)
     bench_entities(cleaned, "seeds")
     if zyte.exists():
-        bench_entities(clean_pages(staged_pages(sorted((zyte / "txt").glob("*.txt")))),
+        bench_entities(clean_pages(staged_pages(sorted((zyte / "txt").glob("*.txt"))), MIN_SHARED),
                        "zyte_dev text")
     bench_nlp([d.body_text for d in cleaned], "seeds")
     sentences = quantity_sentences()

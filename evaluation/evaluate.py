@@ -17,7 +17,7 @@ from pathlib import Path
 from flows.settings import DEFAULT_INPUT, PROJECT_ROOT, Settings
 from transforms.boilerplate import LABELS
 from transforms.documents import clean_pages
-from evaluation.scoring import comparable, confusion, f1_of_averages, score_page, value_f1
+from evaluation.scoring import comparable, confusion, f1_of_averages, score_page, unit_meaning, value_f1
 from transforms.entities import document_mentions, entity_input, resolve_among
 from transforms.facts import facts_for_texts
 from transforms.quotes import extract_quotes
@@ -32,7 +32,7 @@ def clean_all(paths: list[Path]):
     """Stage and clean pages as a run over them would (shared lines learnt across the set)."""
     staged = [doc for path in paths for doc in stage_bytes(str(path), path.read_bytes()).documents]
     started = time.perf_counter()
-    cleaned = clean_pages(staged)
+    cleaned = clean_pages(staged, Settings().shared_line_min_documents)
     ms_per_page = (time.perf_counter() - started) * 1000 / max(1, len(staged))
     return {Path(doc.source_uri).name: doc for doc in cleaned}, ms_per_page
 
@@ -119,7 +119,6 @@ def gold_unit(name: str) -> str | None:
 
 def nlp_models():
     from flows.nlp import load_model
-    from flows.settings import Settings
 
     model = Settings().model_name
     return load_model(model, "sentences"), load_model(model, "parse")
@@ -189,6 +188,81 @@ def eval_quantities(splitter, parser) -> None:
         all_items += items
     v, u = score_quantities(all_found, all_items)
     print(f"{'overall':<12} value F1={v[2]:.3f}  value+unit F1={u[2]:.3f}")
+
+
+def _news_keys(value, value_high, unit, bound) -> tuple[tuple, tuple, tuple]:
+    """The keys a quantity is matched by: its value (and upper end), with its unit's meaning, with its bound."""
+    v = (_round(value), _round(value_high) if value_high is not None else None)
+    return v, (*v, unit_meaning(unit)), (*v, bound)
+
+
+def score_news_quantities(found: list[list], items: list[dict]) -> tuple[list, list[str]]:
+    """value, +unit and +bound (P, R, F1) of the facts found per sentence (ordinals left out)
+    against `news_quantities_dev.json`; and a line per missed or extra quantity."""
+    pred = [[_news_keys(f.value, f.value_high, f.unit, f.bound) for f in fs if f.kind != "ordinal"] for fs in found]
+    gold = [[_news_keys(q["value"], q["value_high"], q["unit"], q["bound"]) for q in item["quantities"]]
+            for item in items]
+    scores = [value_f1([[k[i] for k in ks] for ks in pred], [[k[i] for k in ks] for ks in gold]) for i in range(3)]
+    lines = []
+    for item, fs, got, want in zip(items, found, pred, gold):
+        facts = [f for f in fs if f.kind != "ordinal"]
+        for (keys, fact) in zip(got, facts):
+            match = next((w for w in want if w[0] == keys[0]), None)
+            if match is None:
+                lines.append(f"extra   {item['id']}: {fact.text!r} = {keys[0]} {fact.unit} {fact.bound}")
+            elif match != keys:
+                lines.append(f"wrong   {item['id']}: {fact.text!r} unit {fact.unit!r}/{match[1][2]!r} "
+                             f"bound {fact.bound}/{match[2][2]}")
+        for q, keys in zip(item["quantities"], want):
+            if all(k[0] != keys[0] for k in got):
+                lines.append(f"missed  {item['id']}: {q['surface']!r} = {keys[0]} {q['unit']} {q['bound']}"
+                             f"  | {item['text'][:140]}")
+    return scores, lines
+
+
+def eval_news_quantities(splitter, parser) -> None:
+    items = json.loads((EVAL_DIR / "news_quantities_dev.json").read_text(encoding="utf-8"))
+    found = facts_for_texts(splitter, parser, [item["text"] for item in items])
+    (v, u, b), lines = score_news_quantities(found, items)
+    n_gold = sum(len(item["quantities"]) for item in items)
+    print(f"\n## Numeric facts: news_quantities_dev ({len(items)} news sentences, {n_gold} quantities; "
+          "units compared by meaning)")
+    print(f"value P={v[0]:.3f} R={v[1]:.3f} F1={v[2]:.3f}  +unit F1={u[2]:.3f}  +bound F1={b[2]:.3f}")
+    out = Path("data/eval/news_quantities_dev.txt")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(sorted(lines)) + "\n", encoding="utf-8")
+    kinds = {kind: sum(line.startswith(kind) for line in lines) for kind in ("missed", "extra", "wrong")}
+    print(f"missed {kinds['missed']}, extra {kinds['extra']}, unit or bound wrong {kinds['wrong']}: listed in {out}")
+
+
+def _peer_excluded(text: str, quantity: dict) -> bool:
+    """A year or an identifier ("Voyager 2", "English 101"): a number there, not a fact here."""
+    if quantity["unit"] != "dimensionless":
+        return False
+    surface = quantity["surface"].strip()
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", surface):
+        return True
+    at = text.find(surface)
+    before = text[:at].split()[-1:] if at > 0 else []
+    return bool(before) and before[0][:1].isupper() and before[0].isalpha()
+
+
+def eval_peer_quantities(splitter, parser) -> None:
+    folder = EVAL_DIR / "peer_quantulum3"
+    items = [item for name in ("quantities.json", "quantities.ambiguity.json")
+             for item in json.loads((folder / name).read_text(encoding="utf-8"))]
+    found = facts_for_texts(splitter, parser, [item["req"] for item in items])
+    pred, gold = [], []
+    for item, facts in zip(items, found):
+        excluded = [q["surface"].strip() for q in item["res"] if _peer_excluded(item["req"], q)]
+        pred.append([(_round(f.value), _round(f.value_high) if f.value_high is not None else None) for f in facts
+                     if f.kind != "ordinal" and not any(f.text in s or s in f.text for s in excluded)])
+        gold.append([(_round(q["value"] - (q.get("uncertainty") or 0)),
+                      _round(q["value"] + q["uncertainty"]) if q.get("uncertainty") else None)
+                     for q in item["res"] if not _peer_excluded(item["req"], q)])
+    v = value_f1(pred, gold)
+    print(f"peer suite (quantulum3's tests, {len(items)} sentences, years and identifiers excluded): "
+          f"value P={v[0]:.3f} R={v[1]:.3f} F1={v[2]:.3f}")
 
 
 def _name_key(name: str) -> str:
@@ -305,9 +379,10 @@ def main() -> int:
     eval_seed_facts(splitter, parser)
     eval_quantities(splitter, parser)
     eval_quantities_through_the_pipeline()
+    eval_news_quantities(splitter, parser)
+    eval_peer_quantities(splitter, parser)
     print()
     from flows.nlp import load_model
-    from flows.settings import Settings
 
     eval_entities(load_model(Settings().model_name, "ner"))
     return 0

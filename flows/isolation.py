@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
+from flows.settings import Settings
 from transforms.staging import Reject
-
-MAX_ERROR_CHARS = 500  # of an exception's message kept in a reject (a 5 MB line can be in one)
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -28,8 +27,9 @@ D = TypeVar("D", bound=Document)
 
 
 def error_text(exc: BaseException) -> str:
-    text = f"{type(exc).__name__}: {exc}"
-    return text if len(text) <= MAX_ERROR_CHARS else text[:MAX_ERROR_CHARS] + f"… ({len(text):,} characters)"
+    text = f"{type(exc).__name__}: {exc}"  # a 5 MB line can be in an exception's message
+    most = Settings().max_error_chars
+    return text if len(text) <= most else text[:most] + f"… ({len(text):,} characters)"
 
 
 def reject_for(doc: Document, stage: str, error: str) -> Reject:

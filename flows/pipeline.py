@@ -226,7 +226,7 @@ def process_batch(db_path: str, batch: list[StagedDocument], settings: Settings,
     docs = surviving(docs, rejected)
     if frames is None:
         return 0
-    if settings.validate:
+    if settings.validate_batches:
         validated, rejected = validate(docs, frames, summary.run_id)
         docs = surviving(docs, rejected)
         if validated is None:
@@ -330,11 +330,11 @@ def newsfacts_flow(
                                                                         settings.max_input_bytes)
             todo, learned = store_raw_and_select_new(db_path, staged, settings.reprocess, summary.started_at)
             summary.n_seen, summary.n_unchanged = len(staged), len(staged) - len(todo)
-            if todo and settings.validate:
+            if todo and settings.validate_batches:
                 warm_up_in_background()  # Great Expectations imports (seconds) while the first batch is read
             logger.info("staged %d documents (%d duplicates skipped): %d to process, %d unchanged",
                         len(staged), len(summary.duplicates), len(todo), summary.n_unchanged)
-            shared_lines = shared_lines_of(staged)
+            shared_lines = shared_lines_of(staged, settings.shared_line_min_documents)
             batches = _batches(todo, settings.batch_size)
             done = 0
             with document_progress(len(todo)) as progress:

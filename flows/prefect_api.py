@@ -27,9 +27,7 @@ import urllib.request
 from collections.abc import Iterator
 
 from flows.preflight import PrefectUnavailable
-
-STARTUP_TIMEOUT_SECONDS = 120.0
-REACH_TIMEOUT_SECONDS = 10.0  # for a configured API to answer its health check
+from flows.settings import Settings
 _PR_SET_PDEATHSIG = 1
 
 
@@ -67,7 +65,8 @@ class TemporaryServer:
         self._watch.start()
 
     def _wait_healthy(self) -> None:
-        deadline = self._started + STARTUP_TIMEOUT_SECONDS
+        limit = Settings().prefect_startup_seconds
+        deadline = self._started + limit
         while time.perf_counter() < deadline:
             if self.process.poll() is not None:
                 self._log.seek(0)
@@ -81,7 +80,7 @@ class TemporaryServer:
                         self.ready_after = time.perf_counter() - self._started
                         return
             time.sleep(0.1)
-        self.error = f"the temporary Prefect server did not answer within {STARTUP_TIMEOUT_SECONDS:.0f} s"
+        self.error = f"the temporary Prefect server did not answer within {limit:g} s"
 
     def wait(self) -> float:
         """Seconds the server took to answer, counted from its start."""
@@ -110,8 +109,10 @@ def start_early() -> TemporaryServer | None:
     return TemporaryServer()
 
 
-def check_reachable(api_url: str, timeout: float = REACH_TIMEOUT_SECONDS) -> None:
-    """PrefectUnavailable, within `timeout`, unless the API answers its health check."""
+def check_reachable(api_url: str, timeout: float | None = None) -> None:
+    """PrefectUnavailable, within `timeout` (NEWSFACTS_PREFECT_REACH_SECONDS), unless the API
+    answers its health check."""
+    timeout = timeout or Settings().prefect_reach_seconds
     fix = "start that server, or unset PREFECT_API_URL (environment or Prefect profile) to use a temporary one"
     try:
         with urllib.request.urlopen(f"{api_url.rstrip('/')}/health", timeout=timeout) as response:

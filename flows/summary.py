@@ -7,9 +7,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from flows.preflight import Exit
+from flows.settings import Settings
 from transforms.staging import Reject
 
-LISTED_AT_MOST = 50  # rows of rejects, duplicates or checks listed in full
 
 
 @dataclass
@@ -49,9 +49,10 @@ def _cell(value) -> str:
 
 def _table(header: tuple[str, ...], rows: list[tuple]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows[:LISTED_AT_MOST]]
-    if len(rows) > LISTED_AT_MOST:
-        lines.append(f"\n… and {len(rows) - LISTED_AT_MOST} more")
+    most = Settings().listed_at_most
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows[:most]]
+    if len(rows) > most:
+        lines.append(f"\n… and {len(rows) - most} more")
     return lines + [""]
 
 

@@ -63,7 +63,6 @@ def connect(db_path: Path | str, read_only: bool = False, storage_version: str |
     return con
 
 
-READERS_GRACE_SECONDS = 30.0  # a run waits this long for readers (`newsfacts sql`, a duckdb shell) to close
 
 # Faults of the warehouse file itself (a full disk, a lost lock): never a document's fault.
 WAREHOUSE_FAULTS = (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
@@ -86,11 +85,11 @@ def writer(db_path: Path | str, storage_version: str | None = None, wait_seconds
            on_rewrite: Callable[[], None] = lambda: None) -> Iterator[duckdb.DuckDBPyConnection]:
     """The one connection a run writes through, held (with the run lock) from its start to its
     end, so that no other run and no reader can interleave. A reader that has the file open is
-    waited for (READERS_GRACE_SECONDS, or `wait_seconds` if longer); another run only for `wait_seconds`.
+    waited for (NEWSFACTS_READERS_GRACE_SECONDS, or `wait_seconds` if longer); another run only for `wait_seconds`.
     A file in a storage format newer than `storage_version` is first rewritten (see `needs_rewrite`)."""
     version = storage_version or Settings().storage_version
     with run_lock(db_path, wait_seconds):
-        deadline = time.monotonic() + max(wait_seconds, READERS_GRACE_SECONDS)
+        deadline = time.monotonic() + max(wait_seconds, Settings().readers_grace_seconds)
         told = False
         while True:
             try:
@@ -315,7 +314,8 @@ def refresh_derived_tables(con) -> None:
     warehouse, learned boilerplate, entity aliases."""
     resolve_across_warehouse(con)
     with transaction(con):
-        con.execute(sql("load/refresh_learned_boilerplate"))
+        con.execute(sql("load/refresh_learned_boilerplate"),
+                    {"min_documents": Settings().shared_line_min_documents})
         con.execute(sql("load/refresh_entity_aliases"))
 
 

@@ -4,9 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.settings import apply_offline_defaults
-
-apply_offline_defaults()
+import flows  # noqa: F401  (applies the offline defaults before Prefect is imported)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

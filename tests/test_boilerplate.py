@@ -67,7 +67,7 @@ def test_lines_repeated_across_documents_are_chrome():
         "Our reporting relies on readers who chip in every month to keep it going.\n"
         for name, coast in (("Ana", "west"), ("Ben", "east"))
     ]
-    shared = lines_shared_across(pages)
+    shared = lines_shared_across(pages, 2)
     assert "Our reporting relies on readers who chip in every month to keep it going." in shared
     got = labels(pages[0], shared_lines=shared)
     assert got["Our reporting relies on readers who chip in every month to keep it going."] == (
@@ -81,7 +81,7 @@ def test_a_document_mostly_shared_with_another_is_a_copy_not_chrome():
         "Storm Ana brought heavy rain and strong winds to the west coast overnight, forecasters said.\n"
         "Thousands of homes lost power and several roads were closed by fallen trees.\n"
     )
-    shared = lines_shared_across([article, article + "Copyright 2024 Wire Service.\n"])
+    shared = lines_shared_across([article, article + "Copyright 2024 Wire Service.\n"], 2)
     got = labels(article, shared_lines=shared)
     assert [label for label, _ in got.values()] == ["title", "body", "body"]
 
@@ -110,7 +110,7 @@ def test_metadata_title_is_used_when_known():
 def test_seed_gold_line_labels_regression():
     gold = json.loads((SHARED_EVAL / "seeds_boilerplate_gold.json").read_text())
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
-    shared = lines_shared_across(texts.values())
+    shared = lines_shared_across(texts.values(), 2)
     wrong = []
     for document in gold["documents"]:
         got = {line.line_no: line.label for line in label_lines(texts[document["file"]], shared)}

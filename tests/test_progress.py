@@ -1,11 +1,10 @@
 import re
 
-from flows import progress as progress_module
 from flows.progress import document_progress
 
 
 def test_plain_progress_counts_documents_inside_a_batch_with_rate_and_eta(capsys, monkeypatch):
-    monkeypatch.setattr(progress_module, "LOG_EVERY_SECONDS", 0.0)  # a line at every step
+    monkeypatch.setenv("NEWSFACTS_PROGRESS_EVERY_SECONDS", "0")  # a line at every step
     with document_progress(4) as progress:
         for _ in range(4):  # one batch of four: each stage reports each document
             progress.stage("clean")()

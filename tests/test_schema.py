@@ -3,7 +3,9 @@ Great Expectations suites and the frames the stages build must agree with it."""
 
 import datetime as dt
 
+import duckdb
 import polars as pl
+import pytest
 
 from flows import warehouse
 from flows.validation import suite_definitions
@@ -86,3 +88,24 @@ def test_every_declared_foreign_key_names_a_declared_column_and_is_checked_per_b
     finally:
         con.close()
     assert in_dq == {(t, c) for t, c, _, _ in FOREIGN_KEYS}
+
+
+def test_duckdb_cannot_hold_our_foreign_keys_as_constraints_so_they_are_checked_instead(tmp_path):
+    """Why `references` in transforms/schema.py is checked per batch and by `newsfacts dq` rather
+    than declared in the DDL: a batch replaces a document's rows in one transaction (children
+    deleted, then the document, then all loaded again), and DuckDB refuses to delete a row whose
+    key a child row deleted in the same transaction still names. When DuckDB lifts that limit this
+    test fails, and the foreign keys can become constraints."""
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    try:
+        con.execute("CREATE TABLE parent (doc_id VARCHAR PRIMARY KEY)")
+        con.execute("CREATE TABLE child (doc_id VARCHAR REFERENCES parent (doc_id), line_no INTEGER)")
+        con.execute("INSERT INTO parent VALUES ('d1'); INSERT INTO child VALUES ('d1', 1)")
+        con.execute("CREATE TEMP TABLE batch_doc_ids AS SELECT 'd1' AS doc_id")
+        with pytest.raises(duckdb.ConstraintException, match="still referenced"):
+            with warehouse.transaction(con):
+                for table in ("child", "parent"):  # children first, as load_batch does
+                    con.execute(warehouse.sql("load/delete_derived_rows").format(table=table))
+        assert con.execute("SELECT count(*) FROM child").fetchone()[0] == 1  # rolled back whole
+    finally:
+        con.close()

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transforms.dates import MONTH_PREFIXES, WEEKDAY_NAMES
 from transforms.text import count_words, normalise_line, split_lines
 
 LABELS = ("title", "dek", "caption", "heading", "body", "boilerplate")
@@ -64,16 +65,16 @@ _CAPTION = re.compile(
     re.I | re.X,
 )
 _DATELINE = re.compile(
-    r"""\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ \d{1,2},?\ \d{4}\b|
-    \b\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\bago\b|^by\ |\bupdated\b|\bpublished\b""",
+    rf"""\b({MONTH_PREFIXES})[a-z]*\.?\ \d{{1,2}},?\ \d{{4}}\b|
+    """ r"""\b\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\bago\b|^by\ |\bupdated\b|\bpublished\b""",
     re.I | re.X,
 )
 _DATE_PART = re.compile(
-    r"""\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\ \d{1,2}(st|nd|rd|th)?,?)?(\ \d{4})?\b|
-    \b\d{1,2}\ (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\ \d{4})?\b|
-    \b\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|
+    rf"""\b({MONTH_PREFIXES})[a-z]*\.?(\ \d{{1,2}}(st|nd|rd|th)?,?)?(\ \d{{4}})?\b|
+    \b\d{{1,2}}\ ({MONTH_PREFIXES})[a-z]*\.?(\ \d{{4}})?\b|
+    """ r"""\b\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|
     \b\d{4}-\d{2}-\d{2}\b|\b(\d+|an?)\ (second|minute|hour|day|week|month|year)s?\ ago\b|\b(gmt|utc|[ecmp][sd]t)\b|
-    \b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(at|on|updated|published|posted)\b""",
+    """ rf"""\b({WEEKDAY_NAMES})\b|\b(at|on|updated|published|posted)\b""",
     re.I | re.X,
 )
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|["”]$""")
@@ -346,7 +347,7 @@ def first_with_label(lines: Iterable[LabelledLine], label: str) -> str | None:
     return next((line.text for line in lines if line.label == label), None)
 
 
-def lines_shared_across(texts: Iterable[str], min_documents: int = 2) -> set[str]:
+def lines_shared_across(texts: Iterable[str], min_documents: int) -> set[str]:
     """Normalised non-blank lines that occur in at least `min_documents` of the given texts."""
     seen: dict[str, int] = {}
     for text in texts:

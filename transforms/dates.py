@@ -20,7 +20,11 @@ MONTHS = {
 }
 # A month name as a regular-expression alternation (longest first, so "june" wins over "jun").
 MONTH_NAMES = "|".join(sorted(MONTHS, key=lambda name: (-len(name), name)))
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+# The three letters that begin a month's name in English and in many other languages ("Maret",
+# "Juni", "Oktober"): what a dateline's shape is read by, whatever its language.
+MONTH_PREFIXES = "|".join(name for name in MONTHS if len(name) == 3)
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+WEEKDAY_NAMES = "|".join(WEEKDAYS)
 _MONTH = rf"(?P<month>{MONTH_NAMES})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
@@ -31,7 +35,7 @@ _PATTERNS = [
     ("day_no_year", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:1[89]|20)\d\d)(?!\s*(?:%|percent))", re.I)),
     ("day_no_year", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s+(?:1[89]|20)\d\d)", re.I)),
     ("month", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.I)),
-    ("weekday", re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("weekday", re.compile(rf"\b(?P<weekday>{WEEKDAY_NAMES})\b", re.I)),
     ("relative", re.compile(r"\b(?P<relative>today|yesterday|tomorrow)\b", re.I)),
 ]
 
@@ -77,7 +81,7 @@ def _resolve(kind: str, match: re.Match, anchor: dt.date | None) -> tuple[dt.dat
     if kind == "day_no_year":
         return _latest_on_or_before(_month(groups["month"]), int(groups["day"]), anchor), "day", "year_inferred"
     if kind == "weekday":
-        back = (anchor.weekday() - _WEEKDAYS[groups["weekday"].lower()]) % 7
+        back = (anchor.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
         return anchor - dt.timedelta(days=back), "day", "weekday_resolved"
     shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[groups["relative"].lower()]
     return anchor + dt.timedelta(days=shift), "day", "relative_resolved"

@@ -25,7 +25,9 @@ class Table:
     per_document: bool = False
     written_at: tuple[str, ...] = ()  # columns saying when or by which run a row was written
     # Foreign keys: column -> (table, column) it must be found in (when not null). Checked per
-    # batch and over the whole warehouse (DuckDB cannot add them to existing tables as constraints).
+    # batch and over the whole warehouse, not declared in the DDL: DuckDB refuses a transaction that
+    # deletes a referenced row and its children and loads them again, as every batch does
+    # (tests/test_schema.py shows it).
     references: dict[str, tuple[str, str]] = field(default_factory=dict)
     sql_types: dict[str, str] = field(default_factory=dict)  # where DuckDB's type is not the Polars one's
 

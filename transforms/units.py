@@ -176,9 +176,11 @@ _RATE_UNITS = {"millisecond", "second", "minute", "hour", "day", "week", "month"
                "lb", "bushel", "mmbtu", "kwh", "mwh", "acre", "hectare", "mile", "km", "kilometre", "kilometer", "student",
                "passenger", "employee", "household", "visitor", "resident", "patient", "seat", "ticket", "vehicle"}
 
+# The one-character currency signs ("$", "€", "₹"), from the prefixes above.
+CURRENCY_SIGNS = "".join(sorted(form for form in PREFIX_CURRENCIES if len(form) == 1 and not form.isalnum()))
 # A ± sign (kept) or a currency prefix, digits, then a unit or multiplier glued on.
 _GLUED = re.compile(
-    r"^(?P<pre>[^\W\d]{1,3}\$|[$€£¥₹₪₽¢₩₦₱₫฿₴₡₾₭₿]|[a-z]{3}(?=\d))?(?P<num>[-+−]?\d[\d,]*(?:\.\d+)?)"
+    rf"^(?P<pre>[^\W\d]{{1,3}}\$|[{re.escape(CURRENCY_SIGNS)}]|[a-z]{{3}}(?=\d))?(?P<num>[-+−]?\d[\d,]*(?:\.\d+)?)"
     r"(?P<post>[^\d\s]{1,6}[23]?)?$",  # "m2", "km3": an area or volume glued on
     re.I,
 )

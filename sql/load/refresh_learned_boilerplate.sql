@@ -1,4 +1,5 @@
--- Relearn repeated lines from every processed document (cheap in DuckDB; run once per run).
+-- Relearn lines repeated in $min_documents or more processed documents of a publisher
+-- (cheap in DuckDB; run once per run).
 DELETE FROM learned_boilerplate;
 INSERT INTO learned_boilerplate
 SELECT coalesce(d.publisher, '') AS scope, l.text AS line, count(DISTINCT l.doc_id) AS n_documents,
@@ -6,4 +7,4 @@ SELECT coalesce(d.publisher, '') AS scope, l.text AS line, count(DISTINCT l.doc_
 FROM document_lines AS l
 JOIN documents AS d USING (doc_id)
 GROUP BY ALL
-HAVING count(DISTINCT l.doc_id) >= 2;
+HAVING count(DISTINCT l.doc_id) >= $min_documents;
