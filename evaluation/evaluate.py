@@ -192,8 +192,13 @@ def eval_quantities(splitter, parser) -> None:
 
 def _news_keys(value, value_high, unit, bound) -> tuple[tuple, tuple, tuple]:
     """The keys a quantity is matched by: its value (and upper end), with its unit's meaning, with its bound."""
-    v = (_round(value), _round(value_high) if value_high is not None else None)
+    v = (_significant(value), _significant(value_high) if value_high is not None else None)
     return v, (*v, unit_meaning(unit)), (*v, bound)
+
+
+def _significant(value: float) -> float:
+    """Four significant digits: the gold writes two-thirds as 0.6667."""
+    return float(f"{float(value):.4g}")
 
 
 def score_news_quantities(found: list[list], items: list[dict]) -> tuple[list, list[str]]:

@@ -16,9 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.dates import MONTH_NAMES
+from transforms.non_quantities import frames_another_fact, is_pronoun_one, is_scoreline, names_something
 from transforms.numbers import (
-    DIGIT_SCALES, FRACTION_WORDS, SCALES, VAGUE, WESTERN_SCALES, is_fraction, is_number_word, ordinal_value,
-    parse_number,
+    DIGIT_SCALES, FRACTION_WORDS, SCALES, VAGUE, VAGUE_MULTIPLES, WESTERN_SCALES, is_fraction, is_number_word,
+    ordinal_value, parse_number, vague_times,
 )
 from transforms.units import (
     DOLLAR_PREFIXES, MULTIPLIERS, SURFACES, Unit, currency_before, match_unit_after, per, rate_after, scaled_currency,
@@ -73,7 +74,7 @@ _MONTH_WORD = re.compile(
 _HAS_NUMBER = re.compile(
     r"\d|[½¼¾⅓⅔]|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|first|second|third|fourth|"
+    r"eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|twice|thrice|first|second|third|fourth|"
     r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\b",
     re.I,
 )
@@ -83,11 +84,14 @@ _IDENTIFIER_WORDS = frozenset({
     "page", "pages", "section", "article", "rule", "model", "version", "level", "grade", "platform", "gate",
     "bus", "line", "channel", "apartment", "suite", "box", "district", "ward", "pier", "lot", "phase", "stage",
     "act", "verse", "psalm", "item", "step", "figure", "table", "appendix", "code", "amendment", "resolution",
+    "volume", "vol", "vol.", "top", "episode", "season", "series", "part", "week", "round", "division", "tier",
 })
 _STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",
                            "dr", "way", "place", "pl", "terrace", "court", "square", "strasse", "straße"})
 _CAPITAL_SCALES = {"M": "million", "B": "billion"}  # a scale only before a currency word
 _AGE_BEFORE = frozenset({"aged", "age", "ages"})
+_VAGUE_ALONE = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})  # "Thousands braved the cold"
+_MARKS = frozenset({'"', "”", "'", "’"})  # inches and feet, unless they close a quotation
 _WHOLE_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "EUR", "GBP", "CHF", "MXN", "TRY", "INR", "CNY"})
 
 
@@ -132,8 +136,10 @@ def _is_calendar(token: Token) -> bool:
     if _CLOCK.match(text) or _DECADE.match(text):
         return True
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if re.fullmatch(r"(1[5-9]|20)\d\d", text):
-        return not (nxt is not None and (nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ in SURFACES))
+    if _YEAR.fullmatch(text):
+        return _is_year(doc, i)
+    if i > 1 and doc[i - 1].text in ("-", "/") and _YEAR.fullmatch(doc[i - 2].text) and re.fullmatch(r"\d{1,2}", text):
+        return True  # "2005-6", "2008-09": a financial or a season's year
     day = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?", text, re.I)
     if day and 1 <= int(day.group(1)) <= 31:
         prev = doc[i - 1] if i > 0 else None
@@ -141,12 +147,27 @@ def _is_calendar(token: Token) -> bool:
             prev = doc[i - 2]
         if prev is not None and _MONTH_WORD.match(prev.text):
             return True
-        after = [t.text for t in doc[i + 1 : i + 3]]
+        after = [t.text for t in doc[i + 1 : i + 5]]
         if after and (_MONTH_WORD.match(after[0]) or after[0].lower() == "of" and len(after) > 1 and _MONTH_WORD.match(after[1])):
             return True
+        if len(after) >= 3 and after[0].lower() in ("and", "to", "-", "–") and re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", after[1]) \
+                and _MONTH_WORD.match(after[2]):
+            return True  # "between 24 and 26 December", "from 14 to 17 February"
         if nxt is not None and nxt.lower_.replace(".", "") in ("am", "pm") and int(day.group(1)) <= 12:
             return True
     return False
+
+
+_YEAR = re.compile(r"(1[5-9]|20)\d\d")
+
+
+def _is_year(doc: Doc, i: int) -> bool:
+    """A four-digit number from 1500 to 2099 is a year unless it counts: a unit or a plural noun
+    after it ("1500 people", "The 1520 sq m centre"), or a hedge before it ("an average of 1500")."""
+    after = [t.lower_ for t in doc[i + 1 : i + 5]]
+    if after and (match_unit_after(after) is not None or doc[i + 1].tag_ == "NNS"):
+        return False
+    return _qualifier_before(doc, i)[0] is None
 
 
 def _is_numeric(token: Token) -> bool:
@@ -154,12 +175,26 @@ def _is_numeric(token: Token) -> bool:
     low = text.lower()
     if is_number_word(low) or is_fraction(text):
         return True
-    if low in VAGUE:  # "hundreds of", "dozens of"
-        return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of"
-    if low in ("half", "quarter", "quarters"):  # "half a million", "a quarter million"
-        following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
-        return bool(following) and (following[0] in SCALES or following[:1] == ["a"] and following[1:] and following[1] in SCALES)
+    if low in VAGUE:  # "hundreds of", "dozens of"; "Thousands braved the cold"
+        return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of" \
+            or low in _VAGUE_ALONE and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    if low in FRACTION_WORDS:  # "half a million", "half of", "half the world's", "a third of"
+        return _is_share(token)
     return split_glued(text) is not None or _glued_range(text) is not None
+
+
+def _is_share(token: Token) -> bool:
+    """A part of a whole: "half a million", "a quarter million", "half of them", "half the world's
+    population", "a third of the workforce" (not "the second half", "a first-half goal")."""
+    doc, i, low = token.doc, token.i, token.lower_
+    following = [t.lower_ for t in doc[i + 1 : i + 3]]
+    if following and (following[0] in SCALES or following[:1] == ["a"] and following[1:] and following[1] in SCALES):
+        return low in ("half", "quarter", "quarters")
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if ordinal_value(before) is not None or before in ("-", "the", "this", "that", "each", "every") \
+            or low not in ("half", "quarter") and before not in ("a", "one"):
+        return False  # "the second half", "a third" (only as "a third of")
+    return bool(following) and (following[0] == "of" or doc[i + 1].tag_ in ("DT", "PRP$"))
 
 
 def _glued_range(text: str) -> tuple[float, float, Unit | None, Unit | None] | None:
@@ -226,11 +261,9 @@ def _number_runs(doc: Doc) -> list[tuple[int, int]]:
                     break
                 j += step
             # "a hundred", "half a million": include the article
-            if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in (*SCALES, "dozen", "quarter", "half"):
+            if i > 0 and doc[i - 1].lower_ in ("a", "an") and (doc[i].lower_ in (*SCALES, "dozen")
+                                                               or doc[i].lower_ in FRACTION_WORDS):
                 i -= 1
-            if doc[i].lower_ in ("half", "quarter", "quarters") and j == i + 1:
-                i = j  # "half" alone is not a count
-                continue
             runs.append((i, j))
             i = j
         else:
@@ -276,6 +309,8 @@ def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:
         return None, end, False
     if words[0] == "yo" or words[:2] == ["-", "old"]:
         return Unit("duration", "year"), j + 1, True
+    if words[0] in _MARKS and _closes_quotation(doc, j):
+        return None, end, False  # 'a legal one"' closes a quotation; 'a 10" pen' is ten inches
     found = match_unit_after(words)
     if found is None:
         return None, end, False
@@ -292,6 +327,14 @@ def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:
         if rated is not None:
             return per(unit, rated[0]), rated[1], False
     return unit, j + size, False
+
+
+def _closes_quotation(doc: Doc, i: int) -> bool:
+    """The quotation mark at i closes one opened before it in the sentence."""
+    mark = doc[i].text
+    if mark in ("”", "’"):
+        return any(t.text in ("“", "‘") for t in doc[:i])
+    return sum(t.text == mark for t in doc[:i]) % 2 == 1
 
 
 def _money_word(doc: Doc, i: int) -> bool:
@@ -491,6 +534,7 @@ class _Reading:
     unit_end: int = 0
     is_age: bool = False
     currency: Unit | None = None
+    ratio: bool = False  # "one in five"
 
     def scale(self, factor: float) -> None:
         self.value *= factor
@@ -509,11 +553,49 @@ def _number_at(sent: Doc, start: int, end: int) -> _Reading | None:
         r.value, r.value_high = VAGUE[lowered[0]]
         r.bound, r.ranged = "range", True
         r.qualifier = r.qualifier or f"{sent[start].text} of"
+    multiple = _vague_multiple_before(sent, start) if len(lowered) == 1 and lowered[0] in WESTERN_SCALES else None
+    if multiple is not None:  # "several thousand", "a few hundred"
+        low, high = VAGUE_MULTIPLES[multiple[0]]
+        scale = WESTERN_SCALES[lowered[0]]
+        r.value, r.value_high, r.bound, r.ranged = low * scale, (high + 1) * scale - 1, "range", True
+        r.qualifier, r.span_start = sent[multiple[1] : start].text, multiple[1]
     glued_range = _glued_range(sent[start].text) if r.value is None and end - start == 1 else None
     if glued_range is not None:  # "1.2bn-$1.5bn"
         r.value, r.value_high, r.glued_currency, r.glued_unit = glued_range
         r.bound, r.ranged = "range", True
     return r if r.value is not None else None
+
+
+def _vague_multiple_before(sent: Doc, start: int) -> tuple[str, int] | None:
+    """'several' or 'a few' right before a scale word, and where it begins."""
+    for words in VAGUE_MULTIPLES:
+        size = len(words.split())
+        if start >= size and " ".join(t.lower_ for t in sent[start - size : start]) == words:
+            return words, start - size
+    return None
+
+
+def _read_vague_compound(sent: Doc, r: _Reading, nxt: tuple[int, int] | None) -> int | None:
+    """'tens of thousands', 'hundreds of millions': one vague amount; returns where its second word is."""
+    if not r.ranged or r.end - r.start != 1 or sent[r.start].lower_ not in VAGUE or nxt != (r.end + 1, r.end + 2) \
+            or sent[r.end].lower_ != "of" or sent[nxt[0]].lower_ not in VAGUE:
+        return None
+    r.value, r.value_high = vague_times(sent[r.start].lower_, sent[nxt[0]].lower_)
+    r.range_end = nxt[1]
+    r.qualifier = f"{sent[r.start : nxt[1]].text} of"
+    return nxt[0]
+
+
+def _read_ratio(sent: Doc, r: _Reading, nxt: tuple[int, int] | None) -> int | None:
+    """'one in five children', 'two out of three': a share; returns where its second number is."""
+    gap = 2 if r.end + 1 < len(sent) and [t.lower_ for t in sent[r.end : r.end + 2]] == ["out", "of"] else 1
+    if nxt is None or r.value_high is not None or nxt[0] != r.end + gap or sent[r.end].lower_ not in ("in", "out"):
+        return None
+    whole, _, _ = _run_value(sent, nxt[0], nxt[1])
+    if whole is None or whole != int(whole) or r.value != int(r.value) or not 0 < r.value < whole <= 1000:
+        return None
+    r.value, r.range_end, r.ratio = r.value / whole, nxt[1], True
+    return nxt[0]
 
 
 def _read_range(sent: Doc, r: _Reading, nxt: tuple[int, int] | None) -> int | None:
@@ -530,8 +612,12 @@ def _read_range(sent: Doc, r: _Reading, nxt: tuple[int, int] | None) -> int | No
 
 
 def _read_unit(sent: Doc, r: _Reading) -> None:
-    """The unit after the number ("3 metres", "10km/hr", "5kg a week")."""
+    """The unit after the number ("3 metres", "10km/hr", "5kg a week", "millions of dollars")."""
     r.unit, r.unit_end, r.is_age = _unit_after(sent, r.range_end)
+    if r.unit is None and r.ranged and r.range_end < len(sent) and sent[r.range_end].lower_ == "of":
+        unit, unit_end, _ = _unit_after(sent, r.range_end + 1)
+        if unit is not None and unit.kind in ("money", "measure"):  # "tens of millions of dollars"
+            r.unit, r.unit_end = unit, unit_end
     if r.unit is None and r.glued_unit is not None:
         r.unit = r.glued_unit
         rate = rate_after([t.lower_ for t in sent[r.range_end : r.range_end + 5]])
@@ -595,6 +681,34 @@ def _read_cents(sent: Doc, r: _Reading, nxt: tuple[int, int] | None) -> int | No
     return None
 
 
+def _read_age(sent: Doc, r: _Reading) -> None:
+    """An age after a name ("Michael Ferguson, 36, escaped") or after "the age of" ("died at the age of 80")."""
+    if r.unit is not None or r.end - r.start != 1 or r.value != int(r.value) or not 1 <= r.value <= 120:
+        return
+    before = [t.lower_ for t in sent[max(0, r.start - 2) : r.start]]
+    after = sent[r.end].text if r.end < len(sent) else ""
+    after_name = r.start >= 2 and before[-1] == "," and sent[r.start - 2].pos_ == "PROPN" and after in (",", ")")
+    if after_name or before == ["age", "of"]:
+        r.unit, r.is_age = Unit("duration", "year"), True
+
+
+def _names_what_is_counted(sent: Doc, i: int) -> bool:
+    """The tokens from i name a unit or a plural noun: what the number before them counts."""
+    if i >= len(sent):
+        return False
+    return match_unit_after([t.lower_ for t in sent[i : i + 4]]) is not None or sent[i].tag_ in ("NNS", "NNPS")
+
+
+def _states_no_quantity(sent: Doc, r: _Reading) -> bool:
+    """The pronoun "one", a number inside a name, or a period that frames another fact."""
+    if r.unit is None and r.currency is None and not r.ratio and (is_pronoun_one(sent, r.start, r.end)
+                                                  or names_something(sent, r.start, r.end, lambda i: _names_what_is_counted(sent, i))):
+        return True
+    compound = r.range_end < len(sent) and sent[r.range_end].text in ("-", "–")  # "a three-month ban"
+    return r.unit is not None and r.unit.kind == "duration" and not r.is_age \
+        and frames_another_fact(sent, r.span_start, r.span_end, compound)
+
+
 def _what_is_counted(sent: Doc, r: _Reading) -> tuple[str, str | None, str | None]:
     """The fact's kind, the thing it counts (if any) and the verb it goes with."""
     kind = "age" if r.is_age else (r.unit.kind if r.unit is not None else "count")
@@ -648,19 +762,26 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
             continue
         if start == 0 and end < len(sent) and sent[end].text in (".", ")") and len(sent) > 3:
             continue  # a list marker opening the sentence
+        nxt = runs[k + 1] if k + 1 < len(runs) else None
+        if is_scoreline(sent, start, end, lambda i: _names_what_is_counted(sent, i)):
+            used.add(start + 2)  # the other side of the result
+            continue
         reading = _number_at(sent, start, end)
         if reading is None:
             continue
-        nxt = runs[k + 1] if k + 1 < len(runs) else None
-        taken = [_read_range(sent, reading, nxt)]
+        taken = [_read_vague_compound(sent, reading, nxt), _read_ratio(sent, reading, nxt)]
+        taken.append(_read_range(sent, reading, nxt) if taken == [None, None] else None)
         _read_unit(sent, reading)
         _read_currency(sent, reading, covered)
         _read_scale_after(sent, reading)
+        _read_age(sent, reading)
         taken.append(_read_cents(sent, reading, nxt))
         used.update(t for t in taken if t is not None)
+        covered = reading.span_end
+        if _states_no_quantity(sent, reading):
+            continue
         if attribution is None:
             attribution = _attribution(sent) or ""
-        covered = reading.span_end
         facts.append(_as_fact(sent, reading, offset, attribution))
     facts.extend(_ordinal_facts(sent, offset))
     return sorted(facts, key=lambda f: f.start_char)

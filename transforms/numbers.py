@@ -28,13 +28,29 @@ ORDINALS = {
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
     "hundredth": 100, "thousandth": 1000,
 }
-# Parts of a whole; "third" and "fourth" are fractions only after a number word ("one-third").
+# Parts of a whole; "third" to "tenth" are fractions only after "a", "one" or a number word
+# ("a third of", "one-third", "two-fifths"): alone they are ordinals.
 FRACTION_WORDS = {"half": 0.5, "halves": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3,
-                  "thirds": 1 / 3, "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2}
+                  "thirds": 1 / 3, "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2,
+                  "sixth": 1 / 6, "sixths": 1 / 6, "seventh": 1 / 7, "sevenths": 1 / 7, "eighth": 0.125,
+                  "eighths": 0.125, "ninth": 1 / 9, "ninths": 1 / 9, "tenth": 0.1, "tenths": 0.1}
+# How many times: "twice as fast", "scored twice".
+MULTIPLICATIVES = {"twice": 2, "thrice": 3}
 VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅕": 0.2}
 # "hundreds of": a vague count, read as a range.
+# (The ranges of news_quantities_guide.md: "millions" is anything from two million to under a
+# billion, "tens of thousands" 20,000 to 99,999.)
 VAGUE = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
-         "millions": (2_000_000, 9_999_999), "tens": (20, 99), "scores": (40, 99)}
+         "millions": (2_000_000, 999_999_999), "billions": (2e9, 999e9), "tens": (20, 99), "scores": (40, 99)}
+# "several thousand", "a few hundred": a multiple of the scale after them, as a range of it.
+VAGUE_MULTIPLES = {"several": (2, 9), "a few": (2, 4), "few": (2, 4)}
+
+
+def vague_times(outer: str, scale: str) -> tuple[float, float]:
+    """'tens of thousands' -> 20,000-99,999: the outer range counted in the scale's units."""
+    low, high = VAGUE[outer]
+    unit = WESTERN_SCALES[scale.rstrip("s")] if scale.rstrip("s") in WESTERN_SCALES else VAGUE[scale][0] / 2
+    return low * unit, (high + 1) * unit - 1
 
 # A run of more than 30 digits is an identifier or noise, not a quantity (and Python will not turn
 # one of over 4,300 digits into an int at all).
@@ -45,7 +61,7 @@ _ORDINAL_DIGITS = re.compile(r"^(\d{1,30})(st|nd|rd|th)$", re.I)
 
 def is_number_word(word: str) -> bool:
     w = word.lower()
-    return w in UNITS or w in TENS or w in SCALES or w == "dozen"
+    return w in UNITS or w in TENS or w in SCALES or w == "dozen" or w in MULTIPLICATIVES
 
 
 def is_fraction(word: str) -> bool:
@@ -87,6 +103,7 @@ def parse_number(words: list[str]) -> float | None:
         if w in ("", "-", "and", "a", "an"):
             if w in ("a", "an") and not seen:
                 current, seen = 1.0, True
+                previous_was_number = True  # "a third", "a hundred"
             continue
         value = digits_value(w)
         if value is not None:
@@ -97,10 +114,15 @@ def parse_number(words: list[str]) -> float | None:
             current += UNITS[w]
         elif w in TENS:
             current += TENS[w]
+        elif w in MULTIPLICATIVES:
+            current += MULTIPLICATIVES[w]
         elif w == "dozen":
             current = (current or 1) * 12
         elif w in FRACTION_WORDS and (w in ("half", "halves", "quarter", "quarters") or previous_was_number):
             current = (current or 1) * FRACTION_WORDS[w]
+            previous_was_number = False  # "a third" is done; "a third million" is not a number
+            seen = True
+            continue
         elif w in SCALES or (w in DIGIT_SCALES and previous_was_number):
             scale = SCALES.get(w) or DIGIT_SCALES[w]
             if scale == 100:

@@ -127,7 +127,7 @@ _TABLE: list[tuple[str, str, tuple[str, ...]]] = [
     ("money", "SAR", ("sar", "riyal", "saudi riyal")),
     ("money", "AED", ("aed", "dirham", "uae dirham")),
     ("money", "cent", ("cent", "¢")),
-    ("money", "penny", ("penny", "pence", "p")),
+    ("money", "GBX", ("penny", "pence", "p")),  # pence sterling: ISO 4217's minor-unit code
 ]
 
 # A number written as, or scaled by, a word after it.
@@ -236,6 +236,9 @@ def currency_before(word: str) -> Unit | None:
     return unit
 
 
+_CAPITAL_SUFFIXES = frozenset("MBCFKVWL")  # million, billion, Celsius, Fahrenheit, thousand, volt, watt, litre
+
+
 def split_glued(token: str) -> tuple[Unit | None, float, float, Unit | None] | None:
     """(prefix currency, number, multiplier, suffix unit) for tokens like 'US$5', '200lbs', '1.8M'.
 
@@ -253,6 +256,8 @@ def split_glued(token: str) -> tuple[Unit | None, float, float, Unit | None] | N
     except ValueError:
         return None
     multiplier, suffix = 1.0, None
+    if post and len(post) == 1 and post.isupper() and post not in _CAPITAL_SUFFIXES:
+        return None  # "3G", "5G", "3D": a generation or a format, not grams
     if post:
         low = post.lower()
         if low in MULTIPLIERS and low not in WESTERN_SCALES:

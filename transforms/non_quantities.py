@@ -1,0 +1,113 @@
+"""Numbers in news that state no quantity: scorelines, the pronoun "one", periods that frame another
+fact, numbers inside names. Each check reads the words around a run of number tokens
+[start, end) of a parsed sentence; the facts step skips what they recognise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+# Words that make a pair of small numbers a result ("won 3-1", "a 2-0 victory", "beat him 6-4 6-4").
+RESULT_WORDS = frozenset({
+    "win", "wins", "won", "winning", "beat", "beats", "beaten", "victory", "victories", "defeat", "defeats",
+    "defeated", "lost", "lose", "loss", "draw", "drew", "drawn", "scored", "scoreline", "tiebreak", "tie-break",
+    "thrashed", "thrashing", "edged", "routed", "trailing", "trailed", "led", "leading", "aggregate",
+})
+# Nouns "one" is not a count of when it stands before them ("at one point", "agree on one thing").
+GENERIC_NOUNS = frozenset({"thing", "point", "way", "time", "day", "side", "hand", "another", "other", "kind",
+                           "sort", "stage", "moment", "occasion", "end"})
+# Words after a period that place another fact in time ("two years ago", "27 years after his death").
+AFTER_A_PERIOD = frozenset({"ago", "earlier", "later", "previously", "on", "back"})
+# ... and before or after an event named by a noun ("27 years after his death"; "15 minutes before
+# returning" is how long something lasted).
+AROUND_AN_EVENT = frozenset({"before", "after"})
+# Words before a period that frame what follows ("in the three months to December", "over the past two years").
+BEFORE_A_PERIOD = frozenset({"the", "last", "past", "next", "previous", "coming", "first", "final", "following",
+                             "recent", "preceding"})
+FRAMING_NOUNS = frozenset({"space", "period", "course", "span"})  # "in the space of one year"
+_SMALL_INTEGER = re.compile(r"\d{1,3}")
+_DASHES = ("-", "–", "—")
+
+
+def _small_integer(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and _SMALL_INTEGER.fullmatch(doc[i].text) is not None
+
+
+def _pair_at(doc: Doc, i: int) -> bool:
+    """Tokens i, i+1, i+2 are 'N - M' with N and M small integers."""
+    return _small_integer(doc, i) and i + 2 < len(doc) and doc[i + 1].text in _DASHES and _small_integer(doc, i + 2)
+
+
+def is_scoreline(doc: Doc, start: int, end: int, counts_after) -> bool:
+    """'3-1', '6-4 6-4', 'a 2-0 win': a result, not two counts or a range. `counts_after(i)` says
+    whether the tokens from i name what a number counts or measures ("4-6 weeks", "10-12 people")."""
+    if end - start != 1 or not _pair_at(doc, start) or counts_after(start + 3):
+        return False
+    if int(doc[start].text) >= int(doc[start + 2].text):
+        return True  # never a range: a range rises
+    near = {t.lower_ for t in doc[max(0, start - 4) : start + 7]}
+    if near & RESULT_WORDS:
+        return True
+    others = sum(_pair_at(doc, i) for i in range(len(doc)) if i not in (start, start + 2))
+    return others > 0  # "4-6 6-3 7-6": the sets of a match
+
+
+def is_pronoun_one(doc: Doc, start: int, end: int) -> bool:
+    """'one of the biggest', 'another one', 'one-off', 'at one point', 'one gadget that might help':
+    "one" as a pronoun or an article, not a count ("one person died" counts; so does "evict one MP")."""
+    if end - start != 1 or doc[start].lower_ != "one":
+        return False
+    tok = doc[start]
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if nxt in ("of", "another", "after", "-", "another's") or before in ("another", "each", "no", "the", "this", "that",
+                                                                         "any", "every", "which", "only", "a"):
+        return True
+    if tok.dep_ != "nummod" or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i < start:
+        return True
+    head = tok.head
+    if head.lemma_.lower() in GENERIC_NOUNS:
+        return True
+    return any(child.dep_ in ("relcl", "acl") for child in head.children)  # "one musician quoted by"
+
+
+def frames_another_fact(doc: Doc, span_start: int, span_end: int, compound: bool) -> bool:
+    """A period that places or frames another fact: 'two years ago', 'in the three months to
+    December', 'over the last six years', 'in the space of one year'. A duration that is itself
+    the fact ('a three-month ban', 'frozen for almost 20 years') is not framing."""
+    if compound:
+        return False
+    after = doc[span_end].lower_ if span_end < len(doc) else ""
+    if after in AFTER_A_PERIOD:
+        return True
+    if after in AROUND_AN_EVENT and span_end + 1 < len(doc) and doc[span_end + 1].tag_ in ("DT", "PRP$", "NN", "NNS",
+                                                                                             "NNP", "CD"):
+        return True
+    before = doc[span_start - 1].lower_ if span_start > 0 else ""
+    if before in BEFORE_A_PERIOD:
+        return True
+    return before == "of" and span_start > 1 and doc[span_start - 2].lower_ in FRAMING_NOUNS
+
+
+def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
+    """A number inside a name: 'Six Nations', 'BBC One', 'Radio 4', 'Hot 100', 'Formula 1'. Read
+    from capitals: a number word written with one (not opening the sentence) next to a capitalised
+    word, or digits right after one that count nothing after them ("call Bob 3 times" counts)."""
+    first = doc[start]
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+
+    def capitalised(tok) -> bool:
+        return tok is not None and tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start \
+            and tok.lower_ not in ("i",)
+
+    if after is not None and after.text in ("-", "–") and end + 1 < len(doc):
+        after = doc[end + 1]  # "Four-Kings"
+    if first.is_alpha:
+        return first.text[:1].isupper() and not first.is_sent_start and (capitalised(after) or capitalised(before)
+                                                                           or before is not None and before.is_alpha
+                                                                           and before.text[:1].isupper())
+    return before is not None and before.is_alpha and before.text[:1].isupper() and before.pos_ == "PROPN" \
+        and first.text.isdigit() and not counts_after(end)
