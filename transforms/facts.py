@@ -490,15 +490,19 @@ def _is_postal_code(doc: Doc, start: int, end: int) -> bool:
 
 
 def _range_end(doc: Doc, start: int, end: int, value: float, nxt: tuple[int, int] | None):
-    """(high value, end, connector start) of 'between 30 and 40', '30 to 40', '30-40', '75 -300mm'."""
+    """(low, high, end) of 'between 30 and 40', '30 to 40', '30-40', '75 -300mm', 'between 5% and
+    6%' (a unit on both ends), 'US $89 to $93 billion' and '1 to 2 thousand' (the scale of the
+    second end is the first's too). Not 'rose $1.64 to $47.10' or 'increase from 350 to 400': a
+    change and the level it reached."""
     if nxt is None:
         return None
-    connector = doc[end].lower_ if end < len(doc) else ""
+    gap = _same_unit_between(doc, end, nxt)  # "5% and 6%"
+    connector = doc[end + gap].lower_ if end + gap < len(doc) else ""
     sign_start = _currency_before(doc, start)[1]  # "between $30 and $40"
     before = doc[sign_start - 1].lower_ if sign_start > 0 else ""
-    if nxt[0] in (end + 1, end + 2) and connector in ("and", "to", "-", "–", "—") \
-            and (nxt[0] == end + 1 or currency_before(doc[end + 1].text) is not None):  # "$30 to $40"
-        if connector == "and" and before != "between":
+    if nxt[0] in (end + gap + 1, end + gap + 2) and connector in ("and", "to", "-", "–", "—") \
+            and (nxt[0] == end + gap + 1 or currency_before(doc[end + gap + 1].text) is not None):  # "$30 to $40"
+        if connector == "and" and before != "between" or connector == "to" and _changes_to_a_level(doc, sign_start):
             return None
         high, _, _ = _run_value(doc, nxt[0], nxt[1])
     elif nxt[0] == end and doc[end].text.startswith(("-", "–")):
@@ -506,12 +510,37 @@ def _range_end(doc: Doc, start: int, end: int, value: float, nxt: tuple[int, int
         high = -high if high is not None and high < 0 else high
     else:
         return None
+    scale = _scale_word_value(doc[nxt[1] - 1].lower_) if nxt[1] - nxt[0] > 1 else None
+    if scale and high is not None and _scale_word_value(doc[end - 1].lower_) is None and value * scale <= high:
+        value *= scale  # "$89 to $93 billion": billions both
     if high is None or high <= value:
         return None
     chained = nxt[1] + 1 < len(doc) and doc[nxt[1]].text in ("-", "–") and doc[nxt[1] + 1].like_num
     if connector != "and" and (high > 50 * max(value, 1) or chained):
         return None  # an identifier or phone number, not a range
-    return high, nxt[1]
+    return value, high, nxt[1]
+
+
+def _scale_word_value(word: str) -> float | None:
+    return SCALES.get(word) or DIGIT_SCALES.get(word)
+
+
+def _same_unit_between(doc: Doc, end: int, nxt: tuple[int, int]) -> int:
+    """How many tokens after the first end of a range are a unit the second end repeats ("5% and 6%")."""
+    found = match_unit_after([t.lower_ for t in doc[end : end + 3]])
+    if found is None or found[0].kind == "money":
+        return 0
+    again = match_unit_after([t.lower_ for t in doc[nxt[1] : nxt[1] + 3]])
+    return found[1] if again is not None and again[0] == found[0] else 0
+
+
+def _changes_to_a_level(doc: Doc, start: int) -> bool:
+    """'rose $1.64 to $47.10', 'increase the number from 350 to 400': a rise or fall before the
+    number, so 'X to Y' is a change (or a level) and the level reached, not a range."""
+    words = doc[max(0, start - 8) : start]
+    return any(t.lemma_.lower() in _UP or t.lemma_.lower() in _DOWN for t in words if t.pos_ in ("VERB", "NOUN")) \
+        and (start == 0 or doc[start - 1].lower_ in ("from", *(t.lower_ for t in words[-1:]
+                                                                if t.lemma_.lower() in _UP | _DOWN)))
 
 
 @dataclass
@@ -603,7 +632,7 @@ def _read_range(sent: Doc, r: _Reading, nxt: tuple[int, int] | None) -> int | No
     found = _range_end(sent, r.start, r.end, r.value, nxt) if not r.ranged else None
     if not found:
         return None
-    r.value_high, r.range_end = found
+    r.value, r.value_high, r.range_end = found
     r.bound = "range"
     opening = _currency_before(sent, r.start)[1] - 1
     if opening >= 0 and sent[opening].lower_ in ("between", "from"):
