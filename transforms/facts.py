@@ -164,10 +164,13 @@ _YEAR = re.compile(r"(1[5-9]|20)\d\d")
 def _is_year(doc: Doc, i: int) -> bool:
     """A four-digit number from 1500 to 2099 is a year unless it counts: a unit or a plural noun
     after it ("1500 people", "The 1520 sq m centre"), or a hedge before it ("an average of 1500")."""
-    after = [t.lower_ for t in doc[i + 1 : i + 5]]
+    after = [t.lower_ for t in doc[i + 1 : i + 7]]
+    if after[:1] in (["-"], ["–"], ["to"]) and len(after) > 2 and re.fullmatch(r"\d[\d,]*", after[1]) \
+            and not _YEAR.fullmatch(after[1]):
+        after = after[2:]  # "2000 - 2500 Calories": the range's unit
     if after and (match_unit_after(after) is not None or doc[i + 1].tag_ == "NNS"):
         return False
-    return _qualifier_before(doc, i)[0] is None
+    return _qualifier_before(doc, i)[0] is None or after[:1] == ["'s"]
 
 
 def _is_numeric(token: Token) -> bool:
@@ -309,6 +312,8 @@ def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:
         return None, end, False
     if words[0] == "yo" or words[:2] == ["-", "old"]:
         return Unit("duration", "year"), j + 1, True
+    if len(doc[j].text) == 1 and doc[j].text.isupper() and doc[j].text not in "LVW":
+        return None, end, False  # "3 G", "4 K": not grams or kelvins (litres, volts and watts are capitals)
     if words[0] in _MARKS and _closes_quotation(doc, j):
         return None, end, False  # 'a legal one"' closes a quotation; 'a 10" pen' is ten inches
     found = match_unit_after(words)
@@ -647,6 +652,10 @@ def _read_unit(sent: Doc, r: _Reading) -> None:
         unit, unit_end, _ = _unit_after(sent, r.range_end + 1)
         if unit is not None and unit.kind in ("money", "measure"):  # "tens of millions of dollars"
             r.unit, r.unit_end = unit, unit_end
+    if r.unit is None and r.glued_unit == SURFACES["m"] and r.range_end < len(sent) \
+            and sent[r.range_end].tag_ == "NNS" and sent[r.range_end - 1].text[-1:] == "m":
+        r.glued_unit = None  # "39m cases": 39 million of them, not metres
+        r.scale(1e6)
     if r.unit is None and r.glued_unit is not None:
         r.unit = r.glued_unit
         rate = rate_after([t.lower_ for t in sent[r.range_end : r.range_end + 5]])
@@ -716,7 +725,9 @@ def _read_age(sent: Doc, r: _Reading) -> None:
         return
     before = [t.lower_ for t in sent[max(0, r.start - 2) : r.start]]
     after = sent[r.end].text if r.end < len(sent) else ""
-    after_name = r.start >= 2 and before[-1] == "," and sent[r.start - 2].pos_ == "PROPN" and after in (",", ")")
+    name = sent[r.start - 2] if r.start >= 2 else None
+    after_name = name is not None and before[-1] == "," and (name.pos_ == "PROPN" or name.tag_ == "NNP") \
+        and after in (",", ")")
     if after_name or before == ["age", "of"]:
         r.unit, r.is_age = Unit("duration", "year"), True
 

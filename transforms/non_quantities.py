@@ -68,8 +68,8 @@ def is_pronoun_one(doc: Doc, start: int, end: int) -> bool:
     if tok.dep_ != "nummod" or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i < start:
         return True
     head = tok.head
-    if head.lemma_.lower() in GENERIC_NOUNS:
-        return True
+    if head.lemma_.lower() in GENERIC_NOUNS or any(t.lower_ == "another" for t in doc[head.i + 1 : head.i + 4]):
+        return True  # "from one device to another"
     return any(child.dep_ in ("relcl", "acl") for child in head.children)  # "one musician quoted by"
 
 
@@ -82,8 +82,7 @@ def frames_another_fact(doc: Doc, span_start: int, span_end: int, compound: bool
     after = doc[span_end].lower_ if span_end < len(doc) else ""
     if after in AFTER_A_PERIOD:
         return True
-    if after in AROUND_AN_EVENT and span_end + 1 < len(doc) and doc[span_end + 1].tag_ in ("DT", "PRP$", "NN", "NNS",
-                                                                                             "NNP", "CD"):
+    if after in AROUND_AN_EVENT and span_end + 1 < len(doc) and doc[span_end + 1].tag_ in ("DT", "PRP$", "NN", "NNS"):
         return True
     before = doc[span_start - 1].lower_ if span_start > 0 else ""
     if before in BEFORE_A_PERIOD:

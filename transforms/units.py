@@ -9,6 +9,7 @@ the unit is glued to the number ("200lbs", "USD115", "1.8M", "10kph").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from transforms.numbers import DIGIT_SCALES, SCALES, WESTERN_SCALES
@@ -26,7 +27,7 @@ _TABLE: list[tuple[str, str, tuple[str, ...]]] = [
     ("duration", "year", ("year", "yr", "yrs")),
     ("duration", "decade", ("decade",)),
     ("duration", "century", ("century", "centuries")),
-    ("percent", "percent", ("%", "percent", "per cent", "pct", "percentage")),
+    ("percent", "percent", ("%", "percent", "per cent", "pct", "pc", "percentage")),
     ("percent", "percentage point", ("percentage point", "points percentage")),
     ("measure", "m", ("m", "metre", "meter")),
     ("measure", "km", ("km", "kilometre", "kilometer", "kms")),
@@ -66,6 +67,8 @@ _TABLE: list[tuple[str, str, tuple[str, ...]]] = [
     ("measure", "km/h", ("km/h", "kph", "kmph", "km/hr", "kmh", "kilometres per hour", "kilometers per hour",
                          "kilometre per hour", "kilometer per hour", "kilometres an hour", "kilometers an hour")),
     ("measure", "mph", ("mph", "miles per hour", "miles an hour", "mile per hour")),
+    ("measure", "mpg", ("mpg", "miles per gallon", "miles to the gallon")),
+    ("measure", "kcal", ("kcal", "calorie", "kilocalorie")),  # a food Calorie is a kilocalorie
     ("measure", "radian", ("radian", "rad")),
     ("measure", "turn", ("turn",)),
     ("measure", "knot", ("knot",)),
@@ -244,6 +247,9 @@ def split_glued(token: str) -> tuple[Unit | None, float, float, Unit | None] | N
 
     None when the token is not a number with at most a known sign or unit glued to it.
     """
+    head, dash, tail = token.partition("-")
+    if dash and head and tail.isalpha() and (read := split_glued(head)) is not None:
+        return read  # "46%-owned", "5m-long"
     match = _GLUED.match(token)
     if not match:
         return None
@@ -271,8 +277,46 @@ def split_glued(token: str) -> tuple[Unit | None, float, float, Unit | None] | N
         elif low.endswith("s") and low[:-1] in SURFACES:
             suffix = SURFACES[low[:-1]]
         else:
-            return None
+            suffix = unit_in_library(post)  # "2.4Ghz", "15kHz", "2.14degF"
+            if suffix is None:
+                return None
     return prefix, value, multiplier, suffix
+
+
+# What a unit glued to a number may measure in news (pint reads "pc" as a parsec and "am" as
+# attomolar: text that is not one of these is not taken for a unit).
+def _dimension(**exponents: int) -> frozenset:
+    return frozenset((f"[{name}]", power) for name, power in exponents.items())
+
+
+NEWS_DIMENSIONS = {
+    _dimension(length=1): "length", _dimension(mass=1): "mass", _dimension(time=1): "time",
+    _dimension(length=2): "area", _dimension(length=3): "volume", _dimension(length=1, time=-1): "speed",
+    _dimension(time=-1): "frequency", _dimension(temperature=1): "temperature",
+    _dimension(length=2, mass=1, time=-3): "power", _dimension(length=2, mass=1, time=-2): "energy",
+}
+_NOT_UNITS = frozenset({"st", "nd", "rd", "th", "am", "pm", "s", "x", "h"})  # ordinals, clock times, "4x4"
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    import pint  # only when a glued suffix is not in the table above (about a second to load)
+
+    return pint.UnitRegistry(cache_folder=None, case_sensitive=False)
+
+
+@lru_cache(maxsize=1024)
+def unit_in_library(text: str) -> Unit | None:
+    """A unit pint's registry knows and news measures with ("GHz", "kHz", "degF"), by its name
+    there; None for anything else."""
+    if len(text) < 2 or text.lower() in _NOT_UNITS or not text.isascii() or not text.isalpha():
+        return None
+    try:
+        units = _registry().parse_units(text)
+    except Exception:  # pint raises several kinds for text that is not a unit
+        return None
+    dimension = NEWS_DIMENSIONS.get(frozenset(units.dimensionality.items()))
+    return Unit("measure", str(units)) if dimension else None
 
 
 _SCALED_CODE = re.compile(r"^(?P<scale>m|k|bn|mn)(?P<code>[a-z]{3})$", re.I)
