@@ -21,7 +21,6 @@ from evaluation.scoring import comparable, confusion, f1_of_averages, score_page
 from transforms.entities import document_mentions, entity_input, resolve_among
 from transforms.facts import facts_for_texts
 from transforms.quotes import extract_quotes
-from transforms.units import SURFACES
 from transforms.staging import stage_bytes
 
 EVAL_DIR = Settings().eval_dir
@@ -78,7 +77,7 @@ def eval_zyte(kind: str) -> None:
           f"body F1={f1:.3f}  {ms:.1f} ms/page")
 
 
-# Gold unit names (quantities_dev) that our unit lexicon spells differently; others go through it.
+# Gold unit names (quantities_dev) that are not units (or not as written); others are read by meaning.
 GOLD_UNITS = {"percentage": "percent", "year of age": "year", "month of age": "month", "week of age": "week",
               "day of age": "day", "pound-mass": "lb", "count": None, "-": None}
 
@@ -104,17 +103,10 @@ def fact_unit(fact) -> str | None:
     return fact.object.lower().rstrip("s") if fact.object and fact.kind == "count" else None
 
 
-def gold_unit(name: str) -> str | None:
-    """A gold unit name in our normalised spelling ('metre per second' -> 'm/second')."""
+def gold_meaning(name: str) -> str | None:
+    """What a gold unit name means (pint reads 'megabyte' and 'metre per second' as written)."""
     name = name.lower()
-    if name in GOLD_UNITS:
-        return GOLD_UNITS[name]
-    if name in SURFACES:
-        return SURFACES[name].name
-    if " per " in name:
-        base, rate = name.split(" per ", 1)
-        return f"{gold_unit(base)}/{gold_unit(rate) if rate in SURFACES else rate}"
-    return name.rstrip("s")
+    return unit_meaning(GOLD_UNITS[name]) if name in GOLD_UNITS else unit_meaning(name)
 
 
 def nlp_models():
@@ -165,8 +157,8 @@ def score_quantities(found: list[list], items: list[dict]):
     cardinal = [[f for f in fs if f.kind != "ordinal"] for fs in found]
     pred_v = [[fact_value(f) for f in fs] for fs in cardinal]
     gold_v = [[gold_value(q["value"]) for q in item["quantities"]] for item in items]
-    pred_u = [[(fact_value(f), fact_unit(f)) for f in fs] for fs in cardinal]
-    gold_u = [[(gold_value(q["value"]), gold_unit(q["normalized_unit"])) for q in item["quantities"]]
+    pred_u = [[(fact_value(f), unit_meaning(fact_unit(f))) for f in fs] for fs in cardinal]
+    gold_u = [[(gold_value(q["value"]), gold_meaning(q["normalized_unit"])) for q in item["quantities"]]
               for item in items]
     return value_f1(pred_v, gold_v), value_f1(pred_u, gold_u)
 

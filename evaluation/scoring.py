@@ -74,7 +74,7 @@ def _in_base_units(name: str) -> str | None:
     spelled = re.sub(r"(?<=[a-zA-Z])([23])$", r"**\1", name.strip())  # "km2", "ft3"
     spelled = re.sub(r"^(?:sq\.?|square) (\w+)", r"\1**2", spelled)
     spelled = re.sub(r"^cubic (\w+)", r"\1**3", spelled).replace(" per ", "/")
-    spelled = "_".join(spelled.split())
+    spelled = "_".join(spelled.replace("percentage", "percent").split())
     for attempt in (spelled, spelled.lower()):
         try:
             quantity = (1 * _registry().parse_units(attempt)).to_base_units()
@@ -82,6 +82,39 @@ def _in_base_units(name: str) -> str | None:
             continue
         return f"{quantity.magnitude:.6g} {quantity.units:~}"
     return None
+
+
+# What a bare currency word means when no country is named (the guide: "USD for $ unless another
+# dollar is named, GBP for pounds sterling"); "pence" is GBX, ISO 4217's code for pence sterling.
+_BARE_CURRENCIES = {"dollar": "USD", "pound sterling": "GBP", "sterling": "GBP", "penny": "GBX",
+                    "pence": "GBX", "rupee": "INR", "peso": "MXN", "franc": "CHF", "lira": "TRY", "mark": "DEM",
+                    "yuan": "CNY", "renminbi": "CNY", "bitcoin": "BTC"}
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> dict[str, str]:
+    """English currency names in Babel's CLDR data, singular and plural, lower case -> ISO 4217 code."""
+    from babel import Locale
+    from babel.numbers import get_currency_name
+
+    names = {}
+    for code, name in Locale.parse("en").currencies.items():
+        for spelled in (name, get_currency_name(code, count=2, locale="en")):
+            names.setdefault(spelled.lower(), code)
+    names.update({f"united states {w}": "USD" for w in ("dollar", "dollars")})
+    return names
+
+
+def _currency_code(name: str, bare: bool) -> str | None:
+    """The ISO 4217 code of a currency's English name ("Japanese yen", "euros"), or with `bare` of a
+    currency word alone ("dollar", "yen": the one currency of that name, or the guide's choice)."""
+    low = name.lower().strip()
+    if not bare:
+        return _currency_names().get(low)
+    low = low.split()[-1] if low not in _BARE_CURRENCIES else low  # "lao kip": a kip, Babel's "Laotian Kip"
+    singular = low[:-1] if low.endswith("s") else low
+    named = {code for spelled, code in _currency_names().items() if spelled.split()[-1] in (low, singular)}
+    return _BARE_CURRENCIES.get(low) or _BARE_CURRENCIES.get(singular) or (named.pop() if len(named) == 1 else None)
 
 
 @lru_cache(maxsize=4096)
@@ -100,9 +133,13 @@ def unit_meaning(name: str | None) -> str | None:
         return "percentage point"
     if len(name) == 3 and name.isalpha() and name.isupper():
         return name  # an ISO 4217 currency code
-    base = _in_base_units(name)
+    if (code := _currency_code(name, bare=False)) is not None:
+        return code
+    base = _in_base_units(name)  # "pound" is a mass here; "pounds sterling" was money above
     if base is not None:
         return base
+    if (code := _currency_code(name, bare=True)) is not None:
+        return code
     for joint in ("/", " per "):
         top, _, bottom = name.partition(joint)
         if top and bottom:

@@ -69,6 +69,8 @@ def _break(frames, table, column, kind, kwargs):
         value = None
     elif kind == "expect_column_values_to_be_in_set":
         value = "not-in-the-set"
+    elif kind == "expect_column_values_to_match_regex":
+        value = "not matching/the/pattern"
     elif kind == "expect_column_value_lengths_to_equal":
         value = "short"
     elif kind == "expect_column_values_to_be_between":

@@ -81,37 +81,38 @@ def test_holds_number_is_a_cheap_prefilter():
 
 
 @pytest.mark.parametrize(
-    "sentence, value, unit, kind",
+    "sentence, value, unit, kind, dimension",
     [
-        ("The plot covers 660 square meters near the river.", 660, "m2", "measure"),
-        ("Water boils at 100 degrees Celsius at sea level.", 100, "celsius", "measure"),
-        ("The car can reach 188 miles an hour on a straight road.", 188, "mph", "measure"),
-        ("The mill produces 34,500 metric tons of copper.", 34500, "tonne", "measure"),
-        ("The boxer weighs 200lbs before the fight.", 200, "lb", "measure"),
-        ("The loan was worth C$ 16.4 million in total.", 16_400_000, "CAD", "money"),
-        ("Losses in excess of 30 MUSD were reported.", 30_000_000, "USD", "money"),
-        ("Shares were priced at $ 98 a share on Monday.", 98, "USD/share", "money"),
-        ("Profit rose to 361 million pounds last year.", 361_000_000, "GBP", "money"),
-        ("He paid thirteen dollars and forty-five cents for it.", 13.45, "USD", "money"),
-        ("The refinery buys 2.4 billion gallons of jet fuel a year.", 2.4e9, "gallon/year", "measure"),
-        ("The board declared a 12-cent-a-share dividend.", 12, "cent/share", "money"),
-        ("Revenue grew at 15 % per annum over the decade.", 15, "percent/year", "percent"),
-        ("Revenue reached $ 13.18 billion a year earlier.", 13.18e9, "USD", "money"),
-        ("The group sold it for 528 million francs.", 528e6, "CHF", "money"),
-        ("The bonds raised 250 million Dutch guilders.", 250e6, "NLG", "money"),
-        ("Prices start at usd$ 15 a ticket.", 15, "USD/ticket", "money"),
-        ("The company has annual revenues of about MAUD 60.", 60e6, "AUD", "money"),
-        ("It cost 1.8M dollars to build.", 1.8e6, "USD", "money"),
-        ("Cocaine worth £50m was seized.", 50e6, "GBP", "money"),
-        ("Temperatures will reach 35C on Friday.", 35, "celsius", "measure"),
-        ("The limit is 10km/hr in the yard.", 10, "km/h", "measure"),
-        ("The plot measures 24703m2 in all.", 24703, "m2", "measure"),
-        ("Supply is capped at ₿21,000,000 in total.", 21e6, "BTC", "money"),
+        ("The plot covers 660 square meters near the river.", 660, "meter**2", "measure", "area"),
+        ("Water boils at 100 degrees Celsius at sea level.", 100, "degree_Celsius", "measure", "temperature"),
+        ("The car can reach 188 miles an hour on a straight road.", 188, "mile/hour", "measure", "speed"),
+        ("The mill produces 34,500 metric tons of copper.", 34500, "metric_ton", "measure", "mass"),
+        ("The boxer weighs 200lbs before the fight.", 200, "pound", "measure", "mass"),
+        ("The loan was worth C$ 16.4 million in total.", 16_400_000, "CAD", "money", "money"),
+        ("Losses in excess of 30 MUSD were reported.", 30_000_000, "USD", "money", "money"),
+        ("Shares were priced at $ 98 a share on Monday.", 98, "USD/share", "money", "money/count"),
+        ("Profit rose to 361 million pounds last year.", 361_000_000, "GBP", "money", "money"),
+        ("He paid thirteen dollars and forty-five cents for it.", 13.45, "USD", "money", "money"),
+        ("The refinery buys 2.4 billion gallons of jet fuel a year.", 2.4e9, "gallon/year", "measure", "volume/time"),
+        ("The board declared a 12-cent-a-share dividend.", 12, "cent/share", "money", "money/count"),
+        ("Revenue grew at 15 % per annum over the decade.", 15, "percent/year", "percent", "percent/time"),
+        ("Revenue reached $ 13.18 billion a year earlier.", 13.18e9, "USD", "money", "money"),
+        ("The group sold it for 528 million francs.", 528e6, "CHF", "money", "money"),
+        ("The bonds raised 250 million Dutch guilders.", 250e6, "NLG", "money", "money"),
+        ("Prices start at usd$ 15 a ticket.", 15, "USD/ticket", "money", "money/count"),
+        ("The company has annual revenues of about MAUD 60.", 60e6, "AUD", "money", "money"),
+        ("It cost 1.8M dollars to build.", 1.8e6, "USD", "money", "money"),
+        ("Cocaine worth £50m was seized.", 50e6, "GBP", "money", "money"),
+        ("Temperatures will reach 35C on Friday.", 35, "degree_Celsius", "measure", "temperature"),
+        ("The limit is 10km/hr in the yard.", 10, "kilometer/hour", "measure", "speed"),
+        ("The plot measures 24703m2 in all.", 24703, "meter**2", "measure", "area"),
+        ("Supply is capped at ₿21,000,000 in total.", 21e6, "BTC", "money", "money"),
     ],
 )
-def test_units_currencies_and_rates(parser, sentence, value, unit, kind):
+def test_units_currencies_and_rates(parser, sentence, value, unit, kind, dimension):
+    """Units are one key each (ISO 4217 codes, pint's names, X/Y for rates), with their dimension."""
     facts = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]
-    assert [(round(f.value, 2), f.unit, f.kind) for f in facts] == [(value, unit, kind)]
+    assert [(round(f.value, 2), f.unit, f.kind, f.dimension) for f in facts] == [(value, unit, kind, dimension)]
 
 
 @pytest.mark.parametrize(
@@ -190,3 +191,53 @@ def test_street_numbers_postal_codes_and_phone_numbers_are_not_facts(parser, sen
 
 def test_times_is_a_frequency_not_a_counted_object(parser):
     only(parser, "I tried to call Bob 3 times already.", value=3, object=None)
+
+
+# What news writes that a quantity reader must get right (news_quantities_guide.md is the contract).
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The chip runs at 2.4Ghz and filters at 15kHz.", [(2.4, None, "gigahertz"), (15, None, "kilohertz")]),
+        ("Sales saw a 24pc rise.", [(24, None, "percent")]),
+        ("IPC is 46%-owned by Reliance.", [(46, None, "percent")]),
+        ("The 1520 sq m medical centre opened.", [(1520, None, "meter**2")]),
+        ("Fares will go up by an average of 1500.", [(1500, None, None)]),
+        ("Growth will be between 5% and 6%.", [(5, 6, "percent")]),
+        ("Revenue will be US $89 to $93 billion.", [(89e9, 93e9, "USD")]),
+        ("Between 1 to 2 thousand people came.", [(1000, 2000, None)]),
+        ("It costs NZ $99.99 each.", [(99.99, None, "NZD")]),
+        ("US crude rose $1.64 to $47.10 on Friday.", [(1.64, None, "USD"), (47.10, None, "USD")]),
+        ("Sales of 39m cases were reported.", [(39e6, None, None)]),
+        ("Women make up a third of the workforce.", [(1 / 3, None, None)]),
+        ("One in five children is poor.", [(0.2, None, None)]),
+        ("Thousands braved the cold.", [(2000, 9999, None)]),
+        ("It could be tens of millions of dollars.", [(20e6, 99_999_999, "USD")]),
+        ("The power of several thousand bots is enough.", [(2000, 9999, None)]),
+        ("One person died in the crash.", [(1, None, None)]),
+        ("Michael Ferguson, 36, escaped.", [(36, None, "year")]),
+        ("The company was founded in 1998 and has 1500 workers.", [(1500, None, None)]),
+    ],
+)
+def test_news_constructions(parser, sentence, expected):
+    facts = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]
+    assert [(pytest.approx(f.value), pytest.approx(f.value_high) if f.value_high else None, f.unit) for f in facts] \
+        == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Federer won 6-3 6-4 7-5 in the final.",  # a scoreline
+    "Chelsea sealed a 2-0 win at home.",
+    "Ubisoft is one of Europe's biggest publishers.",  # "one" as a pronoun
+    "He bought another one last week.",
+    "Wales won the Six Nations title.",  # numbers inside names
+    "She hosts a show on BBC One.",
+    "He listens to Radio 4 every morning.",
+    "Van Gogh was shot six weeks ago.",  # periods that frame another fact
+    "Sales grew in the three months to December.",
+    "Over the last six years the market grew.",
+    "The 9/11 attacks changed air travel.",
+    "He ranked in the top 10 gadgets list.",
+    "Owners are upgrading to 3G phones.",
+])
+def test_numbers_that_state_no_quantity(parser, sentence):
+    assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []

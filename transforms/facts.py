@@ -22,8 +22,8 @@ from transforms.numbers import (
     ordinal_value, parse_number, vague_times,
 )
 from transforms.units import (
-    DOLLAR_PREFIXES, MULTIPLIERS, SURFACES, Unit, currency_before, match_unit_after, per, rate_after, scaled_currency,
-    split_glued,
+    DOLLAR_PREFIXES, MULTIPLIERS, SURFACES, Unit, canonical_unit, currency_before, match_unit_after, per, rate_after,
+    scaled_currency, split_glued,
 )
 
 # Hedge words as written -> bound. Longest phrases first so "more than" wins over "than".
@@ -112,6 +112,7 @@ class Fact:
     count_type: str | None
     attribution: str | None
     change: str | None = None  # 'up' or 'down' when the number is a rise or a fall ("sales rose 6%")
+    dimension: str | None = None  # what the unit measures: 'length', 'money', 'time', 'money/count'
 
     def fact_id(self, doc_id: str) -> str:
         key = f"{doc_id}|{self.start_char}|{self.end_char}|{self.kind}"
@@ -652,15 +653,24 @@ def _read_unit(sent: Doc, r: _Reading) -> None:
         unit, unit_end, _ = _unit_after(sent, r.range_end + 1)
         if unit is not None and unit.kind in ("money", "measure"):  # "tens of millions of dollars"
             r.unit, r.unit_end = unit, unit_end
-    if r.unit is None and r.glued_unit == SURFACES["m"] and r.range_end < len(sent) \
-            and sent[r.range_end].tag_ == "NNS" and sent[r.range_end - 1].text[-1:] == "m":
-        r.glued_unit = None  # "39m cases": 39 million of them, not metres
-        r.scale(1e6)
+    if _is_millions_of_things(sent, r):
+        r.unit, r.glued_unit, r.unit_end = None, None, r.range_end + (r.unit is not None)
+        r.scale(1e6)  # "39m cases": 39 million of them, not metres
     if r.unit is None and r.glued_unit is not None:
         r.unit = r.glued_unit
         rate = rate_after([t.lower_ for t in sent[r.range_end : r.range_end + 5]])
         if rate is not None:
             r.unit, r.unit_end = per(r.unit, rate[0]), r.range_end + rate[1]
+
+
+def _is_millions_of_things(sent: Doc, r: _Reading) -> bool:
+    """'39m cases', '39 m cases' glued or split by the tokenizer: an 'm' right after the digits,
+    before a plural noun, is a million (a length is followed by what it measures, not things)."""
+    glued = r.unit is None and r.glued_unit == SURFACES["m"]
+    split = r.unit == SURFACES["m"] and r.range_end < len(sent) and sent[r.range_end].text == "m" \
+        and not sent[r.range_end - 1].whitespace_
+    after = r.range_end + (1 if split else 0)
+    return (glued or split) and after < len(sent) and sent[after].tag_ == "NNS"
 
 
 def _read_currency(sent: Doc, r: _Reading, covered: int) -> None:
@@ -766,6 +776,7 @@ def _what_is_counted(sent: Doc, r: _Reading) -> tuple[str, str | None, str | Non
 
 def _as_fact(sent: Doc, r: _Reading, offset: int, attribution: str) -> Fact:
     kind, obj, predicate = _what_is_counted(sent, r)
+    unit, dimension = canonical_unit(r.unit.name, r.unit.kind) if r.unit is not None else (None, None)
     last = sent[r.span_end - 1]
     return Fact(
         start_char=offset + sent[r.span_start].idx,
@@ -777,12 +788,13 @@ def _as_fact(sent: Doc, r: _Reading, offset: int, attribution: str) -> Fact:
         qualifier=r.qualifier,
         bound=r.bound or (QUALIFIERS.get(r.qualifier.lower(), "=") if r.qualifier else "="),
         kind=kind,
-        unit=r.unit.name if r.unit is not None else None,
+        unit=unit,
         object=obj,
         predicate=predicate,
         count_type=COUNT_TYPES.get(predicate) if predicate and kind == "count" else None,
         attribution=attribution or None,
         change=_change(sent, r.span_start, predicate),
+        dimension=dimension,
     )
 
 

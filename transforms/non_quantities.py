@@ -104,6 +104,9 @@ def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
 
     if after is not None and after.text in ("-", "–") and end + 1 < len(doc):
         after = doc[end + 1]  # "Four-Kings"
+    if first.text.isdigit() and after is not None and not first.whitespace_ and len(after.text) == 1 \
+            and after.text.isupper() and after.text not in "KMBLVWCF":
+        return True  # "3G", "4G": a generation, not grams
     if first.is_alpha:
         return first.text[:1].isupper() and not first.is_sent_start and (capitalised(after) or capitalised(before)
                                                                            or before is not None and before.is_alpha

@@ -65,7 +65,15 @@ def is_number_word(word: str) -> bool:
 
 
 def is_fraction(word: str) -> bool:
-    return word in VULGAR or bool(FRACTION.match(word))
+    """'½', '3/4', '1/16'; not '9/11' or '24/7' (a date, a name: a part of a whole has a small
+    denominator above its numerator)."""
+    if word in VULGAR:
+        return True
+    match = FRACTION.match(word)
+    if not match:
+        return False
+    num, den = int(match.group(1)), int(match.group(2))
+    return 0 < num < den and (den <= 10 or den in (12, 16, 32, 64, 100))
 
 
 def digits_value(word: str) -> float | None:

@@ -64,7 +64,7 @@ _DECLARED = [
         "sentence": pl.String, "text": pl.String, "value": pl.Float64, "value_high": pl.Float64,
         "qualifier": pl.String, "bound": pl.String, "kind": pl.String, "unit": pl.String,
         "object": pl.String, "predicate": pl.String, "count_type": pl.String, "attribution": pl.String,
-        "change": pl.String,
+        "change": pl.String, "dimension": pl.String,
     }, key=("fact_id",), per_document=True, references={"doc_id": ("documents", "doc_id")}),
     Table("dates", {
         "doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32, "text": pl.String, "date": pl.Date,

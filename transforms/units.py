@@ -294,7 +294,11 @@ NEWS_DIMENSIONS = {
     _dimension(length=2): "area", _dimension(length=3): "volume", _dimension(length=1, time=-1): "speed",
     _dimension(time=-1): "frequency", _dimension(temperature=1): "temperature",
     _dimension(length=2, mass=1, time=-3): "power", _dimension(length=2, mass=1, time=-2): "energy",
+    _dimension(length=2, mass=1, time=-3, current=-1): "voltage", _dimension(length=-1, mass=1, time=-2): "pressure",
 }
+# Units news uses that pint does not define (or defines as something else), with their dimension.
+_OUTSIDE_THE_LIBRARY = {"mpg": "length/volume", "mmbtu": "energy", "night": "time", "decade": "time",
+                        "lb-ft": "torque", "degree": "angle", "turn": "angle", "radian": "angle"}
 _NOT_UNITS = frozenset({"st", "nd", "rd", "th", "am", "pm", "s", "x", "h"})  # ordinals, clock times, "4x4"
 
 
@@ -317,6 +321,66 @@ def unit_in_library(text: str) -> Unit | None:
         return None
     dimension = NEWS_DIMENSIONS.get(frozenset(units.dimensionality.items()))
     return Unit("measure", str(units)) if dimension else None
+
+
+def _pint_spelling(text: str) -> str:
+    """'sq mile' -> 'mile**2', 'm2' -> 'm**2', 'cu ft' -> 'ft**3', 'kilometres per hour' -> 'kilometres/hour'."""
+    text = re.sub(r"(?<=[a-zA-Z])([23²³])$", lambda m: "**" + {"²": "2", "³": "3"}.get(m.group(1), m.group(1)), text)
+    text = re.sub(r"^(?:sq\.?|square) (\w+)", r"\1**2", text)
+    text = re.sub(r"^(?:cu\.?|cubic) (\w+)", r"\1**3", text)
+    return "_".join(text.replace(" per ", "/").split())
+
+
+@lru_cache(maxsize=1)
+def _exact_registry():
+    import pint
+
+    return pint.UnitRegistry(cache_folder=None)
+
+
+def _library_name(forms: tuple[str, ...]) -> tuple[str, str] | None:
+    """The first of a unit's written forms (longest first: 'megabyte' before 'mb', a millibarn to
+    pint) that pint's registry reads as a unit of a dimension news measures in: (its name there,
+    the dimension)."""
+    for form in sorted(forms, key=len, reverse=True):
+        try:
+            units = _exact_registry().parse_units(_pint_spelling(form))
+        except Exception:  # pint raises several kinds for text that is not a unit
+            continue
+        name = str(units).replace(" / ", "/").replace(" ** ", "**")
+        if "byte" in name or "bit" in name:
+            return name, "information"
+        if (dimension := NEWS_DIMENSIONS.get(frozenset(units.dimensionality.items()))) is not None:
+            return name, dimension
+    return None
+
+
+_FORMS = {name: forms for _, name, forms in _TABLE}
+_TIME_NAMES = frozenset(name for kind, name, _ in _TABLE if kind == "duration")
+
+
+@lru_cache(maxsize=4096)
+def canonical_unit(name: str | None, kind: str) -> tuple[str | None, str | None]:
+    """(one key per unit, its dimension): ISO 4217 codes for money ('money'), 'percent', pint's
+    name for a measure or a duration ('kilometer', 'mile_per_hour', 'megabyte': 'length', 'speed',
+    'information'), 'X/Y' for a rate ('USD/share': 'money/count', 'barrel/day': 'volume/time')."""
+    if name is None:
+        return None, None
+    if "/" in name and name not in _FORMS:
+        top, bottom = name.split("/", 1)
+        top_key, top_dimension = canonical_unit(top, kind)
+        bottom_key, bottom_dimension = canonical_unit(bottom, "duration" if bottom in _TIME_NAMES else "measure")
+        return f"{top_key}/{bottom_key}", f"{top_dimension}/{bottom_dimension or 'count'}"
+    if kind == "money":
+        return name, "money"
+    if kind == "percent":
+        return name, "percent"
+    if name in _OUTSIDE_THE_LIBRARY:
+        return name, _OUTSIDE_THE_LIBRARY[name]
+    found = _library_name(_FORMS.get(name, (name,)))
+    if found is not None:
+        return found
+    return name, "time" if kind == "duration" else None
 
 
 _SCALED_CODE = re.compile(r"^(?P<scale>m|k|bn|mn)(?P<code>[a-z]{3})$", re.I)
