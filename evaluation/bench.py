@@ -89,6 +89,16 @@ def quantity_sentences() -> list[str]:
     return [item["text"] for items in quantity_items().values() for item in items]
 
 
+def bench_facts() -> None:
+    """The facts stage on the one-sentence sets: quantities_dev and news_quantities_dev."""
+    sentences = quantity_sentences()
+    if sentences:
+        bench_nlp(sentences, "quantities_dev")
+    news = EVAL_DIR / "news_quantities_dev.json"
+    if news.exists():
+        bench_nlp([item["text"] for item in json.loads(news.read_text(encoding="utf-8"))], "news_quantities_dev")
+
+
 def corpus_of(n: int, folder: Path) -> Path:
     """A JSONL file of n distinct articles: zyte_dev page texts and the seeds, cycled, each copy
     made distinct by a last line naming its copy (so every record is new to the warehouse)."""
@@ -229,6 +239,9 @@ def main() -> int:
     if sys.argv[1:2] == ["memory"]:
         bench_memory()
         return 0
+    if sys.argv[1:2] == ["facts"]:
+        bench_facts()
+        return 0
     print(f"median of {REPEATS} runs, one process\n")
     seeds = sorted(SEEDS.glob("*.txt"))
     bench_boilerplate("seeds (text)", seeds)
@@ -242,9 +255,7 @@ def main() -> int:
         bench_entities(clean_pages(staged_pages(sorted((zyte / "txt").glob("*.txt"))), MIN_SHARED),
                        "zyte_dev text")
     bench_nlp([d.body_text for d in cleaned], "seeds")
-    sentences = quantity_sentences()
-    if sentences:
-        bench_nlp(sentences, "quantities_dev")
+    bench_facts()
     bench_startup()
     return 0
 

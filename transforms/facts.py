@@ -16,14 +16,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.dates import MONTH_NAMES
+from transforms.objects import lemma_of, measured_object
 from transforms.non_quantities import frames_another_fact, is_pronoun_one, is_scoreline, names_something
 from transforms.numbers import (
     DIGIT_SCALES, FRACTION_WORDS, SCALES, VAGUE, VAGUE_MULTIPLES, WESTERN_SCALES, is_fraction, is_number_word,
     ordinal_value, parse_number, vague_times,
 )
 from transforms.units import (
-    DOLLAR_PREFIXES, MULTIPLIERS, SURFACES, Unit, canonical_unit, currency_before, match_unit_after, per, rate_after,
-    scaled_currency, split_glued,
+    DOLLAR_PREFIXES, MULTIPLIERS, SURFACES, Unit, canonical_unit, currency_before, in_smaller_unit, match_unit_after,
+    per, rate_after, scaled_currency, split_glued,
 )
 
 # Hedge words as written -> bound. Longest phrases first so "more than" wins over "than".
@@ -91,6 +92,10 @@ _STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boule
 _CAPITAL_SCALES = {"M": "million", "B": "billion"}  # a scale only before a currency word
 _AGE_BEFORE = frozenset({"aged", "age", "ages"})
 _VAGUE_ALONE = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})  # "Thousands braved the cold"
+# Nouns an ordinal places in time rather than ranks ("the second half", "the first time").
+_PERIOD_NOUNS = frozenset({"half", "quarter", "minute", "second", "hour", "day", "week", "month", "year", "decade",
+                           "century", "millennium", "round", "period", "innings", "inning", "leg", "set", "time",
+                           "term", "season", "anniversary", "birthday"})
 _MARKS = frozenset({'"', "”", "'", "’"})  # inches and feet, unless they close a quotation
 _WHOLE_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "EUR", "GBP", "CHF", "MXN", "TRY", "INR", "CNY"})
 
@@ -759,18 +764,36 @@ def _states_no_quantity(sent: Doc, r: _Reading) -> bool:
         and frames_another_fact(sent, r.span_start, r.span_end, compound)
 
 
+def _read_smaller_part(sent: Doc, r: _Reading, nxt: tuple[int, int] | None) -> int | None:
+    """'two hours 15 minutes', '6ft 4in', '5lb 3oz': one measure in its smaller unit; returns where
+    the second number is."""
+    if nxt is None or nxt[0] != r.span_end or r.unit is None or r.unit.kind not in ("duration", "measure") \
+            or r.value_high is not None or "/" in r.unit.name:
+        return None
+    value, _, glued = _run_value(sent, nxt[0], nxt[1])
+    unit, unit_end, _ = _unit_after(sent, nxt[1])
+    if glued is None and unit is None and r.unit.name == "foot" and nxt[1] < len(sent) and sent[nxt[1]].lower_ == "in":
+        unit, unit_end = SURFACES["inch"], nxt[1] + 1  # "6ft 4in": feet and inches
+    unit = unit or glued
+    if value is None or unit is None or unit.kind != r.unit.kind:
+        return None
+    larger = in_smaller_unit(r.value, r.unit.name, unit.name)
+    if larger is None:
+        return None
+    r.value, r.unit = larger + value, unit
+    r.span_end = r.unit_end = max(unit_end, nxt[1])
+    return nxt[0]
+
+
 def _what_is_counted(sent: Doc, r: _Reading) -> tuple[str, str | None, str | None]:
-    """The fact's kind, the thing it counts (if any) and the verb it goes with."""
+    """The fact's kind, the lemma of the thing it counts or measures (if any) and the verb it goes with."""
     kind = "age" if r.is_age else (r.unit.kind if r.unit is not None else "count")
-    obj_tok = _counted_object(sent, r.start, r.range_end)
-    if kind == "duration":
-        obj_tok = sent[r.unit_end - 1]
-    obj = "year" if kind == "age" else (obj_tok.text if obj_tok is not None else None)
-    if kind == "count" and obj_tok is not None and (obj_tok.lower_ in ("time", "times")
-                                                    or any(c.isdigit() for c in obj_tok.text)):
-        obj = None  # "three times" is how often, not things counted; "L-202" is a code
-    if kind in ("measure", "money", "percent") and obj_tok is not None and obj_tok.i < max(r.unit_end, r.span_end):
-        obj = None  # the unit itself, not a counted thing
+    obj_tok = measured_object(sent, r.span_start, max(r.span_end, r.unit_end), kind)
+    if obj_tok is None and kind == "count":
+        obj_tok = _counted_object(sent, r.start, r.range_end)
+    if obj_tok is not None and (obj_tok.lower_ in ("time", "times") or any(c.isdigit() for c in obj_tok.text)):
+        obj_tok = None  # "three times" is how often, not things counted; "L-202" is a code
+    obj = lemma_of(obj_tok) if obj_tok is not None else None
     return kind, obj, _predicate(obj_tok if obj_tok is not None else sent[r.start])
 
 
@@ -828,6 +851,7 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
         _read_scale_after(sent, reading)
         _read_age(sent, reading)
         taken.append(_read_cents(sent, reading, nxt))
+        taken.append(_read_smaller_part(sent, reading, nxt))
         used.update(t for t in taken if t is not None)
         covered = reading.span_end
         if _states_no_quantity(sent, reading):
@@ -849,6 +873,8 @@ def _ordinal_facts(sent: Doc, offset: int) -> list[Fact]:
         head = tok.head if tok.head.pos_ in ("NOUN", "PROPN") and tok.head is not tok else None
         if head is None or (tok.i > 0 and (is_number_word(sent[tok.i - 1].lower_) or sent[tok.i - 1].like_num)):
             continue  # "second" as a time unit or adverb, or the denominator of "one-third"
+        if head.lemma_.lower() in _PERIOD_NOUNS:
+            continue  # "the second half", "the 52nd minute", "the 21st century": when, not how many
         facts.append(Fact(
             start_char=offset + tok.idx, end_char=offset + tok.idx + len(tok.text), sentence=sent.text,
             text=tok.text, value=float(value), value_high=None, qualifier=None, bound="=", kind="ordinal",

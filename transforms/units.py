@@ -383,6 +383,16 @@ def canonical_unit(name: str | None, kind: str) -> tuple[str | None, str | None]
     return name, "time" if kind == "duration" else None
 
 
+def in_smaller_unit(value: float, larger: str, smaller: str) -> float | None:
+    """`value` larger units in smaller ones ('2 hour' -> 120 minutes, '6 foot' -> 72 inches), by
+    pint's registry; None unless both are measures of one dimension and the second is smaller."""
+    try:
+        factor = (1 * _exact_registry().parse_units(_pint_spelling(larger))).to(_pint_spelling(smaller)).magnitude
+    except Exception:  # not units pint knows, or of different dimensions
+        return None
+    return value * factor if factor > 1 else None
+
+
 _SCALED_CODE = re.compile(r"^(?P<scale>m|k|bn|mn)(?P<code>[a-z]{3})$", re.I)
 _CODE_SCALES = {"m": 1e6, "mn": 1e6, "k": 1e3, "bn": 1e9}
 

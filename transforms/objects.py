@@ -1,0 +1,94 @@
+"""What a number counts or measures, read from the parse: the head noun of the thing, lower-case
+lemma ("1.25 million vehicles" -> vehicle, "a 25% stake" -> stake, "a three-month ban" -> ban,
+"revenues of A$2.6bn" -> revenue, "16.5% of the total" -> total, "the economy expanded by 1.7%"
+-> economy). The steps are tried in order; the first that names a noun outside the fact wins.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+_NOUNS = ("NOUN", "PROPN")
+_MODIFIES = ("nummod", "amod", "quantmod", "compound", "npadvmod", "nmod", "appos")
+# Words that are how a number is written or how often, not what it counts.
+_NOT_OBJECTS = frozenset({"time", "times", "worth", "percent", "per", "cent"})
+# Subjects of the verb that governs a money, percent or measure fact ("the economy grew 3%").
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _outside(tok: Token | None, start: int, end: int) -> Token | None:
+    return tok if tok is not None and not start <= tok.i < end else None
+
+
+def modified_noun(doc: Doc, start: int, end: int) -> Token | None:
+    """The noun the fact's words modify: '1.25 million vehicles', 'a £350m stadium', 'a 10-day event'
+    (and 'worth of goods': what the worth is of)."""
+    for tok in doc[start:end]:
+        head = tok.head
+        if tok.dep_ in _MODIFIES and head.pos_ in _NOUNS and _outside(head, start, end):
+            if head.lower_ == "worth":  # "$20bn worth of goods"
+                return of_object(doc, head.i + 1, end) or head
+            return head
+    return None
+
+
+def of_object(doc: Doc, i: int, end: int = 0) -> Token | None:
+    """The noun after 'of' at i: '16.5% of the total', 'hundreds of pensioners', '30 hours of debate'."""
+    if i < len(doc) and doc[i].lower_ == "of":
+        pobj = [c for c in doc[i].children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
+        return pobj[0] if pobj else None
+    return None
+
+
+def in_object(doc: Doc, i: int) -> Token | None:
+    """'$1bn in assets', 'two years in prison': the noun after 'in'."""
+    if i < len(doc) and doc[i].lower_ == "in":
+        pobj = [c for c in doc[i].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+        return pobj[0] if pobj else None
+    return None
+
+
+def noun_before_of(doc: Doc, start: int) -> Token | None:
+    """'revenues of A$2.6bn', 'a sentence of 85 years', 'a truce of between 30 and 40 days'."""
+    if start > 0 and doc[start - 1].lower_ == "of" and doc[start - 1].head.pos_ in _NOUNS:
+        return doc[start - 1].head
+    return None
+
+
+def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
+    """The subject of the verb the fact hangs from: 'the economy expanded by 1.7%', 'its shares
+    were down 10%', 'the company's debt is close to 12bn euros'."""
+    root = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    tok = root
+    for _ in range(4):
+        if tok is None or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in tok.children if c.dep_ in _SUBJECTS and c.pos_ in _NOUNS]
+            return subjects[0] if subjects else None
+        if tok.pos_ in _NOUNS:
+            return None  # the number hangs from a noun: that noun was its object, or nothing is
+    return None
+
+
+def lemma_of(tok: Token) -> str:
+    """The object as the guide writes it: a lower-case singular ("Palestinians" -> palestinian)."""
+    lemma = tok.lemma_.lower()
+    return lemma[:-1] if tok.tag_ == "NNPS" and lemma.endswith("s") else lemma
+
+
+def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
+    """The noun the fact [start, end) counts or measures (its lemma is the object), or None."""
+    steps = [modified_noun(doc, start, end), of_object(doc, end, end)]
+    if kind in ("money", "duration"):
+        steps.append(in_object(doc, end))
+    steps.append(noun_before_of(doc, start))
+    if kind in ("money", "percent", "measure"):
+        steps.append(subject_of_governor(doc, start, end))
+    for tok in steps:
+        tok = _outside(tok, start, end)
+        if tok is not None and tok.lower_ not in _NOT_OBJECTS and not any(c.isdigit() for c in tok.text) \
+                and not (kind == "age" and tok.pos_ == "PROPN"):  # "4-year-old Abigail Edan": a person, not a thing
+            return tok
+    return None
