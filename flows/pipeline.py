@@ -22,7 +22,7 @@ from flows.progress import document_progress
 from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, Settings
 from flows.summary import RunSummary, run_summary_markdown
 from flows.validation import BatchValidation, merge_validations, validate_batch, warm_up_in_background
-from transforms.documents import CleanDocument, clean_document, shared_lines_of
+from transforms.documents import CleanDocument, clean_document, shared_lines_of, text_to_read
 from transforms.quality import QUARANTINE_SCHEMA, results_frame
 from transforms.entities import Mention, document_mentions, entity_input
 from transforms.dates import DateMention, extract_dates
@@ -121,7 +121,8 @@ def extract_numeric_facts(docs: list[CleanDocument], model_name: str, workers: i
 
     def facts_of(batch: list[CleanDocument]) -> dict[str, list[Fact]]:
         facts = {}
-        for doc, doc_facts in zip(batch, iter_facts_for_texts(splitter, parser, [d.body_text for d in batch],
+        for doc, doc_facts in zip(batch, iter_facts_for_texts(splitter, parser,
+                                                              [text_to_read(d.body_text, d.language) for d in batch],
                                                               n_process=_processes(batch, workers))):
             facts[doc.doc_id] = doc_facts
             on_document()

@@ -756,6 +756,8 @@ def _names_what_is_counted(sent: Doc, i: int) -> bool:
 
 def _states_no_quantity(sent: Doc, r: _Reading) -> bool:
     """The pronoun "one", a number inside a name, or a period that frames another fact."""
+    if r.value == 0 and r.unit is None and r.currency is None and r.value_high is None:
+        return True  # "from zero to 60 mph", "zero tolerance": nothing counted
     if r.unit is None and r.currency is None and not r.ratio and (is_pronoun_one(sent, r.start, r.end)
                                                   or names_something(sent, r.start, r.end, lambda i: _names_what_is_counted(sent, i))):
         return True
@@ -827,6 +829,8 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
     after it, cents, then what it counts."""
     if _PHONE.search(sent.text) and re.search(r"\b(call|phone|tel|fax)\b", sent.text, re.I):
         return []
+    if sent.text.count("|") >= 3:
+        return []  # the cells of a table ("| 1 | Kyle Busch | 5040 |"): numbers without a sentence to say what they are
     runs = _number_runs(sent)
     facts: list[Fact] = []
     attribution: str | None = None
@@ -835,7 +839,7 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
     for k, (start, end) in enumerate(runs):
         if start in used or start < covered or _is_identifier(sent, start, end):
             continue
-        if start == 0 and end < len(sent) and sent[end].text in (".", ")") and len(sent) > 3:
+        if start == 0 and end < len(sent) and sent[end].text in (".", ")", "]") and len(sent) > 3:
             continue  # a list marker opening the sentence
         nxt = runs[k + 1] if k + 1 < len(runs) else None
         if is_scoreline(sent, start, end, lambda i: _names_what_is_counted(sent, i)):

@@ -88,7 +88,7 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
         steps.append(subject_of_governor(doc, start, end))
     for tok in steps:
         tok = _outside(tok, start, end)
-        if tok is not None and tok.lower_ not in _NOT_OBJECTS and not any(c.isdigit() for c in tok.text) \
+        if tok is not None and tok.is_alpha and tok.lower_ not in _NOT_OBJECTS \
                 and not (kind == "age" and tok.pos_ == "PROPN"):  # "4-year-old Abigail Edan": a person, not a thing
             return tok
     return None

@@ -171,7 +171,8 @@ SURFACES = _surfaces()
 _MAX_WORDS = max(len(form.split()) for form in SURFACES)
 PREFIX_CURRENCIES = {form: SURFACES[form] for form in _PREFIX_CURRENCIES}
 _RATE_WORDS = {"per", "a", "an", "each", "every", "/"}
-_RATE_SYNONYMS = {"annum": "year", "hr": "hour", "ms": "millisecond", "sec": "second", "min": "minute"}
+_RATE_SYNONYMS = {"annum": "year", "hr": "hour", "ms": "millisecond", "sec": "second", "min": "minute", "mo": "month",
+                  "yr": "year", "wk": "week"}
 # "a year earlier" dates what came before; it is not a rate
 _NOT_RATE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "prior", "previously", "old"})
 _RATE_UNITS = {"millisecond", "second", "minute", "hour", "day", "week", "month", "year", "share", "gram", "gramme", "night", "person", "head",
@@ -262,8 +263,10 @@ def split_glued(token: str) -> tuple[Unit | None, float, float, Unit | None] | N
     except ValueError:
         return None
     multiplier, suffix = 1.0, None
-    if post and len(post) == 1 and post.isupper() and post not in _CAPITAL_SUFFIXES:
-        return None  # "3G", "5G", "3D": a generation or a format, not grams
+    if post and len(post) == 1 and post.isupper() and (post not in _CAPITAL_SUFFIXES or post == "K" and not pre):
+        return None  # "3G", "5G", "3D", "4K": a generation or a format, not grams or thousands
+    if post == "p" and (not float(num.replace(",", "") or 0) < 100 or pre):
+        return None  # "1080p", "720p": a picture's lines; pence are "50p", "99p"
     if post:
         low = post.lower()
         if low in MULTIPLIERS and low not in WESTERN_SCALES:
