@@ -258,3 +258,10 @@ def test_numbers_that_state_no_quantity(parser, sentence):
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]
     assert fact.object == obj
+
+
+def test_an_equivalent_in_parentheses_is_hedged_and_ranged_as_the_amount_it_converts(parser):
+    facts = facts_of(parser, "The film made more than US$370m (£196m) in the US alone.")
+    assert [(f.value, f.unit, f.bound) for f in facts] == [(370e6, "USD", ">"), (196e6, "GBP", ">")]
+    facts = facts_of(parser, "The tapes were valued at between $30,000 (£16,000) and $50,000 (£27,000).")
+    assert [(f.value, f.value_high, f.unit) for f in facts] == [(30_000, 50_000, "USD"), (16_000, 27_000, "GBP")]

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.dates import MONTH_NAMES
-from transforms.objects import lemma_of, measured_object
+from transforms.objects import lemma_of, measured_object, past_parentheses
 from transforms.non_quantities import frames_another_fact, is_pronoun_one, is_scoreline, names_something
 from transforms.numbers import (
     DIGIT_SCALES, FRACTION_WORDS, SCALES, VAGUE, VAGUE_MULTIPLES, WESTERN_SCALES, is_fraction, is_number_word,
@@ -500,7 +500,8 @@ def _is_postal_code(doc: Doc, start: int, end: int) -> bool:
         and re.fullmatch(r"\d{5}(-\d{4})?", doc[start].text) is not None
 
 
-def _range_end(doc: Doc, start: int, end: int, value: float, nxt: tuple[int, int] | None):
+def _range_end(doc: Doc, start: int, end: int, value: float, nxt: tuple[int, int] | None,
+               beyond: tuple[int, int] | None = None):
     """(low, high, end) of 'between 30 and 40', '30 to 40', '30-40', '75 -300mm', 'between 5% and
     6%' (a unit on both ends), 'US $89 to $93 billion' and '1 to 2 thousand' (the scale of the
     second end is the first's too). Not 'rose $1.64 to $47.10' or 'increase from 350 to 400': a
@@ -508,6 +509,11 @@ def _range_end(doc: Doc, start: int, end: int, value: float, nxt: tuple[int, int
     if nxt is None:
         return None
     gap = _same_unit_between(doc, end, nxt)  # "5% and 6%"
+    gap = past_parentheses(doc, end + gap) - end  # "between $30,000 (£16,000) and $50,000"
+    if nxt[0] < end + gap:  # the next number is the equivalent in parentheses: the range goes on after it
+        nxt = beyond
+        if nxt is None:
+            return None
     connector = doc[end + gap].lower_ if end + gap < len(doc) else ""
     sign_start = _currency_before(doc, start)[1]  # "between $30 and $40"
     before = doc[sign_start - 1].lower_ if sign_start > 0 else ""
@@ -638,12 +644,13 @@ def _read_ratio(sent: Doc, r: _Reading, nxt: tuple[int, int] | None) -> int | No
     return nxt[0]
 
 
-def _read_range(sent: Doc, r: _Reading, nxt: tuple[int, int] | None) -> int | None:
+def _read_range(sent: Doc, r: _Reading, nxt: tuple[int, int] | None, beyond: tuple[int, int] | None) -> int | None:
     """The second number of a range ("between 30 and 40", "30-40"); returns where its run starts."""
-    found = _range_end(sent, r.start, r.end, r.value, nxt) if not r.ranged else None
+    found = _range_end(sent, r.start, r.end, r.value, nxt, beyond) if not r.ranged else None
     if not found:
         return None
     r.value, r.value_high, r.range_end = found
+    nxt = nxt if nxt[1] == r.range_end else beyond
     r.bound = "range"
     opening = _currency_before(sent, r.start)[1] - 1
     if opening >= 0 and sent[opening].lower_ in ("between", "from"):
@@ -837,7 +844,8 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
     used: set[int] = set()  # runs read as part of a fact before them (a range's second number, cents)
     covered = 0  # tokens before this belong to a fact already read ("64.2 cents a dozen")
     for k, (start, end) in enumerate(runs):
-        if start in used or start < covered or _is_identifier(sent, start, end):
+        equivalent = start < covered and _in_parentheses(sent, start, end)  # "between $30,000 (£16,000) and ..."
+        if start in used or start < covered and not equivalent or _is_identifier(sent, start, end):
             continue
         if start == 0 and end < len(sent) and sent[end].text in (".", ")", "]") and len(sent) > 3:
             continue  # a list marker opening the sentence
@@ -849,9 +857,10 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
         if reading is None:
             continue
         taken = [_read_vague_compound(sent, reading, nxt), _read_ratio(sent, reading, nxt)]
-        taken.append(_read_range(sent, reading, nxt) if taken == [None, None] else None)
+        beyond = runs[k + 2] if k + 2 < len(runs) else None
+        taken.append(_read_range(sent, reading, nxt, beyond) if taken == [None, None] else None)
         _read_unit(sent, reading)
-        _read_currency(sent, reading, covered)
+        _read_currency(sent, reading, 0 if equivalent else covered)
         _read_scale_after(sent, reading)
         _read_age(sent, reading)
         taken.append(_read_cents(sent, reading, nxt))
@@ -863,8 +872,39 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
         if attribution is None:
             attribution = _attribution(sent) or ""
         facts.append(_as_fact(sent, reading, offset, attribution))
+    facts = _equivalents_share_their_bound(sent.text, offset, facts)
     facts.extend(_ordinal_facts(sent, offset))
     return sorted(facts, key=lambda f: f.start_char)
+
+
+def _in_parentheses(sent: Doc, start: int, end: int) -> bool:
+    """'(£16,000)': an amount between parentheses, its sign included."""
+    opening = start - 1 if start > 0 and currency_before(sent[start - 1].text) is None else start - 2
+    return opening >= 0 and sent[opening].text == "(" and end < len(sent) and sent[end].text == ")"
+
+
+def _equivalents_share_their_bound(text: str, offset: int, facts: list[Fact]) -> list[Fact]:
+    """'more than US$370m (£196m)': an amount in parentheses right after another is the same amount
+    in another currency, so it is hedged as that one is; 'between $30,000 (£16,000) and $50,000
+    (£27,000)': the two in parentheses are the same range in pounds."""
+    out = sorted(facts, key=lambda f: f.start_char)
+    k = 1
+    while k < len(out):
+        first, second = out[k - 1], out[k]
+        between = text[first.end_char - offset : second.start_char - offset].strip()
+        closes = text[second.end_char - offset : second.end_char - offset + 1] == ")"
+        if first.kind == second.kind == "money" and closes and second.qualifier is None and between == "(":
+            out[k] = replace(second, bound=first.bound, qualifier=first.qualifier, object=second.object or first.object)
+        inside = first.start_char <= second.start_char < first.end_char and first.bound == "range"
+        if first.kind == second.kind == "money" and inside and k + 1 < len(out):
+            third = out[k + 1]
+            if text[first.end_char - offset : third.start_char - offset].strip() == "(" and third.unit == second.unit \
+                    and third.value > second.value:
+                out[k] = replace(second, value_high=third.value, bound="range", qualifier=first.qualifier,
+                                 end_char=third.end_char, text=text[second.start_char - offset : third.end_char - offset])
+                del out[k + 1]
+        k += 1
+    return out
 
 
 def _ordinal_facts(sent: Doc, offset: int) -> list[Fact]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from transforms.units import MULTIPLIERS, SURFACES
+
 _NOUNS = ("NOUN", "PROPN")
 _MODIFIES = ("nummod", "amod", "quantmod", "compound", "npadvmod", "nmod", "appos")
 # Words that are how a number is written or how often, not what it counts.
@@ -78,17 +80,30 @@ def lemma_of(tok: Token) -> str:
     return lemma[:-1] if tok.tag_ == "NNPS" and lemma.endswith("s") else lemma
 
 
+def past_parentheses(doc: Doc, end: int) -> int:
+    """Where the words after a fact go on, past an equivalent in parentheses ("$27.5bn (£14.5bn) in
+    unpaid taxes") or past the parenthesis that closes around the fact itself."""
+    if end < len(doc) and doc[end].text == ")":
+        return end + 1
+    if end < len(doc) and doc[end].text == "(":
+        close = next((t.i for t in doc[end + 1 : end + 9] if t.text == ")"), None)
+        return close + 1 if close is not None else end
+    return end
+
+
 def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
     """The noun the fact [start, end) counts or measures (its lemma is the object), or None."""
-    steps = [modified_noun(doc, start, end), of_object(doc, end, end)]
+    after = past_parentheses(doc, end)
+    steps = [modified_noun(doc, start, end), of_object(doc, after, end)]
     if kind in ("money", "duration"):
-        steps.append(in_object(doc, end))
+        steps.append(in_object(doc, after))
     steps.append(noun_before_of(doc, start))
     if kind in ("money", "percent", "measure"):
         steps.append(subject_of_governor(doc, start, end))
     for tok in steps:
         tok = _outside(tok, start, end)
-        if tok is not None and tok.is_alpha and tok.lower_ not in _NOT_OBJECTS \
+        if tok is not None and tok.is_alpha and tok.lower_ not in _NOT_OBJECTS and tok.lower_ not in SURFACES \
+                and tok.lower_ not in MULTIPLIERS \
                 and not (kind == "age" and tok.pos_ == "PROPN"):  # "4-year-old Abigail Edan": a person, not a thing
             return tok
     return None
