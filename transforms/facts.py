@@ -17,7 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.dates import MONTH_NAMES
 from transforms.objects import lemma_of, measured_object, past_parentheses
-from transforms.non_quantities import frames_another_fact, is_pronoun_one, is_scoreline, names_something
+from transforms.non_quantities import (
+    EVENT_NOUNS, frames_another_fact, is_acceleration_benchmark, is_pronoun_one, is_scoreline, names_an_event,
+    names_something,
+)
 from transforms.numbers import (
     DIGIT_SCALES, FRACTION_WORDS, SCALES, VAGUE, VAGUE_MULTIPLES, WESTERN_SCALES, is_fraction, is_number_word,
     ordinal_value, parse_number, vague_times,
@@ -39,6 +42,9 @@ QUALIFIERS = {
     "nearly": "~", "almost": "~", "about": "~", "around": "~", "some": "~", "roughly": "~",
     "approximately": "~", "an estimated": "~", "close to": "~", "estimated": "~", "just over": "~",
     "just under": "~", "exactly": "=", "precisely": "=",
+    "greater than": ">", "larger than": ">", "bigger than": ">", "higher than": ">", "longer than": ">",
+    "older than": ">", "exceeding": ">", "exceeded": ">", "exceeds": ">", "exceed": ">",
+    "smaller than": "<", "lower than": "<", "shorter than": "<", "younger than": "<", "cheaper than": "<",
 }
 _QUALIFIER_WORDS = sorted(QUALIFIERS, key=lambda q: -len(q.split()))
 
@@ -233,6 +239,8 @@ def _continues_number(doc: Doc, j: int) -> int:
         return 1
     if low in DIGIT_SCALES and prev_is_digits:
         return 1
+    if tok.text == "-" and prev_is_digits and j + 1 < len(doc) and doc[j + 1].lower_ in WESTERN_SCALES:
+        return 2  # "a 13.8-billion-year period"
     if tok.text == "," and re.fullmatch(r"\d{1,3}", prev.text) and j + 1 < len(doc) \
             and re.fullmatch(r"0\d\d", doc[j + 1].text):
         return 2  # "80, 000": a thousands group no list would start with a zero
@@ -682,7 +690,7 @@ def _is_millions_of_things(sent: Doc, r: _Reading) -> bool:
     split = r.unit == SURFACES["m"] and r.range_end < len(sent) and sent[r.range_end].text == "m" \
         and not sent[r.range_end - 1].whitespace_
     after = r.range_end + (1 if split else 0)
-    return (glued or split) and after < len(sent) and sent[after].tag_ == "NNS"
+    return (glued or split) and after < len(sent) and sent[after].tag_ == "NNS" and sent[after].lower_ not in EVENT_NOUNS
 
 
 def _read_currency(sent: Doc, r: _Reading, covered: int) -> None:
@@ -765,6 +773,10 @@ def _states_no_quantity(sent: Doc, r: _Reading) -> bool:
     """The pronoun "one", a number inside a name, or a period that frames another fact."""
     if r.value == 0 and r.unit is None and r.currency is None and r.value_high is None:
         return True  # "from zero to 60 mph", "zero tolerance": nothing counted
+    if r.unit is not None and r.unit.name in ("m", "km") and names_an_event(sent, r.start, r.span_end):
+        return True
+    if r.unit is not None and r.unit.name in ("mph", "km/h") and is_acceleration_benchmark(sent, r.start):
+        return True
     if r.unit is None and r.currency is None and not r.ratio and (is_pronoun_one(sent, r.start, r.end)
                                                   or names_something(sent, r.start, r.end, lambda i: _names_what_is_counted(sent, i))):
         return True
@@ -895,6 +907,8 @@ def _equivalents_share_their_bound(text: str, offset: int, facts: list[Fact]) ->
         closes = text[second.end_char - offset : second.end_char - offset + 1] == ")"
         if first.kind == second.kind == "money" and closes and second.qualifier is None and between == "(":
             out[k] = replace(second, bound=first.bound, qualifier=first.qualifier, object=second.object or first.object)
+        elif first.kind == second.kind and between in ("and", "or", ",") and first.object is None and second.object:
+            out[k - 1] = replace(first, object=second.object)  # "71 kWh and 95 kWh of battery capacity"
         inside = first.start_char <= second.start_char < first.end_char and first.bound == "range"
         if first.kind == second.kind == "money" and inside and k + 1 < len(out):
             third = out[k + 1]

@@ -27,6 +27,12 @@ AROUND_AN_EVENT = frozenset({"before", "after"})
 BEFORE_A_PERIOD = frozenset({"the", "last", "past", "next", "previous", "coming", "first", "final", "following",
                              "recent", "preceding"})
 FRAMING_NOUNS = frozenset({"space", "period", "course", "span"})  # "in the space of one year"
+# What a race distance names when it is an event ("the 100m final", "200m gold", "a 4km champion").
+EVENT_NOUNS = frozenset({"final", "finals", "heat", "heats", "semi-final", "title", "titles", "gold", "silver", "bronze",
+                         "medal", "medals", "record", "records", "relay", "champion", "champions", "championship",
+                         "hurdles", "freestyle", "backstroke", "breaststroke", "butterfly", "medley", "sprint", "event",
+                         "crown", "winner", "specialist", "runner"})
+_GLUED_DISTANCE = re.compile(r"(\d+x)?\d[\d,]*(m|km)", re.I)  # how athletics and swimming write their events
 _SMALL_INTEGER = re.compile(r"\d{1,3}")
 _DASHES = ("-", "–", "—")
 
@@ -54,6 +60,9 @@ def is_scoreline(doc: Doc, start: int, end: int, counts_after) -> bool:
     return others > 0  # "4-6 6-3 7-6": the sets of a match
 
 
+REPORTING_VERBS = frozenset({"say", "tell", "add", "write", "explain", "note", "warn", "argue", "claim", "insist"})
+
+
 def is_pronoun_one(doc: Doc, start: int, end: int) -> bool:
     """'one of the biggest', 'another one', 'one-off', 'at one point', 'one gadget that might help':
     "one" as a pronoun or an article, not a count ("one person died" counts; so does "evict one MP")."""
@@ -70,6 +79,8 @@ def is_pronoun_one(doc: Doc, start: int, end: int) -> bool:
     head = tok.head
     if head.lemma_.lower() in GENERIC_NOUNS or any(t.lower_ == "another" for t in doc[head.i + 1 : head.i + 4]):
         return True  # "from one device to another"
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS:
+        return True  # "said one legal expert": a source, not a count
     return any(child.dep_ in ("relcl", "acl") for child in head.children)  # "one musician quoted by"
 
 
@@ -80,14 +91,36 @@ def frames_another_fact(doc: Doc, span_start: int, span_end: int, compound: bool
     if compound:
         return False
     after = doc[span_end].lower_ if span_end < len(doc) else ""
+    before = doc[span_start - 1].lower_ if span_start > 0 else ""
     if after in AFTER_A_PERIOD:
         return True
-    if after in AROUND_AN_EVENT and span_end + 1 < len(doc) and doc[span_end + 1].tag_ in ("DT", "PRP$", "NN", "NNS"):
+    event = doc[span_end + 1].tag_ if span_end + 1 < len(doc) else ""
+    # "27 years after his death", "two days after clinching"; "for 15 minutes before returning" lasted
+    if after in AROUND_AN_EVENT and (event in ("DT", "PRP$", "NN", "NNS") or event == "VBG" and before != "for"):
         return True
-    before = doc[span_start - 1].lower_ if span_start > 0 else ""
     if before in BEFORE_A_PERIOD:
         return True
     return before == "of" and span_start > 1 and doc[span_start - 2].lower_ in FRAMING_NOUNS
+
+
+def is_acceleration_benchmark(doc: Doc, start: int) -> bool:
+    """'0-60 mph', 'from zero to 62 mph': the speed that names an acceleration time, not a speed reached."""
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    return before[-2:] in (["0", "-"], ["0", "to"], ["zero", "to"]) or before[-1:] == ["0-"]
+
+
+def names_an_event(doc: Doc, start: int, end: int) -> bool:
+    """'the 100m and 200m titles', 'won 200m gold', 'silver in the 100m', 'a 4km champion': a race
+    distance written the way events are named, not a length measured ('a six-kilometre race',
+    'a jump of 7.96m')."""
+    if not _GLUED_DISTANCE.fullmatch(doc[start:end].text):  # "100m", as one token or two
+        return False
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is None or nxt.lower_ in EVENT_NOUNS:
+        return nxt is not None
+    if nxt.lower_ in ("and", "or") and _GLUED_DISTANCE.match(doc[end + 1 : end + 3].text.replace(" ", "")):
+        return True  # "the 100m and 200m titles"
+    return start > 0 and doc[start - 1].lower_ == "the" and (nxt.is_punct or nxt.lower_ in ("in", "at", "on", "and"))
 
 
 def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
@@ -111,5 +144,6 @@ def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
         return first.text[:1].isupper() and not first.is_sent_start and (capitalised(after) or capitalised(before)
                                                                            or before is not None and before.is_alpha
                                                                            and before.text[:1].isupper())
-    return before is not None and before.is_alpha and before.text[:1].isupper() and before.pos_ == "PROPN" \
-        and first.text.isdigit() and not counts_after(end)
+    # "Radio 4", "S&P 500", "iOS 13", "Dell G3 15": a proper noun written with a capital somewhere
+    return before is not None and before.pos_ == "PROPN" and any(c.isupper() for c in before.text) \
+        and not before.is_sent_start and first.text.isdigit() and not counts_after(end)

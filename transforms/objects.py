@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Token
 from transforms.units import MULTIPLIERS, SURFACES
 
 _NOUNS = ("NOUN", "PROPN")
-_MODIFIES = ("nummod", "amod", "quantmod", "compound", "npadvmod", "nmod", "appos")
+_MODIFIES = ("nummod", "amod", "quantmod", "compound", "npadvmod", "nmod")
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 # Words that are how a number is written or how often, not what it counts.
 _NOT_OBJECTS = frozenset({"time", "times", "worth", "percent", "per", "cent"})
 # Subjects of the verb that governs a money, percent or measure fact ("the economy grew 3%").
@@ -57,20 +58,38 @@ def noun_before_of(doc: Doc, start: int) -> Token | None:
     return None
 
 
+def _named(tok: Token) -> Token:
+    """'Copper CMCU3', 'Nikkei futures NKc1': a ticker code stands for the word before it."""
+    if any(c.isdigit() for c in tok.text):
+        words = [c for c in tok.children if c.dep_ == "compound" and c.is_alpha]
+        return words[0] if words else tok
+    if tok.lower_ in _RELATIVE_PRONOUNS:  # "wait times that exceeded two hours"
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return tok.head.head if tok.head.dep_ == "relcl" else before if before is not None and before.pos_ == "NOUN" else tok
+    return tok
+
+
 def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
-    """The subject of the verb the fact hangs from: 'the economy expanded by 1.7%', 'its shares
-    were down 10%', 'the company's debt is close to 12bn euros'."""
+    """What the verb the fact hangs from changes or describes: its object when the fact is how much
+    ('expand the fleet by 30%'), else its subject ('the economy expanded by 1.7%', 'its shares were
+    down 10%', 'the company's debt is close to 12bn euros')."""
     root = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
     tok = root
+    through_a_comparison = root is not None and (root.lower_ in ("than", "with") or root.tag_ in ("JJR", "RBR"))
     for _ in range(4):
         if tok is None or tok.head is tok:
             return None
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in tok.children if c.dep_ in _SUBJECTS and c.pos_ in _NOUNS]
-            return subjects[0] if subjects else None
-        if tok.pos_ in _NOUNS:
-            return None  # the number hangs from a noun: that noun was its object, or nothing is
+            objects = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in _NOUNS and not start <= c.i < end]
+            via_by = root is not None and root.head.lower_ == "by"
+            subjects = [c for c in tok.children if c.dep_ in _SUBJECTS and (c.pos_ in _NOUNS or c.lower_ in
+                                                                             _RELATIVE_PRONOUNS)]
+            chosen = objects[0] if objects and via_by else (subjects[0] if subjects else None)
+            return _named(chosen) if chosen is not None else None
+        if tok.pos_ in _NOUNS:  # "particles smaller than 2.5 microns", "a car with 355 horsepower"
+            return tok if through_a_comparison else None
+        through_a_comparison = tok.lower_ in ("than", "with") or tok.tag_ in ("JJR", "RBR")
     return None
 
 
@@ -94,7 +113,7 @@ def past_parentheses(doc: Doc, end: int) -> int:
 def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
     """The noun the fact [start, end) counts or measures (its lemma is the object), or None."""
     after = past_parentheses(doc, end)
-    steps = [modified_noun(doc, start, end), of_object(doc, after, end)]
+    steps = [of_object(doc, after, end), modified_noun(doc, start, end)]
     if kind in ("money", "duration"):
         steps.append(in_object(doc, after))
     steps.append(noun_before_of(doc, start))

@@ -38,6 +38,7 @@ _TABLE: list[tuple[str, str, tuple[str, ...]]] = [
     ("measure", "pm", ("picometre", "picometer")),
     ("measure", "mile", ("mile", "mi")),
     ("measure", "nautical mile", ("nautical mile",)),
+    ("measure", "light-year", ("light-year", "light year", "lightyear", "light - year")),
     ("measure", "foot", ("foot", "feet", "ft")),
     ("measure", "inch", ("inch", "inches", '"', "”")),
     ("measure", "yard", ("yard", "yd", "yds")),
