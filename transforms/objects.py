@@ -35,6 +35,23 @@ def modified_noun(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
+def head_of_phrase(doc: Doc, start: int, end: int) -> Token | None:
+    """'An all-new 2.0-liter, naturally-aspirated four-cylinder engine', 'a 22 kW second on-board
+    charging device': a fact opening a noun phrase (after an article) modifies its last noun, however
+    the parser attached it."""
+    before = [t for t in doc[max(0, start - 4) : start] if t.pos_ in ("DET", "PRON") or t.tag_ == "PRP$"]
+    if not before:
+        return None
+    last = None
+    for tok in doc[end : end + 8]:
+        if tok.pos_ in _NOUNS:
+            last = tok
+        elif not (tok.pos_ in ("ADJ", "NUM", "ADV") or tok.text in ("-", ",") or tok.tag_ == "VBG"
+                  or tok.dep_ in ("amod", "compound")):
+            break
+    return last
+
+
 def of_object(doc: Doc, i: int, end: int = 0) -> Token | None:
     """The noun after 'of' at i: '16.5% of the total', 'hundreds of pensioners', '30 hours of debate'."""
     if i < len(doc) and doc[i].lower_ == "of":
@@ -85,7 +102,8 @@ def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
             via_by = root is not None and root.head.lower_ == "by"
             subjects = [c for c in tok.children if c.dep_ in _SUBJECTS and (c.pos_ in _NOUNS or c.lower_ in
                                                                              _RELATIVE_PRONOUNS)]
-            chosen = objects[0] if objects and via_by else (subjects[0] if subjects else None)
+            given = [c for c in tok.children if c.dep_ == "dative" and c.pos_ in _NOUNS]  # "giving the car 355 hp"
+            chosen = objects[0] if objects and via_by else (given or subjects or [None])[0]
             return _named(chosen) if chosen is not None else None
         if tok.pos_ in _NOUNS:  # "particles smaller than 2.5 microns", "a car with 355 horsepower"
             return tok if through_a_comparison else None
@@ -113,7 +131,7 @@ def past_parentheses(doc: Doc, end: int) -> int:
 def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
     """The noun the fact [start, end) counts or measures (its lemma is the object), or None."""
     after = past_parentheses(doc, end)
-    steps = [of_object(doc, after, end), modified_noun(doc, start, end)]
+    steps = [of_object(doc, after, end), modified_noun(doc, start, end), head_of_phrase(doc, start, end)]
     if kind in ("money", "duration"):
         steps.append(in_object(doc, after))
     steps.append(noun_before_of(doc, start))
