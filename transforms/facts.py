@@ -22,12 +22,13 @@ from transforms.non_quantities import (
     names_something,
 )
 from transforms.numbers import (
+    FRACTION,
     DIGIT_SCALES, FRACTION_WORDS, SCALES, VAGUE, VAGUE_MULTIPLES, WESTERN_SCALES, is_fraction, is_number_word,
     ordinal_value, parse_number, vague_times,
 )
 from transforms.units import (
-    DOLLAR_PREFIXES, MULTIPLIERS, SURFACES, Unit, canonical_unit, currency_before, in_smaller_unit, match_unit_after,
-    per, rate_after, scaled_currency, split_glued,
+    DOLLAR_PREFIXES, MULTIPLIERS, SURFACES, Unit, canonical_unit, currency_before, in_smaller_unit, looks_like_a_unit_symbol,
+    match_unit_after, per, rate_after, scaled_currency, split_glued, unit_in_library,
 )
 
 # Hedge words as written -> bound. Longest phrases first so "more than" wins over "than".
@@ -92,6 +93,7 @@ _IDENTIFIER_WORDS = frozenset({
     "bus", "line", "channel", "apartment", "suite", "box", "district", "ward", "pier", "lot", "phase", "stage",
     "act", "verse", "psalm", "item", "step", "figure", "table", "appendix", "code", "amendment", "resolution",
     "volume", "vol", "vol.", "top", "episode", "season", "series", "part", "week", "round", "division", "tier",
+    "call", "called", "calling", "dial", "dialled", "dialed",  # "called 911": a number dialled
 })
 _STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",
                            "dr", "way", "place", "pl", "terrace", "court", "square", "strasse", "straße"})
@@ -147,6 +149,8 @@ def _is_calendar(token: Token) -> bool:
     doc, i, text = token.doc, token.i, token.text
     if _CLOCK.match(text) or _DECADE.match(text):
         return True
+    if re.fullmatch(r"[0-2]\d[0-5]\d", text) and i + 1 < len(doc) and doc[i + 1].text in _TIME_ZONES:
+        return True  # "0100 GMT": a time of day
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if _YEAR.fullmatch(text):
         return _is_year(doc, i)
@@ -171,6 +175,8 @@ def _is_calendar(token: Token) -> bool:
 
 
 _YEAR = re.compile(r"(1[5-9]|20)\d\d")
+_TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "CST", "CDT", "ET", "PT", "IST",
+                         "JST", "AEST", "AEDT", "local"})
 
 
 def _is_year(doc: Doc, i: int) -> bool:
@@ -241,6 +247,12 @@ def _continues_number(doc: Doc, j: int) -> int:
         return 1
     if tok.text == "-" and prev_is_digits and j + 1 < len(doc) and doc[j + 1].lower_ in WESTERN_SCALES:
         return 2  # "a 13.8-billion-year period"
+    if tok.text == "-" and re.fullmatch(r"\d+", prev.text) and j + 1 < len(doc) and FRACTION.fullmatch(doc[j + 1].text):
+        return 2  # "1-1/2 years"
+    if low in ("and", "-") and (prev_is_digits or is_number_word(prev_low)):
+        halves = _span_of(doc, j + (low == "-"), ("and", "a", "half"))
+        if halves:
+            return halves + (low == "-")  # "two and a half", "five-and-a-half"
     if tok.text == "," and re.fullmatch(r"\d{1,3}", prev.text) and j + 1 < len(doc) \
             and re.fullmatch(r"0\d\d", doc[j + 1].text):
         return 2  # "80, 000": a thousands group no list would start with a zero
@@ -263,6 +275,18 @@ def _continues_number(doc: Doc, j: int) -> int:
         if tok.lower_ == "and" and prev_low in WESTERN_SCALES and is_number_word(nxt):
             return 2
     return 0
+
+
+def _span_of(doc: Doc, j: int, words: tuple[str, ...]) -> int:
+    """How many tokens from j spell `words`, hyphens between them included."""
+    k, found = j, 0
+    while k < len(doc) and found < len(words):
+        if doc[k].text != "-":
+            if doc[k].lower_ != words[found]:
+                return 0
+            found += 1
+        k += 1
+    return k - j if found == len(words) else 0
 
 
 def _number_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -331,6 +355,8 @@ def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:
     if words[0] in _MARKS and _closes_quotation(doc, j):
         return None, end, False  # 'a legal one"' closes a quotation; 'a 10" pen' is ten inches
     found = match_unit_after(words)
+    if found is None and looks_like_a_unit_symbol(doc[j].text) and (symbol := unit_in_library(doc[j].text)) is not None:
+        found = symbol, 1  # "50 Wh", "66 Ma": a symbol the table does not hold
     if found is None:
         return None, end, False
     unit, size = found
@@ -671,7 +697,7 @@ def _read_unit(sent: Doc, r: _Reading) -> None:
     r.unit, r.unit_end, r.is_age = _unit_after(sent, r.range_end)
     if r.unit is None and r.ranged and r.range_end < len(sent) and sent[r.range_end].lower_ == "of":
         unit, unit_end, _ = _unit_after(sent, r.range_end + 1)
-        if unit is not None and unit.kind in ("money", "measure"):  # "tens of millions of dollars"
+        if unit is not None and unit.kind in ("money", "measure", "duration"):  # "tens of millions of dollars"
             r.unit, r.unit_end = unit, unit_end
     if _is_millions_of_things(sent, r):
         r.unit, r.glued_unit, r.unit_end = None, None, r.range_end + (r.unit is not None)

@@ -9,6 +9,8 @@ import re
 
 from spacy.tokens import Doc
 
+from transforms.units import looks_like_a_unit_symbol, unit_in_library
+
 # Words that make a pair of small numbers a result ("won 3-1", "a 2-0 victory", "beat him 6-4 6-4").
 RESULT_WORDS = frozenset({
     "win", "wins", "won", "winning", "beat", "beats", "beaten", "victory", "victories", "defeat", "defeats",
@@ -100,6 +102,8 @@ def frames_another_fact(doc: Doc, span_start: int, span_end: int, compound: bool
         return True
     if before in BEFORE_A_PERIOD:
         return True
+    if before in ("in", "for") and any(t.tag_ in ("JJS", "RBS") or t.lower_ == "time" for t in doc[max(0, span_start - 6) : span_start - 1]):
+        return True  # "the first time in 25 years", "the largest for nine years": how long since, not a fact
     return before == "of" and span_start > 1 and doc[span_start - 2].lower_ in FRAMING_NOUNS
 
 
@@ -123,6 +127,16 @@ def names_an_event(doc: Doc, start: int, end: int) -> bool:
     return start > 0 and doc[start - 1].lower_ == "the" and (nxt.is_punct or nxt.lower_ in ("in", "at", "on", "and"))
 
 
+def _counts_a_plural(doc: Doc, i: int) -> bool:
+    """The noun phrase from i ends in a plural noun ("Eurozone finance ministers", "Hamas fighters")."""
+    for tok in doc[i : i + 5]:
+        if tok.tag_ in ("NNS", "NNPS"):
+            return True
+        if tok.tag_ not in ("NNP", "NN", "JJ", "HYPH") and tok.text != "-":
+            return False
+    return False
+
+
 def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
     """A number inside a name: 'Six Nations', 'BBC One', 'Radio 4', 'Hot 100', 'Formula 1'. Read
     from capitals: a number word written with one (not opening the sentence) next to a capitalised
@@ -144,6 +158,10 @@ def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
         return first.text[:1].isupper() and not first.is_sent_start and (capitalised(after) or capitalised(before)
                                                                            or before is not None and before.is_alpha
                                                                            and before.text[:1].isupper())
+    if first.text.isdigit() and after is not None and after.tag_ == "NNP" and after.is_alpha and after.text[:1].isupper() \
+            and len(after.text) > 1 and not (looks_like_a_unit_symbol(after.text) and unit_in_library(after.text)) \
+            and (start > 0 and doc[start - 1].like_num or not _counts_a_plural(doc, end)):
+        return True  # "the 737 Max", "five 787 Dreamliner sales": a model ("the 12 Eurozone ministers" counts)
     # "Radio 4", "S&P 500", "iOS 13", "Dell G3 15": a proper noun written with a capital somewhere
     return before is not None and before.pos_ == "PROPN" and any(c.isupper() for c in before.text) \
         and not before.is_sent_start and first.text.isdigit() and not counts_after(end)

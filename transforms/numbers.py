@@ -104,6 +104,10 @@ def parse_number(words: list[str]) -> float | None:
     ['1.5', 'million'] → 1.5e6, ['thirty', '-', 'three'] → 33, ['10', '1/2'] → 10.5,
     ['three', 'quarters', 'billion'] → 7.5e8, ['one', '-', 'third'] → 1/3, ['a', 'hundred'] → 100.
     """
+    plain = [w.lower().strip() for w in words if w.strip() not in ("-", "")]
+    if len(plain) > 3 and plain[-3:] == ["and", "a", "half"]:  # "five-and-a-half", "two and a half"
+        whole = parse_number(plain[:-3])
+        return whole + 0.5 if whole is not None else None
     total, current, seen = 0.0, 0.0, False
     previous_was_number = False
     for raw in words:

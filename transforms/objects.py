@@ -31,6 +31,8 @@ def modified_noun(doc: Doc, start: int, end: int) -> Token | None:
         if tok.dep_ in _MODIFIES and head.pos_ in _NOUNS and _outside(head, start, end):
             if head.lower_ == "worth":  # "$20bn worth of goods"
                 return of_object(doc, head.i + 1, end) or head
+            if head.lower_ == "time" and head.head.pos_ in _NOUNS:  # "a five-time NBA champion"
+                return head.head
             return head
     return None
 
@@ -68,9 +70,14 @@ def in_object(doc: Doc, i: int) -> Token | None:
     return None
 
 
+# Nouns that make a place or a part of a phrase ("in front of 15,522"), not what is counted.
+_PHRASE_NOUNS = frozenset({"front", "back", "side", "top", "bottom", "middle", "end", "part", "lot", "number", "total"})
+
+
 def noun_before_of(doc: Doc, start: int) -> Token | None:
     """'revenues of A$2.6bn', 'a sentence of 85 years', 'a truce of between 30 and 40 days'."""
-    if start > 0 and doc[start - 1].lower_ == "of" and doc[start - 1].head.pos_ in _NOUNS:
+    if start > 0 and doc[start - 1].lower_ == "of" and doc[start - 1].head.pos_ in _NOUNS \
+            and doc[start - 1].head.lower_ not in _PHRASE_NOUNS:
         return doc[start - 1].head
     return None
 

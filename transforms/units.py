@@ -49,7 +49,7 @@ _TABLE: list[tuple[str, str, tuple[str, ...]]] = [
     ("measure", "acre", ("acre",)),
     ("measure", "hectare", ("hectare", "ha")),
     ("measure", "m3", ("cubic metre", "cubic meter", "m3", "m³")),
-    ("measure", "cu ft", ("cubic foot", "cubic feet", "cu ft")),
+    ("measure", "cu ft", ("cubic foot", "cubic feet", "cu ft", "cu.ft", "cu. ft", "cu.ft.")),
     ("measure", "l", ("l", "litre", "liter")),
     ("measure", "ml", ("ml", "millilitre", "milliliter")),
     ("measure", "gallon", ("gallon", "gal")),
@@ -303,6 +303,7 @@ NEWS_DIMENSIONS = {
 # Units news uses that pint does not define (or defines as something else), with their dimension.
 _OUTSIDE_THE_LIBRARY = {"mpg": "length/volume", "mmbtu": "energy", "night": "time", "decade": "time",
                         "lb-ft": "torque", "degree": "angle", "turn": "angle", "radian": "angle"}
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Mt", "Sr", "Jr", "Co", "No", "Ft", "Pt", "Gen", "Col", "Sgt", "Lt"})
 _NOT_UNITS = frozenset({"st", "nd", "rd", "th", "am", "pm", "s", "x", "h"})  # ordinals, clock times, "4x4"
 
 
@@ -319,12 +320,21 @@ def unit_in_library(text: str) -> Unit | None:
     there; None for anything else."""
     if len(text) < 2 or text.lower() in _NOT_UNITS or not text.isascii() or not text.isalpha():
         return None
-    try:
-        units = _registry().parse_units(text)
-    except Exception:  # pint raises several kinds for text that is not a unit
-        return None
-    dimension = NEWS_DIMENSIONS.get(frozenset(units.dimensionality.items()))
-    return Unit("measure", str(units)) if dimension else None
+    for registry in (_exact_registry, _registry):  # "Ma" is a megaannum as written, "Ghz" a gigahertz only without case
+        try:
+            units = registry().parse_units(text)
+        except Exception:  # pint raises several kinds for text that is not a unit
+            continue
+        dimension = NEWS_DIMENSIONS.get(frozenset(units.dimensionality.items()))
+        return Unit("measure", str(units)) if dimension else None
+    return None
+
+
+def looks_like_a_unit_symbol(text: str) -> bool:
+    """'Wh', 'MWh', 'GHz', 'Ma': short, with a capital, as unit symbols are written (a word such as
+    'hand' or 'point' is not taken for the unit pint also knows by that name)."""
+    return 1 < len(text) <= 4 and text.isascii() and text.isalpha() and any(c.isupper() for c in text) \
+        and not text.isupper() and text not in _TITLES
 
 
 def _pint_spelling(text: str) -> str:
