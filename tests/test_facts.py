@@ -275,3 +275,18 @@ def test_an_equivalent_in_parentheses_is_hedged_and_ranged_as_the_amount_it_conv
     assert [(f.value, f.unit, f.bound) for f in facts] == [(370e6, "USD", ">"), (196e6, "GBP", ">")]
     facts = facts_of(parser, "The tapes were valued at between $30,000 (£16,000) and $50,000 (£27,000).")
     assert [(f.value, f.value_high, f.unit) for f in facts] == [(30_000, 50_000, "USD"), (16_000, 27_000, "GBP")]
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Nurses face up to 1,000 alarms per shift.", None),
+    ("It earned $2.53 per diluted share.", "USD/share"),
+    ("The car goes 300 miles per charge.", "mile/charge"),
+])
+def test_a_rate_is_read_after_per_whatever_the_noun(parser, sentence, unit):
+    [fact] = facts_of(parser, sentence)
+    assert fact.unit == unit
+
+
+def test_a_three_digit_number_before_one_thing_is_its_model(parser):
+    assert facts_of(parser, "The 777 program has faced delays.") == []
+    assert [f.value for f in facts_of(parser, "The firm has 1500 staff.")] == [1500]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from transforms.dates import MONTH_NAMES
 from transforms.objects import lemma_of, measured_object, past_parentheses
 from transforms.non_quantities import (
-    EVENT_NOUNS, frames_another_fact, is_acceleration_benchmark, is_pronoun_one, is_scoreline, names_an_event,
+    COLLECTIVE_NOUNS, EVENT_NOUNS, frames_another_fact, is_acceleration_benchmark, is_pronoun_one, is_scoreline, names_an_event,
     names_something,
 )
 from transforms.numbers import (
@@ -186,7 +186,7 @@ def _is_year(doc: Doc, i: int) -> bool:
     if after[:1] in (["-"], ["–"], ["to"]) and len(after) > 2 and re.fullmatch(r"\d[\d,]*", after[1]) \
             and not _YEAR.fullmatch(after[1]):
         after = after[2:]  # "2000 - 2500 Calories": the range's unit
-    if after and (match_unit_after(after) is not None or doc[i + 1].tag_ == "NNS"):
+    if after and (match_unit_after(after) is not None or doc[i + 1].tag_ == "NNS" or after[0] in COLLECTIVE_NOUNS):
         return False
     return _qualifier_before(doc, i)[0] is None or after[:1] == ["'s"]
 

@@ -62,6 +62,9 @@ def is_scoreline(doc: Doc, start: int, end: int, counts_after) -> bool:
     return others > 0  # "4-6 6-3 7-6": the sets of a match
 
 
+# Singular nouns that a number counts the members of ("1,500 staff").
+COLLECTIVE_NOUNS = frozenset({"staff", "personnel", "crew", "police", "cattle", "livestock", "workforce", "equipment",
+                              "capacity", "population", "audience", "stock", "data"})
 REPORTING_VERBS = frozenset({"say", "tell", "add", "write", "explain", "note", "warn", "argue", "claim", "insist"})
 
 
@@ -162,6 +165,9 @@ def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
             and len(after.text) > 1 and not (looks_like_a_unit_symbol(after.text) and unit_in_library(after.text)) \
             and (start > 0 and doc[start - 1].like_num or not _counts_a_plural(doc, end)):
         return True  # "the 737 Max", "five 787 Dreamliner sales": a model ("the 12 Eurozone ministers" counts)
+    if first.text.isdigit() and len(first.text) >= 3 and first.dep_ == "nummod" and first.head.i == end \
+            and first.head.tag_ == "NN" and first.head.lower_ not in COLLECTIVE_NOUNS:
+        return True  # "the 777 program", "a 737 jet": 777 of one thing is a model's number
     # "Radio 4", "S&P 500", "iOS 13", "Dell G3 15": a proper noun written with a capital somewhere
     return before is not None and before.pos_ == "PROPN" and any(c.isupper() for c in before.text) \
         and not before.is_sent_start and first.text.isdigit() and not counts_after(end)

@@ -135,6 +135,15 @@ def past_parentheses(doc: Doc, end: int) -> int:
     return end
 
 
+def _same_line_noun(doc: Doc, tok: Token, start: int) -> bool:
+    """A noun on the fact's own line (a listing or a headline glued to the next line is another
+    sentence), and not one word of a longer name ('Hong Kong')."""
+    low, high = sorted((tok.idx, doc[start].idx))
+    if "\n" in doc.text[low:high] or tok.pos_ not in _NOUNS:
+        return False
+    return not (tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children))
+
+
 def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
     """The noun the fact [start, end) counts or measures (its lemma is the object), or None."""
     after = past_parentheses(doc, end)
@@ -146,6 +155,8 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
         steps.append(subject_of_governor(doc, start, end))
     for tok in steps:
         tok = _outside(tok, start, end)
+        if tok is not None and not _same_line_noun(doc, tok, start):
+            continue
         if tok is not None and tok.is_alpha and tok.lower_ not in _NOT_OBJECTS and tok.lower_ not in SURFACES \
                 and tok.lower_ not in MULTIPLIERS \
                 and not (kind == "age" and tok.pos_ == "PROPN"):  # "4-year-old Abigail Edan": a person, not a thing

@@ -171,6 +171,7 @@ def _surfaces() -> dict[str, Unit]:
 SURFACES = _surfaces()
 _MAX_WORDS = max(len(form.split()) for form in SURFACES)
 PREFIX_CURRENCIES = {form: SURFACES[form] for form in _PREFIX_CURRENCIES}
+_NOT_RATES = frozenset({"the", "a", "an", "cent", "cents", "se", "their", "its", "his", "her", "our", "your"})
 _RATE_WORDS = {"per", "a", "an", "each", "every", "/"}
 _RATE_SYNONYMS = {"annum": "year", "hr": "hour", "ms": "millisecond", "sec": "second", "min": "minute", "mo": "month",
                   "yr": "year", "wk": "week"}
@@ -221,9 +222,13 @@ def rate_after(words: list[str]) -> tuple[str, int] | None:
     j = i + 1
     if words[j] == "-" and len(words) > j + 1:
         j += 1
+    if words[i] == "per" and words[j].endswith("ed") and len(words) > j + 1 and words[j + 1].isalpha():
+        j += 1  # "per diluted share"
     word = words[j]
     base = _RATE_SYNONYMS.get(word) or (word[:-1] if word.endswith("s") and word != "s" else word)
-    if base not in _RATE_UNITS or (words[i] != "per" and len(words) > j + 1 and words[j + 1] in _NOT_RATE_AFTER):
+    # after "per" any noun is the rate ("per shift", "per charge"); after "a" only the usual ones ("$5 a share")
+    known = base in _RATE_UNITS or words[i] == "per" and base.isalpha() and base not in _NOT_RATES
+    if not known or (words[i] != "per" and len(words) > j + 1 and words[j + 1] in _NOT_RATE_AFTER):
         return None
     unit = SURFACES.get(base)
     return (unit.name if unit else base), j + 1
