@@ -278,7 +278,7 @@ def test_an_equivalent_in_parentheses_is_hedged_and_ranged_as_the_amount_it_conv
 
 
 @pytest.mark.parametrize("sentence, unit", [
-    ("Nurses face up to 1,000 alarms per shift.", None),
+    ("Nurses face up to 1,000 alarms per shift.", "alarm/shift"),
     ("It earned $2.53 per diluted share.", "USD/share"),
     ("The car goes 300 miles per charge.", "mile/charge"),
 ])

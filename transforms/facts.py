@@ -27,7 +27,7 @@ from transforms.numbers import (
     ordinal_value, parse_number, vague_times,
 )
 from transforms.units import (
-    DOLLAR_PREFIXES, MULTIPLIERS, SURFACES, Unit, canonical_unit, currency_before, in_smaller_unit, looks_like_a_unit_symbol,
+    DOLLAR_PREFIXES, MULTIPLIERS, SURFACES, TIME_NAMES, Unit, canonical_unit, currency_before, in_smaller_unit, looks_like_a_unit_symbol,
     match_unit_after, per, rate_after, scaled_currency, split_glued, unit_in_library,
 )
 
@@ -832,6 +832,15 @@ def _read_smaller_part(sent: Doc, r: _Reading, nxt: tuple[int, int] | None) -> i
     return nxt[0]
 
 
+def _counted_per(sent: Doc, obj_tok: Token | None, r: _Reading) -> str | None:
+    """'1,000 alarms per shift', 'one MP every night': the rate a count is given at (its unit is then
+    'alarm/shift')."""
+    if obj_tok is None or obj_tok.i < r.range_end:
+        return None
+    rate = rate_after([t.lower_ for t in sent[obj_tok.i + 1 : obj_tok.i + 5]])
+    return rate[0] if rate is not None else None
+
+
 def _what_is_counted(sent: Doc, r: _Reading) -> tuple[str, str | None, str | None]:
     """The fact's kind, the lemma of the thing it counts or measures (if any) and the verb it goes with."""
     kind = "age" if r.is_age else (r.unit.kind if r.unit is not None else "count")
@@ -847,6 +856,10 @@ def _what_is_counted(sent: Doc, r: _Reading) -> tuple[str, str | None, str | Non
 def _as_fact(sent: Doc, r: _Reading, offset: int, attribution: str) -> Fact:
     kind, obj, predicate = _what_is_counted(sent, r)
     unit, dimension = canonical_unit(r.unit.name, r.unit.kind) if r.unit is not None else (None, None)
+    per_what = _counted_per(sent, measured_object(sent, r.span_start, r.span_end, kind), r) if kind == "count" else None
+    if per_what and obj:
+        rate, rate_dimension = canonical_unit(per_what, "duration" if per_what in TIME_NAMES else "measure")
+        unit, dimension = f"{obj}/{rate}", f"count/{rate_dimension or 'count'}"
     last = sent[r.span_end - 1]
     return Fact(
         start_char=offset + sent[r.span_start].idx,

@@ -375,7 +375,7 @@ def _library_name(forms: tuple[str, ...]) -> tuple[str, str] | None:
 
 
 _FORMS = {name: forms for _, name, forms in _TABLE}
-_TIME_NAMES = frozenset(name for kind, name, _ in _TABLE if kind == "duration")
+TIME_NAMES = frozenset(name for kind, name, _ in _TABLE if kind == "duration")
 
 
 @lru_cache(maxsize=4096)
@@ -388,7 +388,7 @@ def canonical_unit(name: str | None, kind: str) -> tuple[str | None, str | None]
     if "/" in name and name not in _FORMS:
         top, bottom = name.split("/", 1)
         top_key, top_dimension = canonical_unit(top, kind)
-        bottom_key, bottom_dimension = canonical_unit(bottom, "duration" if bottom in _TIME_NAMES else "measure")
+        bottom_key, bottom_dimension = canonical_unit(bottom, "duration" if bottom in TIME_NAMES else "measure")
         return f"{top_key}/{bottom_key}", f"{top_dimension}/{bottom_dimension or 'count'}"
     if kind == "money":
         return name, "money"
