@@ -248,6 +248,10 @@ def test_news_constructions(parser, sentence, expected):
     "They won for the first time in 25 years.",  # how long since, framing the fact
     "The car does 0-60 mph.",  # an acceleration benchmark
     "White won the 100m and 200m titles.",  # race distances naming events
+    "He won the 100 yard backstroke.",
+    "The shop is open 24 hours a day.",  # always, not an amount of time
+    "Sales in fiscal year 2019 rose.",  # a year
+    "There is no love lost between the two.",  # the two named before
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []

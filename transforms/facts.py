@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from transforms.dates import MONTH_NAMES
 from transforms.objects import lemma_of, measured_object, past_parentheses
 from transforms.non_quantities import (
-    COLLECTIVE_NOUNS, EVENT_NOUNS, frames_another_fact, is_acceleration_benchmark, is_pronoun_one, is_scoreline, names_an_event,
-    names_something,
+    COLLECTIVE_NOUNS, EVENT_NOUNS, frames_another_fact, is_acceleration_benchmark, is_anaphoric, is_pronoun_one,
+    is_scoreline, names_an_event, names_something,
 )
 from transforms.numbers import (
     FRACTION,
@@ -186,6 +186,10 @@ def _is_year(doc: Doc, i: int) -> bool:
     if after[:1] in (["-"], ["–"], ["to"]) and len(after) > 2 and re.fullmatch(r"\d[\d,]*", after[1]) \
             and not _YEAR.fullmatch(after[1]):
         after = after[2:]  # "2000 - 2500 Calories": the range's unit
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if before in ("year", "fy", "season", "vintage", "class", "model") or before == "the" and after[:1] != ["-"] \
+            and i + 1 < len(doc) and doc[i + 1].tag_ == "NNS":
+        return True  # "fiscal year 2019", "the 2018 models", "the 2004 Olympics"; "1,500 workers" has its comma
     if after and (match_unit_after(after) is not None or doc[i + 1].tag_ == "NNS" or after[0] in COLLECTIVE_NOUNS):
         return False
     return _qualifier_before(doc, i)[0] is None or after[:1] == ["'s"]
@@ -799,8 +803,14 @@ def _states_no_quantity(sent: Doc, r: _Reading) -> bool:
     """The pronoun "one", a number inside a name, or a period that frames another fact."""
     if r.value == 0 and r.unit is None and r.currency is None and r.value_high is None:
         return True  # "from zero to 60 mph", "zero tolerance": nothing counted
-    if r.unit is not None and r.unit.name in ("m", "km") and names_an_event(sent, r.start, r.span_end):
+    if r.unit is not None and r.unit.name in ("m", "km", "yard", "mile") and names_an_event(sent, r.start, r.span_end):
         return True
+    if r.unit is None and is_anaphoric(sent, r.start, r.end):
+        return True
+    if r.unit is not None and r.unit.kind == "duration" and "/" in r.unit.name:
+        top, bottom = r.unit.name.split("/", 1)  # "24 hours a day", "365 days a year": always, not an amount
+        whole = in_smaller_unit(1, bottom, top)
+        return whole is not None and abs(whole - r.value) < 0.02 * whole
     if r.unit is not None and r.unit.name in ("mph", "km/h") and is_acceleration_benchmark(sent, r.start):
         return True
     if r.unit is None and r.currency is None and not r.ratio and (is_pronoun_one(sent, r.start, r.end)

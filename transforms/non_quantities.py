@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
+from transforms.numbers import UNITS
 from transforms.units import looks_like_a_unit_symbol, unit_in_library
 
 # Words that make a pair of small numbers a result ("won 3-1", "a 2-0 victory", "beat him 6-4 6-4").
@@ -68,6 +69,14 @@ COLLECTIVE_NOUNS = frozenset({"staff", "personnel", "crew", "police", "cattle", 
 REPORTING_VERBS = frozenset({"say", "tell", "add", "write", "explain", "note", "warn", "argue", "claim", "insist"})
 
 
+def is_anaphoric(doc: Doc, start: int, end: int) -> bool:
+    """'between the two', 'the two met': a number word standing for things named before, not a count."""
+    tok, before = doc[start], doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end] if end < len(doc) else None
+    return end - start == 1 and tok.lower_ in UNITS and before in ("the", "these", "those", "all") \
+        and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")) and tok.dep_ != "nummod"
+
+
 def is_pronoun_one(doc: Doc, start: int, end: int) -> bool:
     """'one of the biggest', 'another one', 'one-off', 'at one point', 'one gadget that might help':
     "one" as a pronoun or an article, not a count ("one person died" counts; so does "evict one MP")."""
@@ -86,6 +95,8 @@ def is_pronoun_one(doc: Doc, start: int, end: int) -> bool:
         return True  # "from one device to another"
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS:
         return True  # "said one legal expert": a source, not a count
+    if head.head.lower_ == "to" and head.head.i > 0 and doc[head.head.i - 1].lower_ == "according":
+        return True  # "according to one estimate"
     return any(child.dep_ in ("relcl", "acl") for child in head.children)  # "one musician quoted by"
 
 
@@ -116,10 +127,17 @@ def is_acceleration_benchmark(doc: Doc, start: int) -> bool:
     return before[-2:] in (["0", "-"], ["0", "to"], ["zero", "to"]) or before[-1:] == ["0-"]
 
 
+# Swimming and track events named by their distance ("the 100 yard backstroke", "400m hurdles").
+STROKES = frozenset({"freestyle", "backstroke", "breaststroke", "butterfly", "medley", "hurdles", "relay", "dash",
+                     "steeplechase", "sprint", "individual"})
+
+
 def names_an_event(doc: Doc, start: int, end: int) -> bool:
     """'the 100m and 200m titles', 'won 200m gold', 'silver in the 100m', 'a 4km champion': a race
     distance written the way events are named, not a length measured ('a six-kilometre race',
     'a jump of 7.96m')."""
+    if end < len(doc) and doc[end].lower_ in STROKES:
+        return True  # "the 100 yard backstroke"
     if not _GLUED_DISTANCE.fullmatch(doc[start:end].text):  # "100m", as one token or two
         return False
     nxt = doc[end] if end < len(doc) else None
