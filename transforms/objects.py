@@ -37,12 +37,12 @@ def modified_noun(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
-def head_of_phrase(doc: Doc, start: int, end: int) -> Token | None:
+def head_of_phrase(doc: Doc, start: int, end: int, measure: bool = False) -> Token | None:
     """'An all-new 2.0-liter, naturally-aspirated four-cylinder engine', 'a 22 kW second on-board
     charging device': a fact opening a noun phrase (after an article) modifies its last noun, however
-    the parser attached it."""
+    the parser attached it; so does a measure right before a noun ('1 tsp ground cinnamon')."""
     before = [t for t in doc[max(0, start - 4) : start] if t.pos_ in ("DET", "PRON") or t.tag_ == "PRP$"]
-    if not before:
+    if not before and not (measure and end < len(doc) and doc[end].pos_ in ("NOUN", "ADJ")):
         return None
     last = None
     for tok in doc[end : end + 8]:
@@ -99,7 +99,7 @@ def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
     down 10%', 'the company's debt is close to 12bn euros')."""
     root = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
     tok = root
-    through_a_comparison = root is not None and (root.lower_ in ("than", "with") or root.tag_ in ("JJR", "RBR"))
+    through_a_comparison = root is not None and (root.lower_ in ("than", "with", "for") or root.tag_ in ("JJR", "RBR"))
     for _ in range(4):
         if tok is None or tok.head is tok:
             return None
@@ -114,7 +114,7 @@ def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
             return _named(chosen) if chosen is not None else None
         if tok.pos_ in _NOUNS:  # "particles smaller than 2.5 microns", "a car with 355 horsepower"
             return tok if through_a_comparison else None
-        through_a_comparison = tok.lower_ in ("than", "with") or tok.tag_ in ("JJR", "RBR")
+        through_a_comparison = tok.lower_ in ("than", "with", "for") or tok.tag_ in ("JJR", "RBR")
     return None
 
 
@@ -147,7 +147,8 @@ def _same_line_noun(doc: Doc, tok: Token, start: int) -> bool:
 def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
     """The noun the fact [start, end) counts or measures (its lemma is the object), or None."""
     after = past_parentheses(doc, end)
-    steps = [of_object(doc, after, end), modified_noun(doc, start, end), head_of_phrase(doc, start, end)]
+    steps = [of_object(doc, after, end), modified_noun(doc, start, end),
+             head_of_phrase(doc, start, end, measure=kind == "measure")]
     if kind in ("money", "duration"):
         steps.append(in_object(doc, after))
     steps.append(noun_before_of(doc, start))
