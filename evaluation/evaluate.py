@@ -238,6 +238,21 @@ def eval_news_quantities(splitter, parser) -> None:
     out.write_text("\n".join(sorted(lines)) + "\n", encoding="utf-8")
     kinds = {kind: sum(line.startswith(kind) for line in lines) for kind in ("missed", "extra", "wrong")}
     print(f"missed {kinds['missed']}, extra {kinds['extra']}, unit or bound wrong {kinds['wrong']}: listed in {out}")
+    right, matched = objects_right(found, items)
+    print(f"object (lemma of what is counted or measured) right on the quantities found: {right} / {matched}")
+
+
+def objects_right(found: list[list], items: list[dict]) -> tuple[int, int]:
+    """How many gold quantities found (by value) carry the gold object, of how many found."""
+    right = matched = 0
+    for item, facts in zip(items, found):
+        keyed = {_news_keys(f.value, f.value_high, f.unit, f.bound)[0]: f for f in facts if f.kind != "ordinal"}
+        for q in item["quantities"]:
+            fact = keyed.get(_news_keys(q["value"], q["value_high"], q["unit"], q["bound"])[0])
+            if fact is not None:
+                matched += 1
+                right += (fact.object or None) == (q["object"] or None)
+    return right, matched
 
 
 def _peer_excluded(text: str, quantity: dict) -> bool:

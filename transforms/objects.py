@@ -13,6 +13,15 @@ from transforms.units import MULTIPLIERS, SURFACES
 _NOUNS = ("NOUN", "PROPN")
 _MODIFIES = ("nummod", "amod", "quantmod", "compound", "npadvmod", "nmod")
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+# Verbs whose subject is what the amount measures: a level or a change of it ("the economy grew 3%",
+# "its debt is close to 12bn euros", "the market was worth £1,152m"), unlike "the duchy generated £12m".
+_STATES_AN_AMOUNT = frozenset({
+    "be", "cost", "total", "reach", "stand", "hit", "value", "exceed", "measure", "weigh", "last", "average",
+    "rise", "increase", "grow", "gain", "climb", "jump", "surge", "soar", "advance", "rally", "expand", "improve",
+    "double", "triple", "fall", "drop", "decline", "decrease", "sink", "slump", "plunge", "tumble", "slide",
+    "shrink", "dip", "ease", "slip", "contract", "narrow", "plummet", "add", "lose", "close", "end", "trade",
+    "range", "amount", "come",
+})
 # Words that are how a number is written or how often, not what it counts.
 _NOT_OBJECTS = frozenset({"time", "times", "worth", "percent", "per", "cent"})
 # Subjects of the verb that governs a money, percent or measure fact ("the economy grew 3%").
@@ -23,7 +32,7 @@ def _outside(tok: Token | None, start: int, end: int) -> Token | None:
     return tok if tok is not None and not start <= tok.i < end else None
 
 
-def modified_noun(doc: Doc, start: int, end: int) -> Token | None:
+def modified_noun(doc: Doc, start: int, end: int, counted: bool = True) -> Token | None:
     """The noun the fact's words modify: '1.25 million vehicles', 'a £350m stadium', 'a 10-day event'
     (and 'worth of goods': what the worth is of)."""
     for tok in doc[start:end]:
@@ -33,6 +42,8 @@ def modified_noun(doc: Doc, start: int, end: int) -> Token | None:
                 return of_object(doc, head.i + 1, end) or head
             if head.lower_ == "time" and head.head.pos_ in _NOUNS:  # "a five-time NBA champion"
                 return head.head
+            while not counted and head.dep_ == "compound" and head.head.pos_ in _NOUNS and head.head.i > head.i:
+                head = head.head  # "a billion-dollar telecoms deal" (but "a three-phase deal" counts phases)
             return head
     return None
 
@@ -77,7 +88,7 @@ _PHRASE_NOUNS = frozenset({"front", "back", "side", "top", "bottom", "middle", "
 def noun_before_of(doc: Doc, start: int) -> Token | None:
     """'revenues of A$2.6bn', 'a sentence of 85 years', 'a truce of between 30 and 40 days'."""
     if start > 0 and doc[start - 1].lower_ == "of" and doc[start - 1].head.pos_ in _NOUNS \
-            and doc[start - 1].head.lower_ not in _PHRASE_NOUNS:
+            and doc[start - 1].head.lower_ not in _PHRASE_NOUNS and doc[start - 1].head.lower_ != "age":
         return doc[start - 1].head
     return None
 
@@ -110,6 +121,8 @@ def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
             subjects = [c for c in tok.children if c.dep_ in _SUBJECTS and (c.pos_ in _NOUNS or c.lower_ in
                                                                              _RELATIVE_PRONOUNS)]
             given = [c for c in tok.children if c.dep_ == "dative" and c.pos_ in _NOUNS]  # "giving the car 355 hp"
+            if tok.lemma_.lower() not in _STATES_AN_AMOUNT:
+                subjects = []  # "the duchy generated £12m": who earned it, not what it measures
             chosen = objects[0] if objects and via_by else (given or subjects or [None])[0]
             return _named(chosen) if chosen is not None else None
         if tok.pos_ in _NOUNS:  # "particles smaller than 2.5 microns", "a car with 355 horsepower"
@@ -119,9 +132,13 @@ def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def lemma_of(tok: Token) -> str:
-    """The object as the guide writes it: a lower-case singular ("Palestinians" -> palestinian)."""
-    lemma = tok.lemma_.lower()
-    return lemma[:-1] if tok.tag_ == "NNPS" and lemma.endswith("s") else lemma
+    """The object as the guide writes it: a lower-case singular ("Palestinians" -> palestinian,
+    "Grammys" -> grammy)."""
+    lemma, text = tok.lemma_.lower(), tok.lower_
+    if text.endswith("xes") and lemma.endswith("xis") and tok.tag_ == "NNS":
+        lemma = text[:-2]  # "taxes" is more often tax than taxi: the lemmatiser reads taxis
+    plural = tok.tag_ == "NNPS" or tok.pos_ == "PROPN" and tok.tag_ == "NNS"
+    return lemma[:-1] if plural and lemma.endswith("s") and not lemma.endswith("ss") else lemma
 
 
 def past_parentheses(doc: Doc, end: int) -> int:
@@ -139,15 +156,17 @@ def _same_line_noun(doc: Doc, tok: Token, start: int) -> bool:
     """A noun on the fact's own line (a listing or a headline glued to the next line is another
     sentence), and not one word of a longer name ('Hong Kong')."""
     low, high = sorted((tok.idx, doc[start].idx))
-    if "\n" in doc.text[low:high] or tok.pos_ not in _NOUNS:
+    if "\n" in doc.text[low:high] or tok.pos_ not in _NOUNS or len(tok.text) < 2:
         return False
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not doc[tok.i].whitespace_:
+        return False  # "e" of "e-mail": half a word
     return not (tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children))
 
 
 def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
     """The noun the fact [start, end) counts or measures (its lemma is the object), or None."""
     after = past_parentheses(doc, end)
-    steps = [of_object(doc, after, end), modified_noun(doc, start, end),
+    steps = [of_object(doc, after, end), modified_noun(doc, start, end, counted=kind == "count"),
              head_of_phrase(doc, start, end, measure=kind == "measure")]
     if kind in ("money", "duration"):
         steps.append(in_object(doc, after))
