@@ -252,6 +252,8 @@ def test_news_constructions(parser, sentence, expected):
     "The shop is open 24 hours a day.",  # always, not an amount of time
     "Sales in fiscal year 2019 rose.",  # a year
     "There is no love lost between the two.",  # the two named before
+    "He swears by The 7 Habits of Highly Effective People.",  # a title
+    "NBC 5 has edited the video.",  # a station
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []

@@ -158,6 +158,17 @@ def _counts_a_plural(doc: Doc, i: int) -> bool:
     return False
 
 
+def _opens_a_title(doc: Doc, i: int) -> bool:
+    """From i, two or more capitalised words (small words and numbers between them) that do not end
+    in a plural noun the number would count: a title or a name ("7 Habits of Highly Effective People")."""
+    capitals, k = 0, i
+    while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "the", "and", "for", "a", "in", "under")
+                            or doc[k].like_num):
+        capitals += doc[k].text[:1].isupper() and doc[k].is_alpha
+        k += 1
+    return capitals >= 2 and not (k < len(doc) and doc[k].tag_ == "NNS")
+
+
 def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
     """A number inside a name: 'Six Nations', 'BBC One', 'Radio 4', 'Hot 100', 'Formula 1'. Read
     from capitals: a number word written with one (not opening the sentence) next to a capitalised
@@ -186,6 +197,10 @@ def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
     if first.text.isdigit() and len(first.text) >= 3 and first.dep_ == "nummod" and first.head.i == end \
             and first.head.tag_ == "NN" and first.head.lower_ not in COLLECTIVE_NOUNS:
         return True  # "the 777 program", "a 737 jet": 777 of one thing is a model's number
-    # "Radio 4", "S&P 500", "iOS 13", "Dell G3 15": a proper noun written with a capital somewhere
+    if first.text.isdigit() and _opens_a_title(doc, end):
+        return True  # "The 7 Habits of Highly Effective People", "a 40 Under 40 Award"
+    # "Radio 4", "S&P 500", "iOS 13", "Dell G3 15", "NBC 5": a proper noun written with a capital
+    # (beyond its first letter when it opens the sentence)
     return before is not None and before.pos_ == "PROPN" and any(c.isupper() for c in before.text) \
-        and not before.is_sent_start and first.text.isdigit() and not counts_after(end)
+        and (not before.is_sent_start or any(c.isupper() for c in before.text[1:])) and first.text.isdigit() \
+        and not counts_after(end)
