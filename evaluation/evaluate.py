@@ -190,39 +190,68 @@ def eval_quantities(splitter, parser) -> None:
     print(f"{'overall':<12} value F1={v[2]:.3f}  value+unit F1={u[2]:.3f}")
 
 
-def _news_keys(value, value_high, unit, bound) -> tuple[tuple, tuple, tuple]:
-    """The keys a quantity is matched by: its value (and upper end), with its unit's meaning, with its bound."""
-    v = (_significant(value), _significant(value_high) if value_high is not None else None)
-    return v, (*v, unit_meaning(unit)), (*v, bound)
+def _same_value(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1e-12)
 
 
-def _significant(value: float) -> float:
-    """Four significant digits: the gold writes two-thirds as 0.6667."""
-    return float(f"{float(value):.4g}")
+def _matches(gold: dict, fact) -> bool:
+    """The gold quantity's value (and upper end), or for a vague amount any value in its range
+    (the scoring of ../shared/eval/README.md)."""
+    if gold.get("vague") and gold["value_high"] is not None:
+        return gold["value"] <= fact.value <= gold["value_high"]
+    return _same_value(gold["value"], fact.value) and _same_value(gold["value_high"], fact.value_high)
+
+
+def _same_unit(gold: dict, fact) -> bool:
+    """Units that mean the same; a unitless count matches a unitless gold or one naming what it counts."""
+    if fact.unit is None and fact.kind == "count":
+        return gold["unit"] is None or unit_meaning(gold["unit"]) == unit_meaning(fact.object)
+    return unit_meaning(gold["unit"]) == unit_meaning(fact.unit)
+
+
+def _same_bound(gold: dict, fact) -> bool:
+    if gold.get("vague") and gold["bound"] == "range":
+        return fact.bound in ("range", "~", "=")
+    return gold["bound"] == fact.bound
+
+
+def match_sentence(golds: list[dict], facts: list) -> list[tuple[dict, object]]:
+    """Each gold quantity with one unused prediction of its sentence that matches it."""
+    unused, pairs = list(facts), []
+    for gold in golds:
+        fact = next((f for f in unused if _matches(gold, f)), None)
+        if fact is not None:
+            unused.remove(fact)
+            pairs.append((gold, fact))
+    return pairs
+
+
+def _f1(matched: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p, r = matched / n_pred if n_pred else 0.0, matched / n_gold if n_gold else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
 def score_news_quantities(found: list[list], items: list[dict]) -> tuple[list, list[str]]:
     """value, +unit and +bound (P, R, F1) of the facts found per sentence (ordinals left out)
-    against `news_quantities_dev.json`; and a line per missed or extra quantity."""
-    pred = [[_news_keys(f.value, f.value_high, f.unit, f.bound) for f in fs if f.kind != "ordinal"] for fs in found]
-    gold = [[_news_keys(q["value"], q["value_high"], q["unit"], q["bound"]) for q in item["quantities"]]
-            for item in items]
-    scores = [value_f1([[k[i] for k in ks] for ks in pred], [[k[i] for k in ks] for ks in gold]) for i in range(3)]
+    against `news_quantities_dev.json`, scored as ../shared/eval/README.md says; and a line per
+    missed, extra or half-right quantity."""
+    n_pred = n_gold = value = unit = bound = 0
     lines = []
-    for item, fs, got, want in zip(items, found, pred, gold):
+    for item, fs in zip(items, found):
         facts = [f for f in fs if f.kind != "ordinal"]
-        for (keys, fact) in zip(got, facts):
-            match = next((w for w in want if w[0] == keys[0]), None)
-            if match is None:
-                lines.append(f"extra   {item['id']}: {fact.text!r} = {keys[0]} {fact.unit} {fact.bound}")
-            elif match != keys:
-                lines.append(f"wrong   {item['id']}: {fact.text!r} unit {fact.unit!r}/{match[1][2]!r} "
-                             f"bound {fact.bound}/{match[2][2]}")
-        for q, keys in zip(item["quantities"], want):
-            if all(k[0] != keys[0] for k in got):
-                lines.append(f"missed  {item['id']}: {q['surface']!r} = {keys[0]} {q['unit']} {q['bound']}"
-                             f"  | {item['text'][:140]}")
-    return scores, lines
+        pairs = match_sentence(item["quantities"], facts)
+        n_pred, n_gold, value = n_pred + len(facts), n_gold + len(item["quantities"]), value + len(pairs)
+        unit += sum(_same_unit(g, f) for g, f in pairs)
+        bound += sum(_same_bound(g, f) for g, f in pairs)
+        matched = [f for _, f in pairs]
+        lines += [f"extra   {item['id']}: {f.text!r} = {f.value:g} {f.unit} {f.bound}" for f in facts if f not in matched]
+        lines += [f"wrong   {item['id']}: {f.text!r} unit {f.unit!r}/{g['unit']!r} bound {f.bound}/{g['bound']}"
+                  for g, f in pairs if not (_same_unit(g, f) and _same_bound(g, f))]
+        lines += [f"missed  {item['id']}: {g['surface']!r} = {g['value']:g} {g['unit']} {g['bound']}  | {item['text'][:140]}"
+                  for g in item["quantities"] if all(g is not p for p, _ in pairs)]
+    return [_f1(value, n_pred, n_gold), _f1(unit, n_pred, n_gold), _f1(bound, n_pred, n_gold)], lines
 
 
 def eval_news_quantities(splitter, parser) -> None:
@@ -243,16 +272,10 @@ def eval_news_quantities(splitter, parser) -> None:
 
 
 def objects_right(found: list[list], items: list[dict]) -> tuple[int, int]:
-    """How many gold quantities found (by value) carry the gold object, of how many found."""
-    right = matched = 0
-    for item, facts in zip(items, found):
-        keyed = {_news_keys(f.value, f.value_high, f.unit, f.bound)[0]: f for f in facts if f.kind != "ordinal"}
-        for q in item["quantities"]:
-            fact = keyed.get(_news_keys(q["value"], q["value_high"], q["unit"], q["bound"])[0])
-            if fact is not None:
-                matched += 1
-                right += (fact.object or None) == (q["object"] or None)
-    return right, matched
+    """How many gold quantities found carry the gold object, of how many found."""
+    pairs = [pair for item, facts in zip(items, found)
+             for pair in match_sentence(item["quantities"], [f for f in facts if f.kind != "ordinal"])]
+    return sum((f.object or None) == (g["object"] or None) for g, f in pairs), len(pairs)
 
 
 def _peer_excluded(text: str, quantity: dict) -> bool:
@@ -267,6 +290,11 @@ def _peer_excluded(text: str, quantity: dict) -> bool:
     return bool(before) and before[0][:1].isupper() and before[0].isalpha()
 
 
+def _four(value: float | None) -> float | None:
+    """Four significant digits: the peer writes a third as 0.333333, the guide as 0.3333."""
+    return float(f"{value:.4g}") if value is not None else None
+
+
 def eval_peer_quantities(splitter, parser) -> None:
     folder = EVAL_DIR / "peer_quantulum3"
     items = [item for name in ("quantities.json", "quantities.ambiguity.json")
@@ -275,10 +303,10 @@ def eval_peer_quantities(splitter, parser) -> None:
     pred, gold = [], []
     for item, facts in zip(items, found):
         excluded = [q["surface"].strip() for q in item["res"] if _peer_excluded(item["req"], q)]
-        pred.append([(_round(f.value), _round(f.value_high) if f.value_high is not None else None) for f in facts
+        pred.append([(_four(f.value), _four(f.value_high)) for f in facts
                      if f.kind != "ordinal" and not any(f.text in s or s in f.text for s in excluded)])
-        gold.append([(_round(q["value"] - (q.get("uncertainty") or 0)),
-                      _round(q["value"] + q["uncertainty"]) if q.get("uncertainty") else None)
+        gold.append([(_four(q["value"] - (q.get("uncertainty") or 0)),
+                      _four(q["value"] + q["uncertainty"] if q.get("uncertainty") else None))
                      for q in item["res"] if not _peer_excluded(item["req"], q)])
     v = value_f1(pred, gold)
     print(f"peer suite (quantulum3's tests, {len(items)} sentences, years and identifiers excluded): "

@@ -863,6 +863,13 @@ def _what_is_counted(sent: Doc, r: _Reading) -> tuple[str, str | None, str | Non
     return kind, obj, _predicate(obj_tok if obj_tok is not None else sent[r.start])
 
 
+def _as_written(sent: Doc, r: _Reading, value: float | None) -> float | None:
+    """A part of a whole to four decimals, as the guide writes it ("two-thirds" -> 0.6667); a
+    number stated in digits stays as stated."""
+    parts = r.ratio or any(t.lower_ in FRACTION_WORDS or is_fraction(t.text) for t in sent[r.start : r.range_end])
+    return round(value, 4) if parts and value is not None else value
+
+
 def _as_fact(sent: Doc, r: _Reading, offset: int, attribution: str) -> Fact:
     kind, obj, predicate = _what_is_counted(sent, r)
     unit, dimension = canonical_unit(r.unit.name, r.unit.kind) if r.unit is not None else (None, None)
@@ -876,8 +883,8 @@ def _as_fact(sent: Doc, r: _Reading, offset: int, attribution: str) -> Fact:
         end_char=offset + last.idx + len(last.text),
         sentence=sent.text,
         text=sent[r.span_start:r.span_end].text,
-        value=float(r.value),
-        value_high=float(r.value_high) if r.value_high is not None else None,
+        value=float(_as_written(sent, r, r.value)),
+        value_high=float(_as_written(sent, r, r.value_high)) if r.value_high is not None else None,
         qualifier=r.qualifier,
         bound=r.bound or (QUALIFIERS.get(r.qualifier.lower(), "=") if r.qualifier else "="),
         kind=kind,
