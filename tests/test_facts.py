@@ -207,6 +207,7 @@ def test_times_is_a_frequency_not_a_counted_object(parser):
         ("Between 1 to 2 thousand people came.", [(1000, 2000, None)]),
         ("It costs NZ $99.99 each.", [(99.99, None, "NZD")]),
         ("US crude rose $1.64 to $47.10 on Friday.", [(1.64, None, "USD"), (47.10, None, "USD")]),
+        ("The index was down by 30 to 126.", [(30, None, None), (126, None, None)]),
         ("Sales of 39m cases were reported.", [(39e6, None, None)]),
         ("Women make up a third of the workforce.", [(0.3333, None, None)]),
         ("One in five children is poor.", [(0.2, None, None)]),
@@ -254,6 +255,7 @@ def test_news_constructions(parser, sentence, expected):
     "There is no love lost between the two.",  # the two named before
     "He swears by The 7 Habits of Highly Effective People.",  # a title
     "NBC 5 has edited the video.",  # a station
+    "Investors sold 10-year notes.",  # a tenor names the bond
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []

@@ -19,7 +19,7 @@ from transforms.dates import MONTH_NAMES
 from transforms.objects import lemma_of, measured_object, past_parentheses
 from transforms.non_quantities import (
     COLLECTIVE_NOUNS, EVENT_NOUNS, frames_another_fact, is_acceleration_benchmark, is_anaphoric, is_pronoun_one,
-    is_scoreline, names_an_event, names_something,
+    is_scoreline, names_a_tenor, names_an_event, names_something,
 )
 from transforms.numbers import (
     FRACTION,
@@ -593,9 +593,9 @@ def _changes_to_a_level(doc: Doc, start: int) -> bool:
     """'rose $1.64 to $47.10', 'increase the number from 350 to 400': a rise or fall before the
     number, so 'X to Y' is a change (or a level) and the level reached, not a range."""
     words = doc[max(0, start - 8) : start]
-    return any(t.lemma_.lower() in _UP or t.lemma_.lower() in _DOWN for t in words if t.pos_ in ("VERB", "NOUN")) \
-        and (start == 0 or doc[start - 1].lower_ in ("from", *(t.lower_ for t in words[-1:]
-                                                                if t.lemma_.lower() in _UP | _DOWN)))
+    changed = any(t.lemma_.lower() in _UP | _DOWN for t in words if t.pos_ in ("VERB", "NOUN", "ADV", "ADP"))
+    return changed and (start == 0 or doc[start - 1].lower_ in ("from", "by", *(t.lower_ for t in words[-1:]
+                                                                             if t.lemma_.lower() in _UP | _DOWN)))
 
 
 @dataclass
@@ -817,6 +817,8 @@ def _states_no_quantity(sent: Doc, r: _Reading) -> bool:
                                                   or names_something(sent, r.start, r.end, lambda i: _names_what_is_counted(sent, i))):
         return True
     compound = r.range_end < len(sent) and sent[r.range_end].text in ("-", "–")  # "a three-month ban"
+    if r.unit is not None and r.unit.kind == "duration" and compound and names_a_tenor(sent, r.span_end):
+        return True  # "10-year notes", "three-month aluminum"
     return r.unit is not None and r.unit.kind == "duration" and not r.is_age \
         and frames_another_fact(sent, r.span_start, r.span_end, compound)
 

@@ -100,6 +100,21 @@ def is_pronoun_one(doc: Doc, start: int, end: int) -> bool:
     return any(child.dep_ in ("relcl", "acl") for child in head.children)  # "one musician quoted by"
 
 
+# What a tenor names: "10-year notes", "the 30-year bond", "three-month aluminium" (a contract's term).
+INSTRUMENTS = frozenset({"note", "notes", "bond", "bonds", "treasury", "treasuries", "gilt", "gilts", "bill", "bills",
+                         "yield", "yields", "bund", "bunds", "paper", "swap", "swaps", "future", "futures", "libor",
+                         "aluminium", "aluminum", "copper", "nickel", "zinc", "tin", "lead"})
+
+
+def names_a_tenor(doc: Doc, span_end: int) -> bool:
+    """A hyphenated period before a financial instrument: its name, not a duration stated."""
+    if span_end >= len(doc):
+        return False
+    nxt = doc[span_end]
+    return nxt.lower_ in INSTRUMENTS or nxt.pos_ in ("ADJ", "PROPN") and span_end + 1 < len(doc) \
+        and doc[span_end + 1].lower_ in INSTRUMENTS  # "10-year Treasury notes"
+
+
 def frames_another_fact(doc: Doc, span_start: int, span_end: int, compound: bool) -> bool:
     """A period that places or frames another fact: 'two years ago', 'in the three months to
     December', 'over the last six years', 'in the space of one year'. A duration that is itself
