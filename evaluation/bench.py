@@ -29,7 +29,7 @@ from transforms.facts import facts_for_texts, sentences_with_numbers
 from transforms.staging import stage_bytes
 
 REPEATS = 5
-MIN_SHARED = Settings().shared_line_min_documents  # as a run reads lines shared across its inputs
+MIN_SHARED = Settings().shared_line_min_documents, Settings().chrome_min_stories  # as a run reads shared lines
 
 
 def median_seconds(work: Callable[[], object], before: Callable[[], object] = lambda: None) -> float:
@@ -55,7 +55,7 @@ def bench_boilerplate(label: str, paths: list[Path]) -> None:
     staged = staged_pages(paths)
     if not staged:
         return
-    seconds = median_seconds(lambda: clean_pages(staged, MIN_SHARED), clear_caches)
+    seconds = median_seconds(lambda: clean_pages(staged, *MIN_SHARED), clear_caches)
     print(f"boilerplate  {label:<22} {len(staged):>4} pages  {seconds * 1000 / len(staged):7.2f} ms/page")
 
 
@@ -249,10 +249,10 @@ def main() -> int:
     if zyte.exists():
         bench_boilerplate("zyte_dev text", sorted((zyte / "txt").glob("*.txt")))
         bench_boilerplate("zyte_dev HTML", sorted((zyte / "html").glob("*.html")))
-    cleaned = clean_pages(staged_pages(seeds), MIN_SHARED)
+    cleaned = clean_pages(staged_pages(seeds), *MIN_SHARED)
     bench_entities(cleaned, "seeds")
     if zyte.exists():
-        bench_entities(clean_pages(staged_pages(sorted((zyte / "txt").glob("*.txt"))), MIN_SHARED),
+        bench_entities(clean_pages(staged_pages(sorted((zyte / "txt").glob("*.txt"))), *MIN_SHARED),
                        "zyte_dev text")
     bench_nlp([d.body_text for d in cleaned], "seeds")
     bench_facts()

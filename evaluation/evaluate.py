@@ -31,7 +31,7 @@ def clean_all(paths: list[Path]):
     """Stage and clean pages as a run over them would (shared lines learnt across the set)."""
     staged = [doc for path in paths for doc in stage_bytes(str(path), path.read_bytes()).documents]
     started = time.perf_counter()
-    cleaned = clean_pages(staged, Settings().shared_line_min_documents)
+    cleaned = clean_pages(staged, Settings().shared_line_min_documents, Settings().chrome_min_stories)
     ms_per_page = (time.perf_counter() - started) * 1000 / max(1, len(staged))
     return {Path(doc.source_uri).name: doc for doc in cleaned}, ms_per_page
 

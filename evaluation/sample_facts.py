@@ -22,7 +22,7 @@ from transforms.staging import stage_bytes
 
 def sample(paths: list[Path], n: int, seed: int) -> list[tuple[str, object]]:
     staged = [doc for path in paths for doc in stage_bytes(str(path), path.read_bytes()).documents]
-    cleaned = clean_pages(staged, Settings().shared_line_min_documents)
+    cleaned = clean_pages(staged, Settings().shared_line_min_documents, Settings().chrome_min_stories)
     splitter, parser = nlp_models()
     found = facts_for_texts(splitter, parser, [text_to_read(doc.body_text, doc.language) for doc in cleaned])
     facts = [(Path(doc.source_uri).name, fact) for doc, facts in zip(cleaned, found) for fact in facts]

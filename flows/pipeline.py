@@ -335,7 +335,7 @@ def newsfacts_flow(
                 warm_up_in_background()  # Great Expectations imports (seconds) while the first batch is read
             logger.info("staged %d documents (%d duplicates skipped): %d to process, %d unchanged",
                         len(staged), len(summary.duplicates), len(todo), summary.n_unchanged)
-            shared_lines = shared_lines_of(staged, settings.shared_line_min_documents)
+            shared_lines = shared_lines_of(staged, settings.shared_line_min_documents, settings.chrome_min_stories)
             batches = _batches(todo, settings.batch_size)
             done = 0
             with document_progress(len(todo)) as progress:

@@ -75,6 +75,8 @@ class Settings(BaseSettings):
     # --- thresholds of the pipeline
     shared_line_min_documents: int = Field(2, ge=2, description="documents (of a run, or of a publisher in the "
                                                                  "warehouse) a line must be in to be learnt as site chrome")
+    chrome_min_stories: int = Field(2, ge=2, description="distinct stories (versions of one story count once) a "
+                                                          "sentence must be in to be learnt as site chrome")
     dq_chunk_documents: int = Field(500, ge=1, description="documents `newsfacts dq` validates at once")
 
     # --- what is shown

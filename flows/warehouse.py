@@ -15,6 +15,7 @@ import polars as pl
 from flows.locking import WarehouseBusy, busy_message, run_lock
 from flows.preflight import Exit, Problem
 from flows.settings import SQL_DIR, Settings
+from transforms.boilerplate import repeated_chrome
 from transforms.entities import LONE_NAME_RESOLVED, entity_id_for, resolve_lone_names, unresolved_how
 from transforms.schema import PER_DOCUMENT, TABLES
 from transforms.staging import Reject
@@ -313,10 +314,25 @@ def refresh_derived_tables(con) -> None:
     """What is recomputed from all loaded rows once per run: lone names resolved across the
     warehouse, learned boilerplate, entity aliases."""
     resolve_across_warehouse(con)
+    learned = learned_chrome(con, Settings().shared_line_min_documents, Settings().chrome_min_stories)
     with transaction(con):
-        con.execute(sql("load/refresh_learned_boilerplate"),
-                    {"min_documents": Settings().shared_line_min_documents})
+        con.register("learned_chrome", learned.to_arrow())
+        con.execute(sql("load/refresh_learned_boilerplate"))
+        con.unregister("learned_chrome")
         con.execute(sql("load/refresh_entity_aliases"))
+
+
+def learned_chrome(con, min_documents: int, min_stories: int) -> pl.DataFrame:
+    """The lines of each publisher's pages that are its chrome: the same rule a run applies to its
+    inputs, so that two versions of one story, or one wire story, never teach their sentences."""
+    body_lines = dict(con.execute(sql("load/body_line_counts")).fetchall())
+    by_scope: dict[str, dict[str, set[str]]] = {}
+    for scope, line, doc_ids in con.execute(sql("load/shared_line_candidates"),
+                                            {"min_documents": min_documents}).fetchall():
+        by_scope.setdefault(scope, {})[line] = set(doc_ids)
+    rows = [(scope, line, n) for scope, occurrences in by_scope.items()
+            for line, n in repeated_chrome(occurrences, body_lines, min_documents, min_stories).items()]
+    return pl.DataFrame(rows, schema={"scope": pl.String, "line": pl.String, "n_documents": pl.Int32}, orient="row")
 
 
 def known_full_names(con) -> dict[str, set[str]]:

@@ -67,7 +67,7 @@ def test_lines_repeated_across_documents_are_chrome():
         "Our reporting relies on readers who chip in every month to keep it going.\n"
         for name, coast in (("Ana", "west"), ("Ben", "east"))
     ]
-    shared = lines_shared_across(pages, 2)
+    shared = lines_shared_across(pages, 2, 2)
     assert "Our reporting relies on readers who chip in every month to keep it going." in shared
     got = labels(pages[0], shared_lines=shared)
     assert got["Our reporting relies on readers who chip in every month to keep it going."] == (
@@ -81,7 +81,7 @@ def test_a_document_mostly_shared_with_another_is_a_copy_not_chrome():
         "Storm Ana brought heavy rain and strong winds to the west coast overnight, forecasters said.\n"
         "Thousands of homes lost power and several roads were closed by fallen trees.\n"
     )
-    shared = lines_shared_across([article, article + "Copyright 2024 Wire Service.\n"], 2)
+    shared = lines_shared_across([article, article + "Copyright 2024 Wire Service.\n"], 2, 2)
     got = labels(article, shared_lines=shared)
     assert [label for label, _ in got.values()] == ["title", "body", "body"]
 
@@ -110,7 +110,7 @@ def test_metadata_title_is_used_when_known():
 def test_seed_gold_line_labels_regression():
     gold = json.loads((SHARED_EVAL / "seeds_boilerplate_gold.json").read_text())
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
-    shared = lines_shared_across(texts.values(), 2)
+    shared = lines_shared_across(texts.values(), 2, 2)
     wrong = []
     for document in gold["documents"]:
         got = {line.line_no: line.label for line in label_lines(texts[document["file"]], shared)}
@@ -157,3 +157,30 @@ def test_an_advertisement_line_inside_the_article_does_not_end_it():
     got = labels(text)
     assert got["Advertisement"][0] == "boilerplate"
     assert got["Engineers expect most roads to reopen by Friday, the transport office said in a statement."][0] == "body"
+
+
+STORY = [
+    "The council approved the new budget on Tuesday after a long debate.",
+    "Spending on schools will rise by a fifth over the next three years.",
+    "Opposition members said the plan relied on optimistic forecasts.",
+    "The mayor said the vote was a turning point for the city.",
+    "A final reading is expected next month.",
+]
+CHROME = "Sign up to our newsletter to get the day's top stories first."
+
+
+def test_two_versions_of_one_story_keep_their_shared_sentences():
+    first = "\n\n".join(["Council backs budget", *STORY, CHROME])
+    update = "\n\n".join(["Council backs budget after debate", STORY[0], "The vote was 31 to 12.", *STORY[1:], CHROME])
+    other = "\n\n".join(["Bridge closes for repairs", "The old bridge will close for six weeks from Monday.",
+                         "Drivers are advised to use the ring road while the work goes on.", CHROME])
+    shared = lines_shared_across([first, update, other], 2, 2)
+    assert CHROME in shared  # a sentence on two different stories of the site is its chrome
+    assert not set(STORY) & shared  # the versions of one story share the article, not chrome
+    body = body_text(label_lines(update, shared))
+    assert all(sentence in body for sentence in STORY)
+
+
+def test_a_wire_story_printed_three_times_is_never_chrome():
+    copies = ["\n\n".join([f"Outlet {n}", *STORY]) for n in range(3)]
+    assert not lines_shared_across(copies, 2, 2) & set(STORY)

@@ -10,6 +10,7 @@ import pytest
 
 from flows import warehouse
 from flows.settings import SQL_DIR
+from transforms.boilerplate import LabelledLine
 from transforms.documents import CleanDocument
 from transforms.facts import Fact
 from transforms.tables import batch_frames, raw_documents_frame
@@ -81,7 +82,7 @@ def test_frames_have_the_warehouse_types():
 
 
 def test_the_corpus_pass_learns_lines_repeated_across_a_publishers_documents(tmp_path):
-    from transforms.boilerplate import LabelledLine
+
 
     con = warehouse.connect(tmp_path / "w.duckdb")
     chrome = LabelledLine(9, "Support our newsroom today.", "body", "prose_in_article")
@@ -122,4 +123,21 @@ def test_an_old_format_warehouse_is_rewritten_once_with_rows_and_keys_kept(tmp_p
     con = warehouse.connect(db)
     with pytest.raises(duckdb.ConstraintException):  # the primary key came along
         con.execute("INSERT INTO raw_documents SELECT * FROM raw_documents")
+    con.close()
+
+
+def test_the_warehouse_never_learns_the_sentences_two_versions_of_a_story_share(tmp_path):
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    story = [f"The council approved budget line {n} after a long and heated debate." for n in range(6)]
+    chrome = "Support our newsroom today."
+    versions = [story, story[:3] + ["The vote was 31 to 12, officials said on Tuesday."] + story[3:],
+                ["The old bridge will close for six weeks from Monday morning."]]
+    docs = []
+    for n, lines in enumerate(versions):
+        doc = a_document(str(n) * 64)
+        docs.append(CleanDocument(**{**doc.__dict__, "publisher": "Daily", "lines": [
+            LabelledLine(i + 1, text, "body", "prose_in_article") for i, text in enumerate([*lines, chrome])]}))
+    warehouse.load_batch(con, batch_frames(docs, {}, {}, "run-1", NOW))
+    warehouse.refresh_derived_tables(con)
+    assert warehouse.learned_boilerplate(con) == {"Daily": {chrome}}
     con.close()

@@ -15,7 +15,7 @@ article: only titles, captions, chrome shapes and repeats are taken out of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +28,8 @@ DATED_LINE_COST = 40  # the same for a short line holding a date or time
 
 EARLIER_SHARE = 0.7  # an earlier stretch of prose this close to the best one is the article
 MAX_CHROME_WORDS = 30  # longer lines are prose, whatever words they use
+SAME_STORY_SHARE = 0.3  # documents sharing this share of their prose are versions of one story
+MAX_SHARING_DOCUMENTS = 50  # a sentence in more documents than this is chrome whatever stories hold it
 
 _NAVIGATION = re.compile(
     r"""^(skip\ to\ (main\ )?content|menu|search|home|share|share\ this(\ article|\ story)?|print|e-?mail|
@@ -347,11 +349,50 @@ def first_with_label(lines: Iterable[LabelledLine], label: str) -> str | None:
     return next((line.text for line in lines if line.label == label), None)
 
 
-def lines_shared_across(texts: Iterable[str], min_documents: int) -> set[str]:
-    """Normalised non-blank lines that occur in at least `min_documents` of the given texts."""
-    seen: dict[str, int] = {}
-    for text in texts:
-        for line in {normalise_line(raw) for raw in split_lines(text)}:
-            if line:
-                seen[line] = seen.get(line, 0) + 1
-    return {line for line, n in seen.items() if n >= min_documents}
+def lines_shared_across(texts: Iterable[str], min_documents: int, min_stories: int) -> set[str]:
+    """Normalised lines repeated across the given texts that are site chrome (`repeated_chrome`)."""
+    occurrences: dict[str, set[int]] = {}
+    prose_lines: dict[int, int] = {}
+    for n, text in enumerate(texts):
+        lines = {normalise_line(raw) for raw in split_lines(text)} - {""}
+        prose_lines[n] = sum(is_prose(line) for line in lines)
+        for line in lines:
+            occurrences.setdefault(line, set()).add(n)
+    return set(repeated_chrome(occurrences, prose_lines, min_documents, min_stories))
+
+
+def repeated_chrome(occurrences: Mapping[str, set], prose_lines: Mapping, min_documents: int,
+                    min_stories: int) -> dict[str, int]:
+    """Of the lines found in several documents (line -> the documents holding it), those that are
+    site chrome, with how many documents hold each: a line of chrome's shape (`chrome_reason`) in
+    `min_documents` or more, any other in `min_stories` or more distinct stories. Versions of one
+    story, or one wire story printed twice (documents sharing two sentences and `SAME_STORY_SHARE`
+    of their prose or more), count once: their common lines (the story's sentences, its title) are
+    the article, never chrome."""
+    shared = {line: docs for line, docs in occurrences.items() if len(docs) >= min_documents}
+    story = _stories({line: docs for line, docs in shared.items() if is_prose(line)}, prose_lines)
+    return {line: len(docs) for line, docs in shared.items()
+            if chrome_reason(line) or len({story.get(doc, doc) for doc in docs}) >= min_stories}
+
+
+def _stories(sentences: Mapping[str, set], prose_lines: Mapping) -> dict:
+    """Document -> a representative of its story: documents that share at least SAME_STORY_SHARE of
+    the prose lines of the shorter one are versions of one story (joined transitively)."""
+    common: dict[tuple, int] = {}
+    for docs in sentences.values():
+        if len(docs) <= MAX_SHARING_DOCUMENTS:  # a sentence on every page of a site is chrome, not a story
+            ordered = sorted(docs, key=str)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1 :]:
+                    common[a, b] = common.get((a, b), 0) + 1
+    parent: dict = {}
+
+    def root(doc):
+        while parent.get(doc, doc) != doc:
+            doc = parent[doc]
+        return doc
+
+    for (a, b), n in common.items():
+        if n >= max(2, SAME_STORY_SHARE * min(prose_lines.get(a, 1), prose_lines.get(b, 1))):
+            parent[root(a)] = root(b)
+    return {doc: root(doc) for pair in common for doc in pair}

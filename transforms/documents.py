@@ -130,15 +130,15 @@ def clean_document(
     )
 
 
-def shared_lines_of(staged: Iterable[StagedDocument], min_documents: int) -> set[str]:
-    """Lines found in `min_documents` or more of a run's plain-text inputs: site chrome pasted with
-    each article. (An HTML page's markup tells its chrome apart on its own.)"""
-    return lines_shared_across((d.text for d in staged if d.content_type != HTML), min_documents)
+def shared_lines_of(staged: Iterable[StagedDocument], min_documents: int, min_stories: int) -> set[str]:
+    """Site chrome pasted with each of a run's plain-text inputs: lines of chrome's shape in
+    `min_documents` of them, sentences in `min_stories` distinct stories (boilerplate.repeated_chrome).
+    (An HTML page's markup tells its chrome apart on its own.)"""
+    return lines_shared_across((d.text for d in staged if d.content_type != HTML), min_documents, min_stories)
 
 
-def clean_pages(staged: list[StagedDocument], min_documents: int,
+def clean_pages(staged: list[StagedDocument], min_documents: int, min_stories: int,
                 learned: Mapping[str, set[str]] | None = None) -> list[CleanDocument]:
-    """Clean pages as one run over them would: chrome learnt across the set (lines in
-    `min_documents` of them)."""
-    shared = shared_lines_of(staged, min_documents)
+    """Clean pages as one run over them would: chrome learnt across the set."""
+    shared = shared_lines_of(staged, min_documents, min_stories)
     return [clean_document(doc, shared, learned) for doc in staged]

@@ -1,10 +1,5 @@
--- Relearn lines repeated in $min_documents or more processed documents of a publisher
--- (cheap in DuckDB; run once per run).
+-- Relearn the warehouse's chrome, once per run, from the lines the flow judged chrome
+-- (transforms.boilerplate.repeated_chrome): learned_chrome holds scope, line and n_documents.
 DELETE FROM learned_boilerplate;
 INSERT INTO learned_boilerplate
-SELECT coalesce(d.publisher, '') AS scope, l.text AS line, count(DISTINCT l.doc_id) AS n_documents,
-       now() AS updated_at
-FROM document_lines AS l
-JOIN documents AS d USING (doc_id)
-GROUP BY ALL
-HAVING count(DISTINCT l.doc_id) >= $min_documents;
+SELECT scope, line, n_documents, now() AS updated_at FROM learned_chrome;
