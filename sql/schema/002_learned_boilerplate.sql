@@ -1,5 +1,5 @@
--- What the corpus pass learns: a publisher's chrome (scope '' when the publisher is unknown), by the
--- rule of transforms.boilerplate.repeated_chrome. The next page of that publisher is cleaned with it.
+-- What the corpus pass learns: lines printed on at least two documents of one publisher (scope ''
+-- when the publisher is unknown). The next page of that publisher is cleaned with them.
 CREATE TABLE IF NOT EXISTS learned_boilerplate (
     scope        VARCHAR NOT NULL,
     line         VARCHAR NOT NULL,
