@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 
@@ -184,3 +185,21 @@ def test_two_versions_of_one_story_keep_their_shared_sentences():
 def test_a_wire_story_printed_three_times_is_never_chrome():
     copies = ["\n\n".join([f"Outlet {n}", *STORY]) for n in range(3)]
     assert not lines_shared_across(copies, 2, 2) & set(STORY)
+
+
+def test_clean_articles_keep_every_line_of_their_article():
+    """Clean articles (a title line, then only article text: lists, rankings, line-ups, fixtures,
+    one-line paragraphs, two versions of a story, one wire story three times), cleaned as one run
+    would clean them: every line after the title stays in the body."""
+    from transforms.documents import clean_pages
+    from transforms.staging import stage_bytes
+
+    folder = Path(__file__).parent / "fixtures" / "clean_articles"
+    paths = sorted(folder.glob("*.txt"))
+    staged = [doc for path in paths for doc in stage_bytes(str(path), path.read_bytes()).documents]
+    lost = []
+    for path, doc in zip(paths, clean_pages(staged, 2, 2)):
+        article = [line for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+        body = doc.body_text.splitlines()
+        lost += [f"{path.name}: {line}" for line in article if line not in body]
+    assert lost == []

@@ -167,6 +167,38 @@ def is_prose_question(line: str) -> bool:
     return line.endswith("?")
 
 
+_LIST_ITEM = re.compile(r"^(?:[-•*–·▪]\s+|\d{1,3}[.)]?\s+)\S")  # "- Cuts in duties", "24 Mary Pierce (France)"
+
+
+def is_short_sentence(line: str) -> bool:
+    """'Pierce said she was delighted.': a sentence too short to count as a paragraph of prose."""
+    words = _words(line)
+    return 3 <= words < 6 and bool(_SENTENCE_END.search(line)) and line.lstrip("\"'“‘")[:1].isupper() \
+        and sum(w.islower() for w in line.split()) >= 2
+
+
+def _neutral_lines(lines: list[tuple[int, str]], labels: list[Label]) -> tuple[set[int], set[int]]:
+    """Lines an article holds that neither make nor break it: lists (a line that introduces them
+    with a colon, then short lines that are not sentences: bullets, rankings, fixtures, line-ups),
+    kept when the article goes on after them; and short sentences, which may also close it."""
+    listed: set[int] = set()
+    short: set[int] = set()
+    in_list = False
+    for i, (_, line) in enumerate(lines):
+        if labels[i] is not None:
+            in_list = False
+        elif line.endswith(":") and not chrome_reason(line):
+            listed.add(i)
+            in_list = True
+        elif in_list and not _SENTENCE_END.search(line) and (_LIST_ITEM.match(line) or _words(line) <= MAX_CHROME_WORDS):
+            listed.add(i)
+        else:
+            in_list = False
+            if is_short_sentence(line):
+                short.add(i)
+    return listed, short
+
+
 def _line_cost(line: str) -> int:
     """What a non-prose line costs a stretch of prose. A short dated line (a byline, a teaser's or a
     comment's time stamp) costs most: articles rarely hold one between paragraphs, lists of teasers
@@ -196,6 +228,8 @@ def _article_span(lines: list[tuple[int, str]], labels: list[Label], prose: set[
     stretches: list[tuple[int, int, int]] = []  # (score, first, last)
     best: tuple[int, int, int] | None = None
     total, begin = 0, 0
+    listed, short = _neutral_lines(lines, labels)
+    neutral = listed | short
 
     def close() -> None:
         nonlocal best
@@ -208,6 +242,13 @@ def _article_span(lines: list[tuple[int, str]], labels: list[Label], prose: set[
             close()
             total, begin = 0, i + 1
             continue
+        if i in short and best is None and total == 0:
+            begin = min(begin, i)  # a short sentence opening the article ("The minister has resigned.")
+            continue
+        if i in neutral and best is not None:
+            if i in short and total >= best[0]:  # a short sentence closing the article
+                best = (total, best[1], i)
+            continue  # a list is kept when the article goes on after it
         total += _words(line) if i in prose else -_line_cost(line)
         if total <= 0:
             close()
@@ -219,7 +260,7 @@ def _article_span(lines: list[tuple[int, str]], labels: list[Label], prose: set[
         return []
     top = max(score for score, _, _ in stretches)
     _, first, last = next(s for s in stretches if s[0] >= EARLIER_SHARE * top)
-    return [i for i in range(first, last + 1) if i in prose]
+    return [i for i in range(first, last + 1) if i in prose or i in neutral]
 
 
 def _label_extracted(lines: list[tuple[int, str]], labels: list[Label]) -> list[Label]:
