@@ -105,7 +105,9 @@ class Settings(BaseSettings):
 def _explain(error: dict, options: dict) -> str:
     field = str(error["loc"][0]) if error["loc"] else ""
     field = next((name for name in Settings.model_fields if Settings.env_name(name) == field.upper()), field)
-    where = f"--{field.replace('_', '-')}" if options.get(field) is not None else (
+    flag = Settings.env_name(field).removeprefix(ENV_PREFIX).lower().replace("_", "-") if field in Settings.model_fields \
+        else field  # the option is named as its variable is: --db, --model, --wait, --batch-size
+    where = f"--{flag}" if options.get(field) is not None else (
         Settings.env_name(field) if field in Settings.model_fields else field)
     return f"{where}={error.get('input')!r}: {error['msg'].lower()}"
 

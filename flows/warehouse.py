@@ -314,7 +314,8 @@ def refresh_derived_tables(con) -> None:
     """What is recomputed from all loaded rows once per run: lone names resolved across the
     warehouse, learned boilerplate, entity aliases."""
     resolve_across_warehouse(con)
-    learned = learned_chrome(con, Settings().shared_line_min_documents, Settings().chrome_min_stories)
+    settings = Settings()
+    learned = learned_chrome(con, settings.shared_line_min_documents, settings.chrome_min_stories)
     with transaction(con):
         con.register("learned_chrome", learned.to_arrow())
         con.execute(sql("load/refresh_learned_boilerplate"))
@@ -323,8 +324,9 @@ def refresh_derived_tables(con) -> None:
 
 
 def learned_chrome(con, min_documents: int, min_stories: int) -> pl.DataFrame:
-    """The lines of each publisher's pages that are its chrome: the same rule a run applies to its
-    inputs, so that two versions of one story, or one wire story, never teach their sentences."""
+    """The lines of each publisher's pages that are its chrome: the rule a run applies to its inputs
+    (boilerplate.repeated_chrome; here a document's prose is measured by its body lines), so that
+    two versions of one story, or one wire story, never teach their sentences."""
     body_lines = dict(con.execute(sql("load/body_line_counts")).fetchall())
     by_scope: dict[str, dict[str, set[str]]] = {}
     for scope, line, doc_ids in con.execute(sql("load/shared_line_candidates"),

@@ -203,3 +203,8 @@ def test_clean_articles_keep_every_line_of_their_article():
         body = doc.body_text.splitlines()
         lost += [f"{path.name}: {line}" for line in article if line not in body]
     assert lost == []
+
+
+def test_a_wire_story_printed_sixty_times_is_still_one_story():
+    copies = ["\n\n".join([f"Outlet {n}", *STORY]) for n in range(60)]
+    assert not lines_shared_across(copies, 2, 2) & set(STORY)

@@ -298,3 +298,14 @@ def test_a_rate_is_read_after_per_whatever_the_noun(parser, sentence, unit):
 def test_a_three_digit_number_before_one_thing_is_its_model(parser):
     assert facts_of(parser, "The 777 program has faced delays.") == []
     assert [f.value for f in facts_of(parser, "The firm has 1500 staff.")] == [1500]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The army called 20,000 reservists.", 20_000),  # a number counted after "called"
+    ("In the past week 300 people were arrested.", 300),
+    ("The top 1% of earners pay more.", 1),
+    ("It cost −5p.", -5),  # a Unicode minus
+    ("A 10-year bill to cut emissions passed.", 10),  # a law, not a bond
+])
+def test_words_that_often_name_a_number_leave_a_counted_one(parser, sentence, value):
+    assert [f.value for f in facts_of(parser, sentence) if f.kind != "ordinal"] == [value]

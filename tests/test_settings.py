@@ -34,6 +34,8 @@ def test_a_bad_value_names_its_variable_or_option_and_the_value(monkeypatch):
         Settings.from_options(batch_size=0)
     with pytest.raises(ValueError, match="NEWSFACTS_STORAGE_VERSION|--storage-version"):
         Settings.from_options(storage_version="1.1")
+    with pytest.raises(ValueError, match=r"--wait=-1"):  # the option's own name, not the field's
+        Settings.from_options(wait_seconds=-1)
 
 
 def test_flows_hold_no_threshold_of_their_own():

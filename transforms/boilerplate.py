@@ -29,7 +29,7 @@ DATED_LINE_COST = 40  # the same for a short line holding a date or time
 EARLIER_SHARE = 0.7  # an earlier stretch of prose this close to the best one is the article
 MAX_CHROME_WORDS = 30  # longer lines are prose, whatever words they use
 SAME_STORY_SHARE = 0.3  # documents sharing this share of their prose are versions of one story
-MAX_SHARING_DOCUMENTS = 50  # a sentence in more documents than this is chrome whatever stories hold it
+MAX_SHARING_DOCUMENTS = 50  # past this many documents, a sentence's documents are paired with its first only
 
 _NAVIGATION = re.compile(
     r"""^(skip\ to\ (main\ )?content|menu|search|home|share|share\ this(\ article|\ story)?|print|e-?mail|
@@ -242,9 +242,8 @@ def _article_span(lines: list[tuple[int, str]], labels: list[Label], prose: set[
             close()
             total, begin = 0, i + 1
             continue
-        if i in short and best is None and total == 0:
-            begin = min(begin, i)  # a short sentence opening the article ("The minister has resigned.")
-            continue
+        if i in short and best is None:
+            continue  # a short sentence opening the article ("The minister has resigned."): kept with it
         if i in neutral and best is not None:
             if i in short and total >= best[0]:  # a short sentence closing the article
                 best = (total, best[1], i)
@@ -421,11 +420,13 @@ def _stories(sentences: Mapping[str, set], prose_lines: Mapping) -> dict:
     the prose lines of the shorter one are versions of one story (joined transitively)."""
     common: dict[tuple, int] = {}
     for docs in sentences.values():
-        if len(docs) <= MAX_SHARING_DOCUMENTS:  # a sentence on every page of a site is chrome, not a story
-            ordered = sorted(docs, key=str)
-            for i, a in enumerate(ordered):
-                for b in ordered[i + 1 :]:
-                    common[a, b] = common.get((a, b), 0) + 1
+        ordered = sorted(docs, key=str)
+        # Every pair of the documents holding a sentence, or, when there are many, each with the
+        # first of them (so that 60 copies of one wire story still join as one, without 60 x 60 pairs).
+        pairs = ((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :]) \
+            if len(ordered) <= MAX_SHARING_DOCUMENTS else ((ordered[0], b) for b in ordered[1:])
+        for pair in pairs:
+            common[pair] = common.get(pair, 0) + 1
     parent: dict = {}
 
     def root(doc):

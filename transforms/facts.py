@@ -92,8 +92,12 @@ _IDENTIFIER_WORDS = frozenset({
     "page", "pages", "section", "article", "rule", "model", "version", "level", "grade", "platform", "gate",
     "bus", "line", "channel", "apartment", "suite", "box", "district", "ward", "pier", "lot", "phase", "stage",
     "act", "verse", "psalm", "item", "step", "figure", "table", "appendix", "code", "amendment", "resolution",
-    "volume", "vol", "vol.", "top", "episode", "season", "series", "part", "week", "round", "division", "tier",
-    "call", "called", "calling", "dial", "dialled", "dialed",  # "called 911": a number dialled
+})
+# ... and these only when the number counts nothing after it: "volume 2", "the top 10", "called 911"
+# (but "called 20,000 reservists", "the top 1% of earners", "in the past week 300 people").
+_IDENTIFIER_WORDS_UNLESS_COUNTED = frozenset({
+    "volume", "vol", "vol.", "episode", "season", "series", "part", "round", "division", "tier",
+    "call", "called", "calling", "dial", "dialled", "dialed",
 })
 _STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",
                            "dr", "way", "place", "pl", "terrace", "court", "square", "strasse", "straße"})
@@ -254,9 +258,9 @@ def _continues_number(doc: Doc, j: int) -> int:
     if tok.text == "-" and re.fullmatch(r"\d+", prev.text) and j + 1 < len(doc) and FRACTION.fullmatch(doc[j + 1].text):
         return 2  # "1-1/2 years"
     if low in ("and", "-") and (prev_is_digits or is_number_word(prev_low)):
-        halves = _span_of(doc, j + (low == "-"), ("and", "a", "half"))
+        halves = _span_of(doc, j, ("and", "a", "half"))  # hyphens skipped: "five-and-a-half"
         if halves:
-            return halves + (low == "-")  # "two and a half", "five-and-a-half"
+            return halves
     if tok.text == "," and re.fullmatch(r"\d{1,3}", prev.text) and j + 1 < len(doc) \
             and re.fullmatch(r"0\d\d", doc[j + 1].text):
         return 2  # "80, 000": a thousands group no list would start with a zero
@@ -513,6 +517,11 @@ def _is_identifier(doc: Doc, start: int, end: int) -> bool:
     if before == "." and start > 1:
         before = doc[start - 2].lower_ + "."  # "no. 1" split as "no", "."
     if before in _IDENTIFIER_WORDS or _in_number_chain(doc, start, end):
+        return True
+    measured = end < len(doc) and match_unit_after([t.lower_ for t in doc[end : end + 3]]) is not None
+    if before == "top" and not measured:
+        return True  # "the top 10 gadgets": a rank (but "the top 1% of earners" is a share)
+    if before in _IDENTIFIER_WORDS_UNLESS_COUNTED and not _names_what_is_counted(doc, end):
         return True
     after = doc[end].text if end < len(doc) else ""
     if after == ")" and (start == 0 or doc[start - 1].text in (";", ":", ",", "(", "-", "--")):

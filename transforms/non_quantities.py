@@ -101,9 +101,10 @@ def is_pronoun_one(doc: Doc, start: int, end: int) -> bool:
 
 
 # What a tenor names: "10-year notes", "the 30-year bond", "three-month aluminium" (a contract's term).
-INSTRUMENTS = frozenset({"note", "notes", "bond", "bonds", "treasury", "treasuries", "gilt", "gilts", "bill", "bills",
-                         "yield", "yields", "bund", "bunds", "paper", "swap", "swaps", "future", "futures", "libor",
-                         "aluminium", "aluminum", "copper", "nickel", "zinc", "tin", "lead"})
+# (Not "bill", "note", "lead" or "tin", which are as often a law, a message, a margin or a can.)
+INSTRUMENTS = frozenset({"notes", "bond", "bonds", "treasury", "treasuries", "gilt", "gilts", "yield", "yields",
+                         "bund", "bunds", "swap", "swaps", "future", "futures", "libor", "aluminium", "aluminum",
+                         "copper", "nickel", "zinc"})
 
 
 def names_a_tenor(doc: Doc, span_end: int) -> bool:

@@ -274,7 +274,7 @@ def split_glued(token: str) -> tuple[Unit | None, float, float, Unit | None] | N
     multiplier, suffix = 1.0, None
     if post and len(post) == 1 and post.isupper() and (post not in _CAPITAL_SUFFIXES or post == "K" and not pre):
         return None  # "3G", "5G", "3D", "4K": a generation or a format, not grams or thousands
-    if post == "p" and (not float(num.replace(",", "") or 0) < 100 or pre):
+    if post == "p" and (value >= 100 or pre):
         return None  # "1080p", "720p": a picture's lines; pence are "50p", "99p"
     if post:
         low = post.lower()
@@ -408,11 +408,16 @@ def canonical_unit(name: str | None, kind: str) -> tuple[str | None, str | None]
 def in_smaller_unit(value: float, larger: str, smaller: str) -> float | None:
     """`value` larger units in smaller ones ('2 hour' -> 120 minutes, '6 foot' -> 72 inches), by
     pint's registry; None unless both are measures of one dimension and the second is smaller."""
+    factor = _factor(larger, smaller)
+    return value * factor if factor is not None and factor > 1 else None
+
+
+@lru_cache(maxsize=1024)
+def _factor(larger: str, smaller: str) -> float | None:
     try:
-        factor = (1 * _exact_registry().parse_units(_pint_spelling(larger))).to(_pint_spelling(smaller)).magnitude
+        return (1 * _exact_registry().parse_units(_pint_spelling(larger))).to(_pint_spelling(smaller)).magnitude
     except Exception:  # not units pint knows, or of different dimensions
         return None
-    return value * factor if factor > 1 else None
 
 
 _SCALED_CODE = re.compile(r"^(?P<scale>m|k|bn|mn)(?P<code>[a-z]{3})$", re.I)
