@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.dates import MONTH_NAMES
-from transforms.objects import lemma_of, measured_object, past_parentheses
+from transforms.objects import FALL_WORDS, RISE_WORDS, lemma_of, measured_object, past_parentheses
 from transforms.non_quantities import (
     COLLECTIVE_NOUNS, EVENT_NOUNS, frames_another_fact, is_acceleration_benchmark, is_anaphoric, is_pronoun_one,
     is_scoreline, names_a_tenor, names_an_event, names_something,
@@ -27,7 +27,7 @@ from transforms.numbers import (
     ordinal_value, parse_number, vague_times,
 )
 from transforms.units import (
-    DOLLAR_PREFIXES, MULTIPLIERS, SURFACES, TIME_NAMES, Unit, canonical_unit, currency_before, in_smaller_unit, looks_like_a_unit_symbol,
+    DOLLAR_PREFIXES, MULTIPLIERS, SPACED_CAPITAL_UNITS, SURFACES, TIME_NAMES, Unit, canonical_unit, currency_before, in_smaller_unit, looks_like_a_unit_symbol,
     match_unit_after, per, rate_after, scaled_currency, split_glued, unit_in_library,
 )
 
@@ -64,10 +64,7 @@ COUNT_TYPES = {
     "affect": "AFFECT", "strand": "AFFECT", "evict": "DISPLACE",
 }
 # Verbs (lemmas) and words that make a number a change: "rose 6%", "fell by $2", "up 12 percent".
-_UP = frozenset({"rise", "increase", "grow", "gain", "climb", "jump", "surge", "soar", "advance", "rally", "up",
-                 "raise", "boost", "add", "expand", "improve", "double", "triple", "widen", "swell"})
-_DOWN = frozenset({"fall", "drop", "decline", "decrease", "sink", "slump", "plunge", "tumble", "lose", "slide",
-                   "shrink", "cut", "reduce", "down", "dip", "ease", "slip", "contract", "narrow", "plummet", "lower"})
+_UP, _DOWN = RISE_WORDS, FALL_WORDS
 _EVENT_NOUNS = {"release", "slaughter", "killing", "death", "arrest", "abduction", "evacuation",
                 "displacement", "return", "exchange", "massacre", "deaths"}
 
@@ -358,7 +355,7 @@ def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:
         return None, end, False
     if words[0] == "yo" or words[:2] == ["-", "old"]:
         return Unit("duration", "year"), j + 1, True
-    if len(doc[j].text) == 1 and doc[j].text.isupper() and doc[j].text not in "LVW":
+    if len(doc[j].text) == 1 and doc[j].text.isupper() and doc[j].text not in SPACED_CAPITAL_UNITS:
         return None, end, False  # "3 G", "4 K": not grams or kelvins (litres, volts and watts are capitals)
     if words[0] in _MARKS and _closes_quotation(doc, j):
         return None, end, False  # 'a legal one"' closes a quotation; 'a 10" pen' is ten inches

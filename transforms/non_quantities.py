@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc
 
 from transforms.numbers import UNITS
-from transforms.units import looks_like_a_unit_symbol, unit_in_library
+from transforms.units import CAPITAL_SUFFIXES, looks_like_a_unit_symbol, unit_in_library
 
 # Words that make a pair of small numbers a result ("won 3-1", "a 2-0 victory", "beat him 6-4 6-4").
 RESULT_WORDS = frozenset({
@@ -200,7 +200,7 @@ def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
     if after is not None and after.text in ("-", "–") and end + 1 < len(doc):
         after = doc[end + 1]  # "Four-Kings"
     if first.text.isdigit() and after is not None and not first.whitespace_ and len(after.text) == 1 \
-            and after.text.isupper() and after.text not in "KMBLVWCF":
+            and after.text.isupper() and after.text not in CAPITAL_SUFFIXES:
         return True  # "3G", "4G": a generation, not grams
     if first.is_alpha:
         return first.text[:1].isupper() and not first.is_sent_start and (capitalised(after) or capitalised(before)

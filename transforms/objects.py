@@ -13,15 +13,21 @@ from transforms.units import MULTIPLIERS, SURFACES
 _NOUNS = ("NOUN", "PROPN")
 _MODIFIES = ("nummod", "amod", "quantmod", "compound", "npadvmod", "nmod")
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+# Words that make a number a rise or a fall ("rose 6%", "fell by $2", "up 12 percent"); the facts
+# step reads them too.
+RISE_WORDS = frozenset({"rise", "increase", "grow", "gain", "climb", "jump", "surge", "soar", "advance", "rally", "up",
+                        "raise", "boost", "add", "expand", "improve", "double", "triple", "widen", "swell"})
+FALL_WORDS = frozenset({"fall", "drop", "decline", "decrease", "sink", "slump", "plunge", "tumble", "lose", "slide",
+                        "shrink", "cut", "reduce", "down", "dip", "ease", "slip", "contract", "narrow", "plummet",
+                        "lower"})
+# Of those, the ones whose subject causes the change rather than undergoes it ("the bank cut rates").
+_CAUSES_A_CHANGE = frozenset({"raise", "boost", "cut", "reduce", "lower", "widen", "swell", "up", "down"})
 # Verbs whose subject is what the amount measures: a level or a change of it ("the economy grew 3%",
 # "its debt is close to 12bn euros", "the market was worth £1,152m"), unlike "the duchy generated £12m".
-_STATES_AN_AMOUNT = frozenset({
+_STATES_AN_AMOUNT = (RISE_WORDS | FALL_WORDS) - _CAUSES_A_CHANGE | {
     "be", "cost", "total", "reach", "stand", "hit", "value", "exceed", "measure", "weigh", "last", "average",
-    "rise", "increase", "grow", "gain", "climb", "jump", "surge", "soar", "advance", "rally", "expand", "improve",
-    "double", "triple", "fall", "drop", "decline", "decrease", "sink", "slump", "plunge", "tumble", "slide",
-    "shrink", "dip", "ease", "slip", "contract", "narrow", "plummet", "add", "lose", "close", "end", "trade",
-    "range", "amount", "come",
-})
+    "close", "end", "trade", "range", "amount", "come",
+}
 # Words that are how a number is written or how often, not what it counts.
 _NOT_OBJECTS = frozenset({"time", "times", "worth", "percent", "per", "cent"})
 # Subjects of the verb that governs a money, percent or measure fact ("the economy grew 3%").

@@ -249,7 +249,11 @@ def currency_before(word: str) -> Unit | None:
     return unit
 
 
-_CAPITAL_SUFFIXES = frozenset("MBCFKVWL")  # million, billion, Celsius, Fahrenheit, thousand, volt, watt, litre
+# Capital letters that are a unit or a scale glued to a number (million, billion, Celsius, Fahrenheit,
+# thousand, volt, watt, litre); any other ("3G", "3D") names a generation or a format. Written apart
+# from the number, only litres, volts and watts are capitals.
+CAPITAL_SUFFIXES = frozenset("MBCFKVWL")
+SPACED_CAPITAL_UNITS = frozenset("LVW")
 
 
 def split_glued(token: str) -> tuple[Unit | None, float, float, Unit | None] | None:
@@ -272,7 +276,7 @@ def split_glued(token: str) -> tuple[Unit | None, float, float, Unit | None] | N
     except ValueError:
         return None
     multiplier, suffix = 1.0, None
-    if post and len(post) == 1 and post.isupper() and (post not in _CAPITAL_SUFFIXES or post == "K" and not pre):
+    if post and len(post) == 1 and post.isupper() and (post not in CAPITAL_SUFFIXES or post == "K" and not pre):
         return None  # "3G", "5G", "3D", "4K": a generation or a format, not grams or thousands
     if post == "p" and (value >= 100 or pre):
         return None  # "1080p", "720p": a picture's lines; pence are "50p", "99p"
