@@ -77,6 +77,70 @@ def eval_zyte(kind: str) -> None:
           f"body F1={f1:.3f}  {ms:.1f} ms/page")
 
 
+def _letters(text: str | None) -> str:
+    return re.sub(r"[^a-z0-9]", "", (text or "").lower().removesuffix(".com").removesuffix(".org"))
+
+
+def names_the_site(publisher: str | None, url: str) -> bool:
+    """The publisher names the site the URL is on: 'Los Angeles Times' for latimes.com (its
+    letters, or its words' initials as in 'Wall Street Journal' for wsj.com, begin the host's name)."""
+    host = re.sub(r"^www\d?\.", "", re.sub(r"^https?://", "", url).split("/")[0].lower()).split(".")[0]
+    name, initials = _letters(publisher), "".join(w[0] for w in re.findall(r"[A-Za-z]+", publisher or "")).lower()
+    return bool(name) and (host in name or name in host or (len(initials) >= 2 and host.startswith(initials)))
+
+
+def date_in_url(url: str):
+    """The day a URL's path states (/2019/11/19/, /2019-11-19/), or None."""
+    import datetime as dt
+
+    m = re.search(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|\.|$)", url)
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    except ValueError:
+        return None
+
+
+def eval_page_sources() -> None:
+    """Publisher and published date read off the page: on the seeds against the hand-read
+    evaluation/seeds_page_sources.json; on zyte_dev, where found, against the URL (the site its host
+    names, the day its path states)."""
+    print("\n## Publisher and published date from the page (transforms/masthead.py)")
+    gold = json.loads((Path(__file__).with_name("seeds_page_sources.json")).read_text(encoding="utf-8"))["documents"]
+    docs, _ = clean_all(sorted(SEEDS.glob("*.txt")))
+    pub_right = sum(_letters(docs[n].publisher) == _letters(g["publisher"]) for n, g in gold.items())
+    day_right = sum(str(docs[n].published_date) == str(g["published"]) for n, g in gold.items())
+    print(f"seeds: publisher found {sum(d.publisher is not None for d in docs.values())}/{len(docs)}, "
+          f"as the page states (or none) {pub_right}/{len(gold)}; date found "
+          f"{sum(d.published_date is not None for d in docs.values())}/{len(docs)}, as stated (or none) {day_right}/{len(gold)}")
+    truth = json.loads((EVAL_DIR / "zyte_dev" / "ground-truth.json").read_text(encoding="utf-8"))
+    metadata_dates = {}
+    for kind in ("html", "txt"):
+        docs, _ = clean_all(sorted((EVAL_DIR / "zyte_dev" / kind).glob(f"*.{kind}")))
+        urls = {n: truth[Path(n).stem]["url"] for n in docs}
+        found = [n for n, d in docs.items() if d.publisher]
+        site = [n for n in found if names_the_site(docs[n].publisher, urls[n])]
+        sources = {}
+        for d in docs.values():
+            sources[d.publisher_from] = sources.get(d.publisher_from, 0) + 1
+        dated = [n for n, d in docs.items() if d.published_date]
+        checkable = [n for n in dated if date_in_url(urls[n])]
+        right = [n for n in checkable if date_in_url(urls[n]) == docs[n].published_date]
+        print(f"zyte_dev {kind:<4}: publisher found {len(found)}/{len(docs)} ({len(site)} name the URL's site, the "
+              f"rest its owner or another name: {', '.join(sorted(docs[n].publisher for n in found if n not in site))}); "
+              f"read from {dict(sorted((k or '-', v) for k, v in sources.items()))}")
+        print(f"zyte_dev {kind:<4}: date found {len(dated)}/{len(docs)}; where the URL states a day: "
+              f"{len(right)}/{len(checkable)} the same day "
+              f"(off: {', '.join(f'{docs[n].published_date} vs {date_in_url(urls[n])}' for n in checkable if n not in right)})")
+        if kind == "html":
+            metadata_dates = {Path(n).stem: d.published_date for n, d in docs.items() if d.published_date}
+        else:
+            both = [n for n in dated if Path(n).stem in metadata_dates]
+            same = [n for n in both if metadata_dates[Path(n).stem] == docs[n].published_date]
+            near = [n for n in both if abs((metadata_dates[Path(n).stem] - docs[n].published_date).days) <= 1]
+            print(f"zyte_dev txt : date found and the HTML page's metadata states one: {len(same)}/{len(both)} the same day, "
+                  f"{len(near)} within a day (time zones) (off: {', '.join(f'{docs[n].published_date} vs {metadata_dates[Path(n).stem]}' for n in both if n not in same)})")
+
+
 # Gold unit names (quantities_dev) that are not units (or not as written); others are read by meaning.
 GOLD_UNITS = {"percentage": "percent", "year of age": "year", "month of age": "month", "week of age": "week",
               "day of age": "day", "pound-mass": "lb", "count": None, "-": None}
@@ -419,6 +483,7 @@ def main() -> int:
         return 0
     print(f"Gold from {EVAL_DIR}\n")
     eval_seed_lines()
+    eval_page_sources()
     print("\n## Body extraction (word 4-gram shingles, macro P/R, F1 of averages)")
     for kind in ("txt", "html"):
         eval_zyte(kind)

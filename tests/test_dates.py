@@ -1,6 +1,6 @@
 import datetime as dt
 
-from transforms.dates import extract_dates, published_date_from_page
+from transforms.dates import extract_dates
 
 WED_MAY_1 = dt.date(2024, 5, 1)  # a Wednesday
 
@@ -30,9 +30,3 @@ def test_weekdays_resolve_against_the_document_date_and_never_without_one():
 
 def test_impossible_dates_and_the_verb_may_are_not_dates():
     assert by_text("on February 30, 2024 prices may 5 times rise") == {}
-
-
-def test_published_date_from_a_dated_caption_or_dateline_never_from_a_weekday():
-    assert published_date_from_page(["Leaders meet in Rome, May 1, 2024. Photo by A. B./Reuters"], "Body.") == WED_MAY_1
-    assert published_date_from_page([], "ROME, Feb. 7, 2024 — Leaders met.") == dt.date(2024, 2, 7)
-    assert published_date_from_page(["Leaders meet in Rome on Wednesday"], "They met on Wednesday.") is None

@@ -1,4 +1,4 @@
-"""Date mentions normalised to ISO, and a document's publication date from what the page prints.
+"""Date mentions normalised to ISO (a page's own publication date: transforms/masthead.py).
 
 A date without a year takes the latest such date on or before the document's date; a weekday
 ("on Wednesday") the latest such weekday on or before it. Without a document date both stay
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Month names and their abbreviations: the one list (dates, facts and boilerplate read it).
@@ -106,19 +105,3 @@ def extract_dates(text: str, document_date: dt.date | None = None) -> list[DateM
             found.append(DateMention(start, end, match.group(0), date, granularity, resolution))
             taken.append((start, end))
     return sorted(found, key=lambda d: d.start_char)
-
-
-def published_date_from_page(captions: Iterable[str], body_text: str) -> dt.date | None:
-    """The date a dated photo caption states ("… in Jerusalem, May 1, 2024. Photo by …"), else a
-    dateline opening the body ("WASHINGTON, May 1, 2024 —"); None otherwise, never a guess."""
-    for caption in captions:
-        stated = [d.date for d in extract_dates(caption) if d.resolution == "stated" and d.granularity == "day"]
-        if stated:
-            return stated[0]
-    opening = body_text[:120]
-    dateline = re.match(r"^[A-Z][A-Z .,'-]{2,40}[,(]?\s*", opening)
-    if dateline:
-        stated = [d for d in extract_dates(opening) if d.resolution == "stated" and d.granularity == "day"]
-        if stated and stated[0].start_char <= dateline.end() + 2:
-            return stated[0].date
-    return None

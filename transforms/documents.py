@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from transforms.boilerplate import LabelledLine, body_text, first_with_label, label_lines, lines_shared_across
-from transforms.dates import published_date_from_page
 from transforms.html import HtmlPage, html_page, parse_date
+from transforms.masthead import Stated, published_date_from_page, publisher_from_page
 from transforms.staging import HTML, StagedDocument
 from transforms.text import count_words, normalise_line, shingles
 
@@ -38,6 +38,8 @@ class CleanDocument:
     n_words: int
     captions: list[str]
     lines: list[LabelledLine]
+    publisher_from: str | None = None  # where the publisher was read (masthead.PUBLISHER_FROM)
+    published_from: str | None = None  # where the published date was read (masthead.PUBLISHED_FROM)
 
     @property
     def preamble(self) -> list[str]:
@@ -98,21 +100,26 @@ def clean_document(
     warehouse, by publisher ('' when unknown): both mark site chrome.
     """
     title = normalise_line(staged.title) if staged.title else None
-    dek = publisher = language = None
-    published = parse_date(staged.published)
+    dek = language = page = None
+    publisher = _stated(staged.publisher, "record")
+    published = _stated(parse_date(staged.published), "record")
     if staged.content_type == HTML:
         page = html_page(staged.text)
         title = title or page.title
-        dek, publisher, language = page.dek, page.publisher, page.language
-        published = published or page.published_date
-    publisher = staged.publisher or publisher
-    shared_lines = set(shared_lines) | (learned or {}).get(publisher or "", set())
-    if staged.content_type == HTML:
+        dek, language = page.dek, page.language
+        publisher = publisher or _stated(page.publisher, "html_metadata")
+        published = published or _stated(page.published_date, "html_metadata")
+    # the scope of learned chrome: a publisher the input's metadata names ('' otherwise), known
+    # before the page is read
+    shared_lines = set(shared_lines) | (learned or {}).get(publisher.value if publisher else "", set())
+    if page is not None:
         lines = _article_lines_from_html(page, shared_lines, title)
     else:
         lines = label_lines(staged.text, shared_lines, known_title=title)
     body = body_text(lines)
     captions = list(dict.fromkeys(line.text for line in lines if line.label == "caption"))
+    publisher = publisher or publisher_from_page(lines, body)
+    published = published or published_date_from_page(lines, body, captions)
     return CleanDocument(
         doc_id=staged.doc_id,
         source_uri=staged.source_uri,
@@ -120,14 +127,20 @@ def clean_document(
         media_type=staged.content_type,
         title=title or first_with_label(lines, "title"),
         dek=first_with_label(lines, "dek") or dek,
-        publisher=publisher,
-        published_date=published or published_date_from_page(captions, body),
+        publisher=publisher.value if publisher else None,
+        published_date=published.value if published else None,
+        publisher_from=publisher.read_from if publisher else None,
+        published_from=published.read_from if published else None,
         language=language or guess_language(body),
         body_text=body,
         n_words=count_words(body),
         captions=captions,
         lines=lines,
     )
+
+
+def _stated(value, read_from: str) -> Stated | None:
+    return Stated(value, read_from) if value else None
 
 
 def shared_lines_of(staged: Iterable[StagedDocument], min_documents: int, min_stories: int) -> set[str]:

@@ -47,6 +47,7 @@ _DECLARED = [
         "title": pl.String, "dek": pl.String, "publisher": pl.String, "published_date": pl.Date,
         "language": pl.String, "body_text": pl.String, "n_words": pl.Int32, "run_id": pl.String,
         "ingested_at": UTC, "captions": pl.List(pl.String),
+        "publisher_from": pl.String, "published_from": pl.String,
     }, key=("doc_id",), per_document=True, written_at=("run_id", "ingested_at"),
         references={"doc_id": ("raw_documents", "doc_id")}),
     Table("document_lines", {
