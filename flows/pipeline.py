@@ -104,12 +104,17 @@ def extract_entities(
     return mentions or {}, rejects
 
 
+def _spans(mentions: list[Mention]) -> list[tuple[int, int]]:
+    return [(m.start_char, m.end_char) for m in mentions]
+
+
 @task(cache_policy=NONE)
 def extract_dates_and_quotes(
     docs: list[CleanDocument], mentions: dict[str, list[Mention]]
 ) -> tuple[dict[str, tuple[list[DateMention], list[Quote]]], list[Reject]]:
     found, rejects = each_alone("dates_quotes", docs, lambda batch: {
-        d.doc_id: (extract_dates(d.body_text, d.published_date), extract_quotes(d.body_text, mentions.get(d.doc_id, [])))
+        d.doc_id: (extract_dates(d.body_text, d.published_date, _spans(mentions.get(d.doc_id, []))),
+                   extract_quotes(d.body_text, mentions.get(d.doc_id, [])))
         for d in batch})
     return found or {}, rejects
 

@@ -30,3 +30,14 @@ def test_weekdays_resolve_against_the_document_date_and_never_without_one():
 
 def test_impossible_dates_and_the_verb_may_are_not_dates():
     assert by_text("on February 30, 2024 prices may 5 times rise") == {}
+
+
+def test_date_words_inside_names_are_not_dates(ner):
+    from transforms.entities import extract_mentions
+
+    text = "He told Radio 4's Today programme on Monday that the Sunday Times had it wrong. Today he resigned."
+    names = [(m.start_char, m.end_char) for m in extract_mentions(ner(text))]
+    got = {d.text: d.start_char for d in extract_dates(text, WED_MAY_1, names)}
+    assert "Monday" in got and got.get("Today") == text.rindex("Today")  # only the sentence's own "Today"
+    assert "Sunday" not in got  # the model reads "the Sunday Times" as an organisation
+    assert "Sunday" in {d.text for d in extract_dates(text, WED_MAY_1)}  # without the names it would be a date

@@ -31,3 +31,51 @@ def test_a_role_before_the_name_is_read_through(ner):
 
 def test_short_scare_quotes_are_not_quotations(ner):
     assert speakers(ner, "He called the plan “tangible” and left.") == []
+
+
+def test_a_quote_runs_on_with_its_speaker_in_its_paragraph_and_into_the_next(ner):
+    text = ("Mayor Anna Berg opened the tunnel on Monday.\n"
+            "“The tunnel will open in May,” said Anna Berg, adding that the “tolls will stay low for years.”\n"
+            "“We have waited a long time for this day.”\n"
+            "Critics were not convinced.\n"
+            "“It is a waste of public money,” a local resident complained.")
+    got = speakers(ner, text)
+    assert [g[2] for g in got[:3]] == ["Anna Berg"] * 3
+    assert got[3][2] is None  # a paragraph away, after narrative: not hers
+
+
+def test_someone_else_named_between_two_quotes_stops_the_run(ner):
+    text = ("“The tunnel will open in May,” said Anna Berg. Her rival Jonas Lie disagreed: "
+            "he called the plan “a very costly mistake for the city.”")
+    got = speakers(ner, text)
+    assert got[0][2] == "Anna Berg" and got[1][2] != "Anna Berg"
+
+
+def test_a_speaker_with_an_apposition_a_description_or_a_misspelling(ner):
+    text = ("Benny Gantz met Antony Blinken in Tel Aviv.\n"
+            "“The most urgent issue is the hostages,” Gantz, a centrist, told reporters.\n"
+            "“This is a decisive moment for the region,” Blinked said.\n"
+            "“The talks will resume next week,” the officials said.")
+    got = speakers(ner, text)
+    assert [(g[1], g[2]) for g in got] == [("Gantz", "Benny Gantz"), ("Blinked", "Antony Blinken"),
+                                           ("the officials", None)]
+
+
+def test_the_sentences_speaker_before_a_quote_later_in_it(ner):
+    text = "Antony Blinken said he spoke to them about “the hostages and the work being done to free them”."
+    [(_, speaker, entity, verb)] = speakers(ner, text)
+    assert (speaker, entity, verb) == ("Antony Blinken", "Antony Blinken", "said")
+
+
+def test_narrative_between_two_quotes_is_not_a_quote(ner):
+    text = '"We will rebuild the harbour this year," said Maria Lopez. "It will take time and a lot of money."'
+    assert [q for q, *_ in speakers(ner, text)] == ["We will rebuild the harbour this year,",
+                                                     "It will take time and a lot of money."]
+    broken = 'The plan " , she said. The council met later and voted " was approved.'
+    assert speakers(ner, broken) == []
+
+
+def test_an_aide_speaks_for_no_one_but_is_recorded(ner):
+    text = "Benjamin Netanyahu met the envoy.\n“The meeting was positive and long,” Netanyahu's office said."
+    [(_, speaker, entity, _)] = speakers(ner, text)
+    assert (speaker, entity) == ("Netanyahu's office", None)

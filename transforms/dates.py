@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Month names and their abbreviations: the one list (dates, facts and boilerplate read it).
@@ -86,8 +87,19 @@ def _resolve(kind: str, match: re.Match, anchor: dt.date | None) -> tuple[dt.dat
     return anchor + dt.timedelta(days=shift), "day", "relative_resolved"
 
 
-def extract_dates(text: str, document_date: dt.date | None = None) -> list[DateMention]:
-    """Date mentions in `text`, longest first where they overlap ("May 1, 2024" over "May 1")."""
+def _names_a_thing(text: str, kind: str, start: int, end: int, names: Sequence[tuple[int, int]]) -> bool:
+    """A date word inside a name ("the Sunday Times", a span NER reads as a name), or "Today"
+    capitalised inside a sentence ("Radio 4's Today programme", "USA Today")."""
+    if any(a <= start and end <= b for a, b in names):
+        return True
+    before = text[:start].rstrip()
+    return kind == "relative" and text[start].isupper() and bool(before) and before[-1] not in ".!?:;\n\"“"
+
+
+def extract_dates(text: str, document_date: dt.date | None = None,
+                  names: Sequence[tuple[int, int]] = ()) -> list[DateMention]:
+    """Date mentions in `text`, longest first where they overlap ("May 1, 2024" over "May 1"); none
+    inside the character spans of `names` (the entity mentions of the text)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -99,6 +111,8 @@ def extract_dates(text: str, document_date: dt.date | None = None) -> list[DateM
                 continue
             if kind == "day_no_year" and match.group("month").lower() == "may" and match.group(0)[0].islower():
                 continue  # "may 5" is more likely the verb
+            if kind in ("weekday", "relative") and _names_a_thing(text, kind, start, end, names):
+                continue
             date, granularity, resolution = _resolve(kind, match, document_date)
             if date is None and resolution == "stated":
                 continue  # "February 30, 2024": not a date

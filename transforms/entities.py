@@ -76,7 +76,7 @@ def clean_name(text: str, label: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
-def _close_spelling(a: str, b: str) -> bool:
+def close_spelling(a: str, b: str) -> bool:
     """One edit apart (substitution, insertion or deletion), for names of four letters or more."""
     if a == b or min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
         return False
@@ -120,7 +120,7 @@ def _page_variants(full_names: Iterable[str], page_text: str) -> dict[str, str]:
     for m in pattern.finditer(page_text):
         printed, surname = m.group(1), m.group(2)
         for first in by_surname[surname]:
-            if (first, surname) not in first_spelling and (printed == first or _close_spelling(printed, first)):
+            if (first, surname) not in first_spelling and (printed == first or close_spelling(printed, first)):
                 first_spelling[(first, surname)] = printed
     return {f"{first} {surname}": f"{printed} {surname}"
             for (first, surname), printed in first_spelling.items() if printed != first}
@@ -136,7 +136,7 @@ def _close_spelling_variants(names: set[str], page_text: str) -> dict[str, str]:
             by_surname.setdefault(name.split()[1], []).append(name)
     for group in by_surname.values():
         for other in group[1:]:
-            if _close_spelling(other.split()[0], group[0].split()[0]):
+            if close_spelling(other.split()[0], group[0].split()[0]):
                 variants[other] = group[0]
     return {n: variants.get(variants.get(n, n), variants.get(n, n)) for n in names}
 

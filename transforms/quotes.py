@@ -1,8 +1,13 @@
 """Direct quotations in an article body, with their speaker where the sentence names one.
 
 Shapes read: “…,” said Blinken / “…,” Blinken said / “…,” Lapid told Blinken / Blinken said: “…” /
-according to X, “…”. A pronoun speaker ("he added") is the person most recently named before the
-quote. Speakers are linked to entity mentions by their offsets.
+according to X, “…” / “…,” Gantz, a centrist, told … / “…,” the officials said / Blinken said he
+spoke about “…”. A pronoun speaker ("he added") is the person most recently named before the
+quote. A quote that names no speaker continues the one before it: in the same paragraph, with no
+one else named between them, or as the next paragraph's opening quote (how news runs a long quote
+on). Speakers are linked to entity mentions by their offsets, or by a close spelling of a person
+the article names ("Blinked said"). A stretch of narrative between two quotes (its marks paired
+the wrong way round: it opens with punctuation or a space) is not a quote.
 """
 
 from __future__ import annotations
@@ -11,26 +16,36 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from transforms.entities import Mention
+from transforms.entities import Mention, close_spelling
 
 SPEECH_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "wrote", "writes", "asked", "asks",
                 "stated", "explained", "noted", "warned", "insisted", "declared", "continued", "replied",
                 "tweeted", "posted", "argued", "claimed", "acknowledged", "recalled", "stressed", "urged",
                 "announced", "responded", "cautioned", "emphasized", "emphasised", "admitted")
 _VERB = r"(?P<verb>" + "|".join(SPEECH_VERBS) + r")"
-_SPEAKER = r"(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,5}|he|she|they|it|we|I)"
+_NAME = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,5}"
+# a name, a name's office ("Netanyahu's office"), or a description ("the officials", "the centrist
+# former prime minister"), or a pronoun
+_SPEAKER = (r"(?P<speaker>" + _NAME + r"(?:[’']s\s+[a-z]+)?|the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}"
+            r"|he|she|they|it|we|I)")
 _QUOTE = re.compile(r"“(?P<q1>[^”]{3,}?)”|\"(?P<q2>[^\"]{3,}?)\"")
 # after the closing quote: ', said Blinken' / ' Blinken said' / ', Lapid told Blinken'
 _AFTER = [
     re.compile(r"^\s*,?\s*" + _VERB + r"\s+" + _SPEAKER),
     re.compile(r"^\s*,?\s*" + _SPEAKER + r"\s+(?:\w+ly\s+)?" + _VERB + r"\b"),
+    # ', Gantz, a centrist, told …': a name, then what he is between commas
+    re.compile(r"^\s*,?\s*(?P<speaker>" + _NAME + r")\s*,\s*[^,“”\"]{2,80}?,\s*(?:\w+ly\s+)?" + _VERB + r"\b"),
     re.compile(r"^\s*,?\s*(?P<verb>according\s+to)\s+(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})"),
 ]
 # before the opening quote: 'Blinken said: ' / 'Blinken said, ' / 'according to X, '
 _BEFORE = [
     re.compile(_SPEAKER + r"\s+(?:\w+ly\s+)?" + _VERB + r"(?:\s+(?:that|in\s+a\s+statement|on\s+\w+))?\s*[,:]?\s*$"),
     re.compile(r"[Aa]ccording\s+to\s+" + r"(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,6})\s*,?\s*$"),
+    # 'Blinken said he spoke to them about “…”': the sentence's speaker, the quote later in it
+    re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME + r")\s+(?:\w+ly\s+)?" + _VERB + r"\b[^.!?“”\"]*$"),
 ]
+# 'said Blinken, adding that the “…”': the quote goes on with the speaker just quoted
+_GOES_ON = re.compile(r"\b(?:adding|saying|continuing|noting|arguing)\b(?:\s+that)?[^.!?“”\"]{0,80}$")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
@@ -91,6 +106,41 @@ def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quot
     return None
 
 
+def _is_narrative(text: str) -> bool:
+    """Text between a closing mark and the next opening one, read as a quote: it opens with
+    punctuation or a space ("“, he said. ”")."""
+    return text[:1] in ",.;:!?)" or text[:1].isspace() or text[-1:].isspace()
+
+
+def _linked(mentions: list[Mention], start: int, end: int, speaker_text: str) -> Mention | None:
+    """The entity a named speaker is: a mention at its offsets, else the one person of the article
+    whose surname is a close spelling of a one-word speaker ("Blinked" for Blinken). A speaker's
+    office or aide ("Netanyahu's lawyer") is not the person."""
+    if re.search(r"[’']s\s+[a-z]", speaker_text):
+        return None
+    entity = _entity_at(mentions, start, end)
+    if entity is None and " " not in speaker_text and speaker_text[:1].isupper():
+        close = {m.entity_id: m for m in mentions if m.label == "PERSON"
+                 and close_spelling(m.canonical_name.split()[-1], speaker_text)}
+        entity = next(iter(close.values())) if len(close) == 1 else None
+    return entity
+
+
+def _goes_on(body_text: str, mentions: list[Mention], match: re.Match, last: Quote | None) -> bool:
+    """The quote continues `last`'s speaker: in the same paragraph with no one else named between
+    them, or opening the next paragraph right after it."""
+    if last is None or last.speaker_text is None:
+        return False
+    between = body_text[last.end_char:match.start()]
+    if any(m.label == "PERSON" and m.entity_id != last.speaker_entity_id
+           and last.end_char <= m.start_char < match.start() for m in mentions):
+        return False
+    if "\n" not in between:
+        return True
+    opens_paragraph = body_text.rfind("\n", 0, match.start()) == match.start() - 1
+    return opens_paragraph and between.count("\n") == 1
+
+
 def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: int = 3) -> list[Quote]:
     """Direct quotes of at least `min_words` words in `body_text` (offsets include the marks)."""
     ordered = sorted(mentions, key=lambda m: m.start_char)
@@ -98,11 +148,13 @@ def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: 
     previous_speaker: str | None = None
     for match in _QUOTE.finditer(body_text):
         text = match.group("q1") or match.group("q2")
-        if len(text.split()) < min_words or "\n" in text:
+        if len(text.split()) < min_words or "\n" in text or _is_narrative(text):
             continue
         found = _find_speaker(body_text, ordered, match, text)
         speaker_text = speaker_id = verb = None
-        if found is not None:
+        if found is None and quotes and _goes_on(body_text, ordered, match, quotes[-1]):
+            speaker_text, speaker_id = quotes[-1].speaker_text, quotes[-1].speaker_entity_id
+        elif found is not None:
             start, end, verb = found
             while end > start and body_text[end - 1] in ".,;:":
                 end -= 1
@@ -114,7 +166,7 @@ def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: 
             elif pronoun in _PRONOUNS:
                 speaker_id = previous_speaker  # "it added": the organisation quoted just before
             else:
-                entity = _entity_at(ordered, start, end)
+                entity = _linked(ordered, start, end, speaker_text)
                 speaker_id = entity.entity_id if entity else None
         quotes.append(Quote(match.start(), match.end(), text, speaker_text, speaker_id, verb))
         previous_speaker = speaker_id or previous_speaker
