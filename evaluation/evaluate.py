@@ -439,7 +439,7 @@ def eval_entities(ner) -> None:
     for n in names:
         for q in quotes[n]:
             if q.speaker_entity_id:
-                print(f"  {n[:3]} {entity_names.get(q.speaker_entity_id)!s:<20} {q.verb:<12} “{q.quote[:60]}”")
+                print(f"  {n[:3]} {entity_names.get(q.speaker_entity_id)!s:<20} {q.verb or '(runs on)':<12} “{q.quote[:60]}”")
     if problems:
         print("\n".join(problems))
 

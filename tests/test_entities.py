@@ -72,3 +72,47 @@ def test_a_lone_surname_resolves_across_documents_only_when_unambiguous(ner):
     assert resolved.canonical_name == "Benny Gantz" and resolved.resolved_by == "short_form_known_in_warehouse"
     [[ambiguous]] = resolve_across_documents([[gantz]], {"PERSON": {"Benny Gantz", "Ruth Gantz"}})
     assert ambiguous.canonical_name == "Gantz"
+
+
+def test_a_country_is_one_entity_whatever_its_printed_form(ner):
+    text = ("The U.S. and the United States Congress disagreed. US officials met EU and U.N. envoys "
+            "in Washington, while the UK stayed out.")
+    found = {m.text: m for m in extract_mentions(ner(text))}
+    assert found["U.S."].canonical_name == found["US"].canonical_name == "United States"
+    assert found["U.S."].entity_id == found["US"].entity_id
+    assert found["U.S."].resolved_by == "territory_name"
+    assert (found["EU"].canonical_name, found["U.N."].canonical_name) == ("European Union", "United Nations")
+    assert found["UK"].canonical_name == "United Kingdom"
+
+
+def test_a_bare_two_letter_code_is_a_country_only_where_the_page_names_it():
+    from transforms.territories import territory_name
+
+    assert territory_name("SD", "GPE") is None  # South Dakota as often as Sudan
+    assert territory_name("SD", "GPE", frozenset({"Sudan"})) == "Sudan"
+    assert territory_name("USA", "GPE") == "United States"
+    assert territory_name("Chad", "PERSON") is None and territory_name("Chad", "GPE") == "Chad"
+
+
+def test_an_acronym_joins_the_one_name_of_the_page_it_abbreviates(ner):
+    text = ("The New York Stock Exchange opened late. Traders said the NYSE would stay open until six. "
+            "The Financial Conduct Authority and the FCA were not involved.")
+    found = {m.text: m for m in extract_mentions(ner(text))}
+    assert (found["NYSE"].canonical_name, found["NYSE"].resolved_by) == ("New York Stock Exchange",
+                                                                         "acronym_of_full_name")
+    assert found["FCA"].canonical_name == "Financial Conduct Authority"
+
+
+def test_a_name_takes_the_label_most_of_its_mentions_carry(ner):
+    from transforms.entities import _vote_labels
+
+    cleaned = {(0, 5): ("Rafah", "PERSON"), (10, 15): ("Rafah", "GPE"), (20, 25): ("Rafah", "PERSON"),
+               (30, 35): ("Rafah", "GPE"), (40, 45): ("Rafah", "PERSON"), (50, 55): ("Hamas", "ORG"),
+               (60, 65): ("Hamas", "GPE"), (70, 75): ("Hamas", "ORG")}
+    voted, _ = _vote_labels(cleaned)
+    assert {label for name, label in voted.values() if name == "Hamas"} == {"ORG"}
+    # a lone word tagged a person the page never names in full votes with half a voice
+    assert {label for name, label in voted.values() if name == "Rafah"} == {"GPE"}
+    introduced = {**cleaned, (80, 91): ("Maria Rafah", "PERSON")}
+    voted, _ = _vote_labels(introduced)
+    assert {label for name, label in voted.values() if name == "Rafah"} == {"PERSON"}

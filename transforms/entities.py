@@ -2,6 +2,10 @@
 
 Within a document (`extract_mentions`):
 - titles, honorifics, possessives and edge punctuation are stripped ("President Isaac Herzog's"),
+- each name takes the label its mentions vote for ("Rafah" tagged a person three times and a place
+  twice is a place: an unintroduced lone "person" votes with half a voice),
+- a country, territory or union is one entity by its CLDR name ("US", "U.S.", "United States":
+  transforms/territories.py), an acronym joins the one name of the page it abbreviates ("NYSE"),
 - a short form resolves to the one fuller name of the same label that ends with it ("Blinken"),
 - close spellings of one person ("Gabi"/"Gadi Eisenkot") are one entity, named as the page first
   prints it (captions and title count: they come before the body on the page).
@@ -21,6 +25,8 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from transforms.territories import territory_name
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
@@ -226,6 +232,71 @@ def extract_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
         name = clean_name(text[start:end], label)
         if name and any(ch.isalpha() for ch in name):
             cleaned[(start, end)] = (name, label)
+    cleaned, places = _vote_labels(cleaned)
+    canonical = _resolve_within(cleaned, places, text)
+    mentions = []
+    for (start, end), (name, _) in cleaned.items():
+        full, how, label = canonical[(name, _)]
+        printed = text[start:end]
+        if how == "exact":
+            how = unresolved_how(name, printed)
+        in_body = start >= body_start
+        shift = body_start if in_body else 0
+        mentions.append(Mention(start - shift, end - shift, printed, label, name, full,
+                                entity_id_for(full, label), how, in_body))
+    return mentions
+
+
+UNINTRODUCED_PERSON_VOTE = 0.5  # a lone word tagged a person that the page never names in full
+
+
+def _voted(pairs: Iterable[tuple[str, str, float]]) -> dict[str, str]:
+    """Each key's label: the one its mentions' votes favour (ties: the first mention's)."""
+    counts: dict[str, dict[str, float]] = {}
+    for key, label, weight in pairs:
+        counts.setdefault(key, {}).setdefault(label, 0.0)
+        counts[key][label] += weight
+    return {key: max(labels, key=labels.__getitem__) for key, labels in counts.items()}
+
+
+def _vote_labels(cleaned: dict[tuple[int, int], tuple[str, str]]
+                 ) -> tuple[dict[tuple[int, int], tuple[str, str]], dict[str, str]]:
+    """One label per name in a document, voted by its mentions ("Hamas" is an organisation on a page
+    that once tags it a place); then one per country, territory or union, whatever its printed form
+    ("US", "U.S.", "United States"). A lone word tagged a person, where the page never gives that
+    person's full name, votes with half a voice: news names a person in full before it shortens
+    the name, so "Rafah" tagged three times a person and twice a place is a place. Returns the
+    relabelled mentions and each name's CLDR name."""
+    ordered = sorted(cleaned.items())
+    surnames = {name.split()[-1] for name, label in cleaned.values() if label == "PERSON" and " " in name}
+
+    def weight(name: str, label: str) -> float:
+        return UNINTRODUCED_PERSON_VOTE if label == "PERSON" and " " not in name and name not in surnames else 1.0
+
+    by_name = _voted((name, label, weight(name, label)) for _, (name, label) in ordered)
+    named = frozenset(p for name, label in by_name.items() if (p := territory_name(name, label)) and not name.isupper())
+    places = {name: place for name, label in by_name.items() if (place := territory_name(name, label, named))}
+    by_place = _voted((places[name], by_name[name], 1.0) for _, (name, _) in ordered if name in places)
+    return {span: (name, by_place[places[name]] if name in places else by_name[name])
+            for span, (name, _) in ordered}, places
+
+
+def _acronyms(full_names: Iterable[str]) -> dict[str, str]:
+    """An acronym of exactly one of the page's names ("IDF" of "Israel Defense Forces"; small words
+    are skipped) -> that name."""
+    by_initials: dict[str, set[str]] = {}
+    for full in full_names:
+        words = [w for w in re.split(r"[\s-]+", full) if w.lower() not in ("of", "the", "and", "for", "&", "de")]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            by_initials.setdefault("".join(w[0] for w in words), set()).add(full)
+    return {acronym: next(iter(names)) for acronym, names in by_initials.items() if len(names) == 1}
+
+
+def _resolve_within(cleaned: dict[tuple[int, int], tuple[str, str]], places: Mapping[str, str], text: str
+                    ) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(name, label) -> (canonical name, how, label): a country by its CLDR name, a person by the
+    page's first spelling, a short form by the one fuller name ending with it, an acronym by the one
+    name of the page it abbreviates (and takes that name's label)."""
     canonical: dict[tuple[str, str], tuple[str, str]] = {}
     for label in {label for _, label in cleaned.values()}:
         names = {name for name, lab in cleaned.values() if lab == label}
@@ -235,18 +306,18 @@ def extract_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
             full = resolver.get(spelled[name], spelled[name])
             how = ("exact" if full == name else
                    "spelling_variant" if spelled[name] != name else "short_form_of_full_name")
+            if name in places:
+                full, how = places[name], "exact" if places[name] == name else "territory_name"
             canonical[(name, label)] = (full, how)
-    mentions = []
-    for (start, end), (name, label) in cleaned.items():
-        full, how = canonical[(name, label)]
-        printed = text[start:end]
-        if how == "exact":
-            how = unresolved_how(name, printed)
-        in_body = start >= body_start
-        shift = body_start if in_body else 0
-        mentions.append(Mention(start - shift, end - shift, printed, label, name, full,
-                                entity_id_for(full, label), how, in_body))
-    return mentions
+    acronyms = _acronyms(full for (_, label), (full, _) in canonical.items() if label != "PERSON")
+    label_of = {full: label for (_, label), (full, _) in canonical.items()}
+    resolved = {}
+    for (name, label), (full, how) in canonical.items():
+        if how == "exact" and label != "PERSON" and name.isupper() and acronyms.get(name, name) != name:
+            resolved[(name, label)] = (acronyms[name], "acronym_of_full_name", label_of[acronyms[name]])
+        else:
+            resolved[(name, label)] = (full, how, label)
+    return resolved
 
 
 def entity_input(preamble_lines: Iterable[str], body_text: str) -> tuple[str, int]:

@@ -1,0 +1,51 @@
+"""Countries, territories and unions by their English names in the Unicode CLDR (Babel's copy): the
+offline gazetteer that brings a country's codes, aliases and name to one entity ("US", "U.S.",
+"USA" and "United States" are "United States"; "UK" is "United Kingdom"; "EU", "UN" the unions).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from babel import Locale
+from babel.core import get_global
+
+# NER labels a code is read for when printed bare: a place. As an organisation only CLDR's unions
+# are ("EU", "UN"): a two-letter organisation is more often something else ("AI" is not Anguilla).
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+UNIONS = frozenset({"EU", "EZ", "UN"})  # CLDR's codes for the European Union, the Eurozone, the UN
+# A bare two-letter code is as often a US state or Canadian province ("SD", "CA", "GA", "PA") as a
+# country, so it is read only where the page also names the country, or prints the code with dots
+# ("U.K."); except the one country English news prints bare without naming it, and the codes CLDR
+# keeps as aliases ("UK") or for unions.
+BARE_CODES = frozenset({"US"})
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
+    """(code or alias -> name, casefolded name -> name) from CLDR's English territory names."""
+    names = {code: name for code, name in Locale("en").territories.items() if code.isalpha()}
+    codes = dict(names)
+    for alias, targets in get_global("territory_aliases").items():
+        if alias.isalpha() and len(targets) == 1 and targets[0] in names:
+            codes.setdefault(alias, names[targets[0]])
+    return codes, {name.casefold(): name for name in names.values()}
+
+
+def territory_name(name: str, label: str, page_names: frozenset[str] = frozenset()) -> str | None:
+    """The CLDR name of the country, territory or union `name` is, or None: a full name for a place
+    or an organisation (never a person: "Chad"); a code for a place, or a union; a bare two-letter
+    code only as BARE_CODES says, or when the page names that country in `page_names`."""
+    codes, by_name = _gazetteer()
+    code = re.sub(r"[.\s]", "", name)
+    if code.isupper() and code.isalpha() and 2 <= len(code) <= 3:
+        place = codes.get(code) if label in PLACE_LABELS or code in UNIONS else None
+        unsure = len(code) == 2 and name == code and code not in BARE_CODES | UNIONS and code in _iso_codes()
+        return None if place is None or (unsure and place not in page_names) else place
+    return by_name.get(name.casefold()) if label in PLACE_LABELS or label == "ORG" else None
+
+
+@lru_cache(maxsize=1)
+def _iso_codes() -> frozenset[str]:
+    return frozenset(code for code in Locale("en").territories if code.isalpha() and len(code) == 2)
