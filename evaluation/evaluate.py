@@ -477,6 +477,42 @@ def eval_quantities_through_the_pipeline() -> None:
           f"({len(items)} one-sentence JSONL records, {seconds:.0f} s including start-up)")
 
 
+JUDGED = Path(__file__).with_name("judged")
+
+
+def _share(rows: list[dict], key: str, among: str | None = None) -> str:
+    pool = [r for r in rows if among is None or r["judgement"].get(among)]
+    judged = [r for r in pool if r["judgement"].get(key) is not None]
+    right = sum(bool(r["judgement"][key]) for r in judged)
+    return f"{right}/{len(judged)} ({100 * right / len(judged):.1f} %)" if judged else "-"
+
+
+def eval_judged_samples() -> None:
+    """Precision read by hand on samples drawn by evaluation/sample_entities.py and judged in
+    evaluation/judged/: the figures, and how many judged rows the current code still produces
+    (a row it no longer produces was judged on older output: re-draw and re-judge)."""
+    from evaluation.sample_entities import rows_of
+
+    for path in sorted(JUDGED.glob("entities_*.json")):
+        judged = json.loads(path.read_text(encoding="utf-8"))
+        samples = judged["samples"]
+        print(f"\n## Entities, quotes, dates judged by hand: {path.name} (seed {judged['seed']}, "
+              f"{len(judged['pages'])} pages)")
+        m, q, d = samples["mention"], samples["quote"], samples["date"]
+        print(f"mentions: span is an entity {_share(m, 'span_is_entity')}, label right {_share(m, 'label_right')}, "
+              f"linked to the right thing {_share(m, 'link_right')}")
+        print(f"quotes: real {_share(q, 'real_quote')}, right speaker {_share(q, 'speaker_right', 'real_quote')}, "
+              f"a speaker found {_share(q, 'speaker_found', 'real_quote')}")
+        print(f"dates: a date {_share(d, 'is_date')}, the right day {_share(d, 'value_right', 'is_date')}")
+        pages = [Path(p) for p in judged["pages"]]
+        if all(p.exists() for p in pages):
+            now = rows_of(pages)
+            keys = ("page", "start", "text", "label", "canonical_name", "quote", "speaker", "date")
+            current = {kind: {tuple(r.get(k) for k in keys) for r in rows} for kind, rows in now.items()}
+            still = sum(tuple(r.get(k) for k in keys) in current[kind] for kind, rows in samples.items() for r in rows)
+            print(f"judged rows the current code still produces as judged: {still} / {sum(map(len, samples.values()))}")
+
+
 def main() -> int:
     if not EVAL_DIR.exists():
         print(f"No evaluation data at {EVAL_DIR}: nothing to measure (set NEWSFACTS_EVAL_DIR).")
@@ -498,6 +534,7 @@ def main() -> int:
     from flows.nlp import load_model
 
     eval_entities(load_model(Settings().model_name, "ner"))
+    eval_judged_samples()
     return 0
 
 

@@ -76,7 +76,7 @@ def main() -> int:
         print(__doc__.strip(), file=sys.stderr)
         return 2
     out, n, seed, pages = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), [Path(p) for p in sys.argv[4:]]
-    drawn = draw(rows_of(pages), n, seed)
+    drawn = {"pages": [str(p) for p in pages], **draw(rows_of(pages), n, seed)}
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(drawn, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{', '.join(f'{len(v)} {k}s' for k, v in drawn['samples'].items())} drawn (seed {seed}) "

@@ -116,3 +116,13 @@ def test_a_name_takes_the_label_most_of_its_mentions_carry(ner):
     introduced = {**cleaned, (80, 91): ("Maria Rafah", "PERSON")}
     voted, _ = _vote_labels(introduced)
     assert {label for name, label in voted.values() if name == "Rafah"} == {"PERSON"}
+
+
+def test_a_lone_acronym_resolves_to_the_one_organisation_other_documents_name_in_full():
+    from transforms.entities import resolve_lone_names
+
+    known = {"ORG": {"National Health Service", "Bank of England", "British Medical Association"}}
+    assert resolve_lone_names([("ORG", "NHS"), ("ORG", "BMA"), ("PERSON", "NHS")], known) == {
+        ("ORG", "NHS"): "National Health Service", ("ORG", "BMA"): "British Medical Association"}
+    assert resolve_lone_names([("ORG", "BMA")], {"ORG": {"British Medical Association",
+                                                        "Bahrain Monetary Agency"}}) == {}  # two: left alone

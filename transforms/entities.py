@@ -341,18 +341,22 @@ def is_lone_name(m: Mention) -> bool:
 
 def resolve_lone_names(lone: Iterable[tuple[str, str]], known_full_names: Mapping[str, set[str]]
                        ) -> dict[tuple[str, str], str]:
-    """(label, lone name) → the one full name of that label, among those known, ending with it;
-    a name that two or more full names end with stays unresolved (is left out)."""
+    """(label, lone name) → the one full name of that label, among those known, ending with it, or
+    (an organisation's acronym, "NHS") the one it abbreviates; a name that two or more full names
+    end with stays unresolved (is left out)."""
     by_last_word: dict[tuple[str, str], set[str]] = {}
     for label in ("PERSON", "ORG"):
         for full in known_full_names.get(label, ()):
             if len(full.split()) > 1:
                 by_last_word.setdefault((label, full.split()[-1]), set()).add(full)
+    acronyms = _acronyms(known_full_names.get("ORG", ()))
     resolved = {}
     for label, name in set(lone):
         candidates = by_last_word.get((label, name), set())
         if len(candidates) == 1:
             resolved[(label, name)] = next(iter(candidates))
+        elif not candidates and label == "ORG" and name.isupper() and name in acronyms:
+            resolved[(label, name)] = acronyms[name]
     return resolved
 
 
