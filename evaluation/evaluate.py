@@ -504,7 +504,7 @@ def eval_judged_samples() -> None:
         print(f"quotes: real {_share(q, 'real_quote')}, right speaker {_share(q, 'speaker_right', 'real_quote')}, "
               f"a speaker found {_share(q, 'speaker_found', 'real_quote')}")
         print(f"dates: a date {_share(d, 'is_date')}, the right day {_share(d, 'value_right', 'is_date')}")
-        pages = [Path(p) for p in judged["pages"]]
+        pages = [PROJECT_ROOT / p for p in judged["pages"]]  # relative to the project, or absolute
         if all(p.exists() for p in pages):
             now = rows_of(pages)
             keys = ("page", "start", "text", "label", "canonical_name", "quote", "speaker", "date")

@@ -113,8 +113,9 @@ def extract_dates_and_quotes(
     docs: list[CleanDocument], mentions: dict[str, list[Mention]]
 ) -> tuple[dict[str, tuple[list[DateMention], list[Quote]]], list[Reject]]:
     found, rejects = each_alone("dates_quotes", docs, lambda batch: {
-        d.doc_id: (extract_dates(d.body_text, d.published_date, _spans(mentions.get(d.doc_id, []))),
-                   extract_quotes(d.body_text, mentions.get(d.doc_id, [])))
+        d.doc_id: (extract_dates(text_to_read(d.body_text, d.language), d.published_date,
+                                 _spans(mentions.get(d.doc_id, []))),
+                   extract_quotes(text_to_read(d.body_text, d.language), mentions.get(d.doc_id, [])))
         for d in batch})
     return found or {}, rejects
 

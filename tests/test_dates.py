@@ -41,3 +41,14 @@ def test_date_words_inside_names_are_not_dates(ner):
     assert "Monday" in got and got.get("Today") == text.rindex("Today")  # only the sentence's own "Today"
     assert "Sunday" not in got  # the model reads "the Sunday Times" as an organisation
     assert "Sunday" in {d.text for d in extract_dates(text, WED_MAY_1)}  # without the names it would be a date
+
+
+def test_a_weekday_to_come_is_resolved_forward_and_one_beside_a_date_is_that_date():
+    got = by_text("The team will be back in action on Friday, after it lost on Monday.", WED_MAY_1)
+    assert got["Friday"] == (dt.date(2024, 5, 3), "weekday_resolved")
+    assert got["Monday"] == (dt.date(2024, 4, 29), "weekday_resolved")
+    assert by_text("They meet again next Monday", WED_MAY_1)["Monday"][0] == dt.date(2024, 5, 6)
+    assert by_text("They met last Wednesday", WED_MAY_1)["Wednesday"][0] == dt.date(2024, 4, 24)
+    assert by_text("They met on Wednesday", WED_MAY_1)["Wednesday"][0] == WED_MAY_1
+    got = by_text("The show opens on Saturday, May 18, 2024 in Rome.", WED_MAY_1)
+    assert "Saturday" not in got and got["May 18, 2024"][0] == dt.date(2024, 5, 18)

@@ -126,3 +126,18 @@ def test_a_lone_acronym_resolves_to_the_one_organisation_other_documents_name_in
         ("ORG", "NHS"): "National Health Service", ("ORG", "BMA"): "British Medical Association"}
     assert resolve_lone_names([("ORG", "BMA")], {"ORG": {"British Medical Association",
                                                         "Bahrain Monetary Agency"}}) == {}  # two: left alone
+
+
+def test_a_page_in_another_language_has_no_mentions(ner):
+    from transforms.documents import clean_document
+    from transforms.entities import document_mentions
+    from transforms.staging import stage_bytes
+
+    russian = ("Рецепт дня\n\nНарежьте базилик и зелень, добавьте оливковое масло и соль. Тесто раскатайте "
+               "тонко, выложите начинку и запекайте двадцать минут. Короче, очень нравится всей семье.\n")
+    english = "Council backs tunnel\n\nMaria Lopez, the mayor of Lyon, said the tunnel would open in May.\n"
+    docs = [clean_document(stage_bytes(name, text.encode()).documents[0])
+            for name, text in (("ru.txt", russian), ("en.txt", english))]
+    found = list(document_mentions(ner, docs))
+    assert found[0] == [] and "Maria Lopez" in {m.canonical_name for m in found[1]}
+    assert list(document_mentions(ner, docs[:1])) == [[]]

@@ -79,3 +79,25 @@ def test_an_aide_speaks_for_no_one_but_is_recorded(ner):
     text = "Benjamin Netanyahu met the envoy.\n“The meeting was positive and long,” Netanyahu's office said."
     [(_, speaker, entity, _)] = speakers(ner, text)
     assert (speaker, entity) == ("Netanyahu's office", None)
+
+
+def test_the_paragraphs_last_speaker_before_a_quote_that_names_no_one(ner):
+    text = "Anna Berg said the tunnel would cost less than planned. “We kept the budget under control.”"
+    [(_, speaker, entity, verb)] = speakers(ner, text)
+    assert (speaker, entity, verb) == ("Anna Berg", "Anna Berg", "said")
+    other = "Anna Berg said the tunnel was cheap, but Jonas Lie disagreed. “We were never told the cost.”"
+    [(_, _, entity, _)] = speakers(ner, other)
+    assert entity is None  # someone else was named after her
+
+
+def test_a_long_apposition_between_the_speaker_and_the_verb(ner):
+    text = ("“The galaxies formed much earlier than we thought,” Dylan Nelson, a postdoctoral fellow at the "
+            "Max Planck Institute for Astrophysics in Germany, said.")
+    [(_, speaker, entity, verb)] = speakers(ner, text)
+    assert (speaker, entity, verb) == ("Dylan Nelson", "Dylan Nelson", "said")
+
+
+def test_a_title_in_quotation_marks_is_not_a_quote(ner):
+    text = ('The series "The Mandalorian" and the film "A Beautiful Day in the Neighborhood" opened. '
+            '"We Are Ready for the winter," the mayor said.')
+    assert [q for q, *_ in speakers(ner, text)] == ["We Are Ready for the winter,"]

@@ -96,6 +96,37 @@ def _names_a_thing(text: str, kind: str, start: int, end: int, names: Sequence[t
     return kind == "relative" and text[start].isupper() and bool(before) and before[-1] not in ".!?:;\n\"“"
 
 
+# What makes a weekday one still to come ("will be back on Wednesday", "opens next Friday").
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|(?:is|are) (?:set|due|expected|scheduled) to|scheduled for|due on|plans? to|"
+                     r"upcoming|this coming|next)\b", re.I)
+_LAST = re.compile(r"\blast\s*$", re.I)
+_NEXT = re.compile(r"\bnext\s*$", re.I)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause before position `start` (back to the last , ; : . ! ? or line)."""
+    cut = max(text.rfind(c, 0, start) for c in ",;:.!?\n")
+    return text[cut + 1:start]
+
+
+def _in_its_week(latest: dt.date, anchor: dt.date | None, clause: str) -> dt.date:
+    """A weekday resolved to the latest such day on or before the document's date, moved on a week
+    when its clause speaks of what is to come ("will", "next"), or back one when it says "last" of
+    the document's own weekday."""
+    if anchor is None:
+        return latest
+    if _NEXT.search(clause) or (_FUTURE.search(clause) and latest < anchor):
+        return latest + dt.timedelta(days=7)
+    if _LAST.search(clause) and latest == anchor:
+        return latest - dt.timedelta(days=7)
+    return latest
+
+
+def _part_of_a_stated_date(text: str, end: int, taken: list[tuple[int, int]]) -> bool:
+    gap = re.match(r",?\s*", text[end:end + 3])
+    return any(a == end + gap.end() for a, _ in taken)
+
+
 def extract_dates(text: str, document_date: dt.date | None = None,
                   names: Sequence[tuple[int, int]] = ()) -> list[DateMention]:
     """Date mentions in `text`, longest first where they overlap ("May 1, 2024" over "May 1"); none
@@ -113,7 +144,11 @@ def extract_dates(text: str, document_date: dt.date | None = None,
                 continue  # "may 5" is more likely the verb
             if kind in ("weekday", "relative") and _names_a_thing(text, kind, start, end, names):
                 continue
+            if kind == "weekday" and _part_of_a_stated_date(text, end, taken):
+                continue  # "Saturday, May 18": the date says which day
             date, granularity, resolution = _resolve(kind, match, document_date)
+            if kind == "weekday" and date is not None:
+                date = _in_its_week(date, document_date, _clause_before(text, start))
             if date is None and resolution == "stated":
                 continue  # "February 30, 2024": not a date
             found.append(DateMention(start, end, match.group(0), date, granularity, resolution))

@@ -2,12 +2,13 @@
 
 Shapes read: “…,” said Blinken / “…,” Blinken said / “…,” Lapid told Blinken / Blinken said: “…” /
 according to X, “…” / “…,” Gantz, a centrist, told … / “…,” the officials said / Blinken said he
-spoke about “…”. A pronoun speaker ("he added") is the person most recently named before the
+spoke about “…” / Smith said …. “…”. A pronoun speaker ("he added") is the person most recently named before the
 quote. A quote that names no speaker continues the one before it: in the same paragraph, with no
 one else named between them, or as the next paragraph's opening quote (how news runs a long quote
 on). Speakers are linked to entity mentions by their offsets, or by a close spelling of a person
 the article names ("Blinked said"). A stretch of narrative between two quotes (its marks paired
-the wrong way round: it opens with punctuation or a space) is not a quote.
+the wrong way round: it opens with punctuation or a space) is not a quote, nor is a title in
+quotation marks ("The Mandalorian").
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ _QUOTE = re.compile(r"“(?P<q1>[^”]{3,}?)”|\"(?P<q2>[^\"]{3,}?)\"")
 _AFTER = [
     re.compile(r"^\s*,?\s*" + _VERB + r"\s+" + _SPEAKER),
     re.compile(r"^\s*,?\s*" + _SPEAKER + r"\s+(?:\w+ly\s+)?" + _VERB + r"\b"),
-    # ', Gantz, a centrist, told …': a name, then what he is between commas
-    re.compile(r"^\s*,?\s*(?P<speaker>" + _NAME + r")\s*,\s*[^,“”\"]{2,80}?,\s*(?:\w+ly\s+)?" + _VERB + r"\b"),
+    # ', Gantz, a centrist, told …', ', Dylan Nelson, a fellow at the institute in Munich, said':
+    # a name, then what he is between commas (within the sentence)
+    re.compile(r"^\s*,?\s*(?P<speaker>" + _NAME + r")\s*,\s*[^“”\".!?]{2,160}?,\s*(?:\w+ly\s+)?" + _VERB + r"\b"),
     re.compile(r"^\s*,?\s*(?P<verb>according\s+to)\s+(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})"),
 ]
 # before the opening quote: 'Blinken said: ' / 'Blinken said, ' / 'according to X, '
@@ -44,8 +46,10 @@ _BEFORE = [
     # 'Blinken said he spoke to them about “…”': the sentence's speaker, the quote later in it
     re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME + r")\s+(?:\w+ly\s+)?" + _VERB + r"\b[^.!?“”\"]*$"),
 ]
-# 'said Blinken, adding that the “…”': the quote goes on with the speaker just quoted
-_GOES_ON = re.compile(r"\b(?:adding|saying|continuing|noting|arguing)\b(?:\s+that)?[^.!?“”\"]{0,80}$")
+# the last 'Name said' of the paragraph before a quote that names no one ('Smith said the plan was
+# flawed. “It will never work.”')
+_SAID = re.compile(r"(?P<speaker>" + _NAME + r")\s+(?:\w+ly\s+)?" + _VERB + r"\b")
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "with", "from", "by"})
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
@@ -106,6 +110,28 @@ def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quot
     return None
 
 
+def _is_a_title(text: str) -> bool:
+    """A title in quotation marks ("A Beautiful Day in the Neighborhood", "The Mandalorian"): a few
+    words, every one but the small ones capitalised, no sentence inside."""
+    words = text.strip(" ,.").split()
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return 1 <= len(words) <= 10 and bool(big) and all(w[:1].isupper() or w[:1].isdigit() for w in big) \
+        and not re.search(r"[.!?;]\s", text)
+
+
+def _paragraph_speaker(body_text: str, mentions: list[Mention], match: re.Match) -> tuple[int, int, str] | None:
+    """The last 'Name said' in the quote's paragraph before it, when no other person is named
+    between that and the quote."""
+    start = body_text.rfind("\n", 0, match.start()) + 1
+    said = list(_SAID.finditer(body_text, start, match.start()))
+    if not said:
+        return None
+    speaker = (said[-1].start("speaker"), said[-1].end("speaker"), said[-1].group("verb"))
+    if any(m.label == "PERSON" and speaker[1] <= m.start_char < match.start() for m in mentions):
+        return None
+    return speaker
+
+
 def _is_narrative(text: str) -> bool:
     """Text between a closing mark and the next opening one, read as a quote: it opens with
     punctuation or a space ("“, he said. ”")."""
@@ -141,6 +167,23 @@ def _goes_on(body_text: str, mentions: list[Mention], match: re.Match, last: Quo
     return opens_paragraph and between.count("\n") == 1
 
 
+def _speaker(body_text: str, mentions: list[Mention], start: int, end: int, quote_start: int,
+             previous_speaker: str | None) -> tuple[str, str | None]:
+    """The speaker's text and entity: a pronoun is the person last named as a subject ("he", "she")
+    or the speaker quoted before ("it", "they"); a name is the entity at its offsets."""
+    while end > start and body_text[end - 1] in ".,;:":
+        end -= 1
+    speaker_text = body_text[start:end]
+    pronoun = speaker_text.lower()
+    if pronoun in ("he", "she"):
+        person = _subject_before(body_text, mentions, quote_start)
+        return speaker_text, person.entity_id if person else None
+    if pronoun in _PRONOUNS:
+        return speaker_text, previous_speaker  # "it added": the organisation quoted just before
+    entity = _linked(mentions, start, end, speaker_text)
+    return speaker_text, entity.entity_id if entity else None
+
+
 def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: int = 3) -> list[Quote]:
     """Direct quotes of at least `min_words` words in `body_text` (offsets include the marks)."""
     ordered = sorted(mentions, key=lambda m: m.start_char)
@@ -148,26 +191,17 @@ def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: 
     previous_speaker: str | None = None
     for match in _QUOTE.finditer(body_text):
         text = match.group("q1") or match.group("q2")
-        if len(text.split()) < min_words or "\n" in text or _is_narrative(text):
+        if len(text.split()) < min_words or "\n" in text or _is_narrative(text) or _is_a_title(text):
             continue
         found = _find_speaker(body_text, ordered, match, text)
         speaker_text = speaker_id = verb = None
         if found is None and quotes and _goes_on(body_text, ordered, match, quotes[-1]):
             speaker_text, speaker_id = quotes[-1].speaker_text, quotes[-1].speaker_entity_id
-        elif found is not None:
+        elif found is None and (said := _paragraph_speaker(body_text, ordered, match)):
+            found = said
+        if found is not None:
             start, end, verb = found
-            while end > start and body_text[end - 1] in ".,;:":
-                end -= 1
-            speaker_text = body_text[start:end]
-            pronoun = speaker_text.lower()
-            if pronoun in ("he", "she"):
-                person = _subject_before(body_text, ordered, match.start())
-                speaker_id = person.entity_id if person else None
-            elif pronoun in _PRONOUNS:
-                speaker_id = previous_speaker  # "it added": the organisation quoted just before
-            else:
-                entity = _linked(ordered, start, end, speaker_text)
-                speaker_id = entity.entity_id if entity else None
+            speaker_text, speaker_id = _speaker(body_text, ordered, start, end, match.start(), previous_speaker)
         quotes.append(Quote(match.start(), match.end(), text, speaker_text, speaker_id, verb))
         previous_speaker = speaker_id or previous_speaker
     return quotes
