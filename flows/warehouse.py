@@ -16,7 +16,8 @@ from flows.locking import WarehouseBusy, busy_message, run_lock
 from flows.preflight import Exit, Problem
 from flows.settings import SQL_DIR, Settings
 from transforms.boilerplate import repeated_chrome
-from transforms.entities import LONE_NAME_RESOLVED, entity_id_for, resolve_lone_names, unresolved_how
+from transforms.entities import (LONE_NAME_AMBIGUOUS, LONE_NAME_RESOLVED, entity_id_for, resolve_lone_names,
+                                unresolved_how)
 from transforms.schema import PER_DOCUMENT, TABLES
 from transforms.staging import Reject
 
@@ -347,14 +348,18 @@ def known_full_names(con) -> dict[str, set[str]]:
 def resolve_across_warehouse(con) -> int:
     """Resolve lone names (a surname, a short form) against the full names of the whole
     warehouse, from scratch: the result depends on which documents are loaded, never on the
-    batches or runs they came in. Returns the mentions changed."""
+    batches or runs they came in. A lone name two or more full names end with stays an entity of
+    its own document. Returns the mentions changed."""
     rows = [r for r in con.execute(sql("load/lone_name_mentions")).fetchall() if len(r[5].split()) == 1]
     resolved = resolve_lone_names(((label, name) for *_, label, name, _ in rows), known_full_names(con))
     changes = []
     for doc_id, start, end, text, label, name, entity_id in rows:
         full = resolved.get((label, name))
-        canonical, how = (full, LONE_NAME_RESOLVED) if full else (name, unresolved_how(name, text))
-        new_id = entity_id_for(canonical, label)
+        if (label, name) in resolved and full is None:  # two or more full names end with it
+            canonical, how, new_id = name, LONE_NAME_AMBIGUOUS, entity_id_for(name, label, doc_id)
+        else:
+            canonical, how = (full, LONE_NAME_RESOLVED) if full else (name, unresolved_how(name, text))
+            new_id = entity_id_for(canonical, label)
         if new_id != entity_id:
             changes.append((doc_id, start, end, entity_id, new_id, canonical, label, how))
     if changes:

@@ -70,8 +70,10 @@ def test_a_lone_surname_resolves_across_documents_only_when_unambiguous(ner):
     assert gantz.canonical_name == "Gantz"
     [[resolved]] = resolve_across_documents([[gantz]], {"PERSON": {"Benny Gantz"}})
     assert resolved.canonical_name == "Benny Gantz" and resolved.resolved_by == "short_form_known_in_warehouse"
-    [[ambiguous]] = resolve_across_documents([[gantz]], {"PERSON": {"Benny Gantz", "Ruth Gantz"}})
-    assert ambiguous.canonical_name == "Gantz"
+    two = {"PERSON": {"Benny Gantz", "Ruth Gantz"}}
+    [[ambiguous], [other]] = resolve_across_documents([[gantz], [gantz]], two, scopes=["doc-a", "doc-b"])
+    assert ambiguous.canonical_name == "Gantz" and ambiguous.resolved_by == "lone_name_of_two_or_more"
+    assert ambiguous.entity_id != other.entity_id  # either Gantz: one entity per document, not one for both
 
 
 def test_a_country_is_one_entity_whatever_its_printed_form(ner):

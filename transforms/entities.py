@@ -59,10 +59,15 @@ class Mention:
 
 
 LONE_NAME_RESOLVED = "short_form_known_in_warehouse"  # resolved_by of a lone name resolved across documents
+# resolved_by of a lone name two or more full names end with ("Smith": Anna and John Smith): it may
+# be either, so it stays an entity of its own document, never one entity across documents
+LONE_NAME_AMBIGUOUS = "lone_name_of_two_or_more"
 
 
-def entity_id_for(canonical_name: str, label: str) -> str:
-    key = f"{label}|{canonical_name.casefold()}"
+def entity_id_for(canonical_name: str, label: str, scope: str = "") -> str:
+    """The entity's id: its label and name, and for a name that stays within one document (an
+    ambiguous lone name) that document."""
+    key = f"{label}|{canonical_name.casefold()}" + (f"|{scope}" if scope else "")
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -343,8 +348,8 @@ def is_lone_name(m: Mention) -> bool:
 def resolve_lone_names(lone: Iterable[tuple[str, str]], known_full_names: Mapping[str, set[str]]
                        ) -> dict[tuple[str, str], str]:
     """(label, lone name) → the one full name of that label, among those known, ending with it, or
-    (an organisation's acronym, "NHS") the one it abbreviates; a name that two or more full names
-    end with stays unresolved (is left out)."""
+    (an organisation's acronym, "NHS") the one it abbreviates; → None for a name that two or more
+    full names end with (it could be either); a name no full name ends with is left out."""
     by_last_word: dict[tuple[str, str], set[str]] = {}
     for label in ("PERSON", "ORG"):
         for full in known_full_names.get(label, ()):
@@ -356,27 +361,33 @@ def resolve_lone_names(lone: Iterable[tuple[str, str]], known_full_names: Mappin
         candidates = by_last_word.get((label, name), set())
         if len(candidates) == 1:
             resolved[(label, name)] = next(iter(candidates))
+        elif len(candidates) > 1:
+            resolved[(label, name)] = None
         elif not candidates and label == "ORG" and name.isupper() and name in acronyms:
             resolved[(label, name)] = acronyms[name]
     return resolved
 
 
 def resolve_across_documents(
-    documents: list[list[Mention]], known_full_names: Mapping[str, set[str]]
+    documents: list[list[Mention]], known_full_names: Mapping[str, set[str]], scopes: Sequence[str] | None = None
 ) -> list[list[Mention]]:
     """A person or organisation left as a lone surname or short form in its document resolves to the
-    one full name of that label that the warehouse (or these documents) knows ending with it."""
+    one full name of that label that the warehouse (or these documents) knows ending with it; one
+    that two or more end with stays an entity of its own document (`scopes`: the documents' ids)."""
     resolved = resolve_lone_names(((m.label, m.name) for ms in documents for m in ms if is_lone_name(m)),
                                   known_full_names)
+    scopes = scopes if scopes is not None else [str(n) for n in range(len(documents))]
 
-    def resolve(m: Mention) -> Mention:
-        full = resolved.get((m.label, m.name)) if is_lone_name(m) else None
-        if full is None:
+    def resolve(m: Mention, scope: str) -> Mention:
+        if not is_lone_name(m) or (m.label, m.name) not in resolved:
             return m
+        full = resolved[(m.label, m.name)]
+        if full is None:
+            return replace(m, entity_id=entity_id_for(m.name, m.label, scope), resolved_by=LONE_NAME_AMBIGUOUS)
         return replace(m, canonical_name=full, entity_id=entity_id_for(full, m.label),
                        resolved_by=LONE_NAME_RESOLVED)
 
-    return [[resolve(m) for m in mentions] for mentions in documents]
+    return [[resolve(m, scope) for m in mentions] for mentions, scope in zip(documents, scopes)]
 
 
 class HasText(Protocol):
