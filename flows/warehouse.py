@@ -16,8 +16,8 @@ from flows.locking import WarehouseBusy, busy_message, run_lock
 from flows.preflight import Exit, Problem
 from flows.settings import SQL_DIR, Settings
 from transforms.boilerplate import repeated_chrome
-from transforms.entities import (LONE_NAME_AMBIGUOUS, LONE_NAME_RESOLVED, entity_id_for, resolve_lone_names,
-                                unresolved_how)
+from transforms.entities import (LONE_NAME_AMBIGUOUS, LONE_NAME_RESOLVED, entity_id_for, label_targets,
+                                resolve_lone_names, unresolved_how)
 from transforms.schema import PER_DOCUMENT, TABLES
 from transforms.staging import Reject
 
@@ -313,8 +313,9 @@ def learned_boilerplate(con) -> dict[str, set[str]]:
 
 def refresh_derived_tables(con) -> None:
     """What is recomputed from all loaded rows once per run: lone names resolved across the
-    warehouse, learned boilerplate, entity aliases."""
+    warehouse, one label per entity name, learned boilerplate, entity aliases."""
     resolve_across_warehouse(con)
+    vote_labels_across_warehouse(con)
     settings = Settings()
     learned = learned_chrome(con, settings.shared_line_min_documents, settings.chrome_min_stories)
     with transaction(con):
@@ -371,6 +372,22 @@ def resolve_across_warehouse(con) -> int:
             con.execute(sql("load/apply_lone_name_resolution"))
             con.unregister("lone_name_changes")
     return len(changes)
+
+
+def vote_labels_across_warehouse(con) -> int:
+    """One label per entity name across the warehouse, from scratch: a name its documents print
+    with two labels joins the entity of the label most of its mentions carry, when that is a clear
+    majority (entities.label; each mention keeps the label its document gave it). Returns the
+    number of names printed with two labels."""
+    targets = label_targets(con.execute(sql("load/label_votes")).fetchall())
+    if targets:
+        frame = pl.DataFrame(targets, orient="row", schema={
+            "canonical_name": pl.String, "label": pl.String, "target_entity_id": pl.String, "target_label": pl.String})
+        with transaction(con):
+            con.register("label_targets", frame.to_arrow())
+            con.execute(sql("load/apply_label_votes"))
+            con.unregister("label_targets")
+    return len({name.casefold() for name, *_ in targets})
 
 
 def table_counts(con) -> dict[str, int]:

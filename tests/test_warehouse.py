@@ -176,3 +176,25 @@ def test_a_lone_name_two_people_share_stays_apart_in_each_document_and_joins_the
     assert (gantz, gantz_how) == ("Ruth Gantz", "short_form_known_in_warehouse")
     assert (smith4, smith5, how4, how5) == ("Smith", "Smith", "lone_name_of_two_or_more", "lone_name_of_two_or_more")
     assert id4 != id5  # Anna or John: never one 'Smith' entity for both documents
+
+
+def test_a_name_printed_with_two_labels_takes_the_label_most_of_its_mentions_carry(tmp_path):
+    from transforms.entities import Mention, entity_id_for
+
+    def mentions(name: str, labels: str) -> list[Mention]:
+        return [Mention(10 * i, 10 * i + len(name), name, label, name, name, entity_id_for(name, label), "exact")
+                for i, label in enumerate(labels.split())]
+
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    found = {"1" * 64: mentions("Arsenal", "ORG ORG ORG"), "2" * 64: mentions("Arsenal", "PERSON"),
+             "3" * 64: mentions("Jordan", "GPE GPE"), "4" * 64: mentions("Jordan", "PERSON PERSON")}
+    warehouse.load_batch(con, batch_frames([a_document(d) for d in found], found, {}, "run-1", NOW))
+    warehouse.refresh_derived_tables(con)
+    entities = con.execute("""SELECT e.canonical_name, e.label, count(*) FROM entity_mentions m
+                              JOIN entities e USING (entity_id) GROUP BY ALL ORDER BY ALL""").fetchall()
+    assert entities == [("Arsenal", "ORG", 4), ("Jordan", "GPE", 2), ("Jordan", "PERSON", 2)]  # no clear majority
+    assert con.execute("SELECT count(*) FROM entity_mentions WHERE label = 'PERSON' AND doc_id = ?",
+                       ["2" * 64]).fetchone() == (1,)  # the mention keeps its document's label
+    warehouse.refresh_derived_tables(con)  # from scratch: the same again
+    assert con.execute("""SELECT e.canonical_name, e.label, count(*) FROM entity_mentions m
+                          JOIN entities e USING (entity_id) GROUP BY ALL ORDER BY ALL""").fetchall() == entities
