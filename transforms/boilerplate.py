@@ -79,7 +79,19 @@ _DATE_PART = re.compile(
     """ rf"""\b({WEEKDAY_NAMES})\b|\b(at|on|updated|published|posted)\b""",
     re.I | re.X,
 )
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|["”]$""")
+# Words that every match of a case-blind pattern above holds, lower-case: a line whose lower-case
+# form (`_lower_case`) holds none of them is not searched by the pattern, which would try every position.
+_ARTICLE_END_WORDS = re.compile(
+    "you have read|you've read|register |to read|to continue|to keep reading|already a |this article is|this content is")
+_PAYWALL_WORDS = re.compile(
+    "access|become a |donat|journalism|updated|©|copyright|all rights reserved|cookie|privacy policy|terms of |"
+    "newsletter|breaking news updates|free|get the app|subscribe |sign up ")
+_CAPTION_WORDS = re.compile(
+    r"photo|image|picture|illustration|video|credit|getty images|/|via|\(left\)|\(right\)|\(center\)")
+# The letters outside ASCII that a case-blind pattern matches to an ASCII letter ("İ" and "ı" to "i").
+_TO_ASCII_LETTER = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+_SENTENCE_CLOSERS = "\"'”’)]"  # what may follow a sentence's last stop: closing quotes and brackets
 
 
 @dataclass(frozen=True)
@@ -95,10 +107,23 @@ def _words(text: str) -> int:
     return count_words(text)
 
 
+def _lower_case(text: str) -> str:
+    """Lower case, where every letter a case-blind pattern matches to an ASCII letter is that letter."""
+    return text.lower() if text.isascii() else text.translate(_TO_ASCII_LETTER).lower()
+
+
+def _ends_like_sentence(text: str) -> bool:
+    """A full stop, '!', '?' or '…' then only closing quotes or brackets; or a closing double quote
+    (as a regular expression's `$`, before a final newline too)."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.endswith(('"', "”")) or text.rstrip(_SENTENCE_CLOSERS).endswith((".", "!", "?", "…"))
+
+
 def is_prose(text: str) -> bool:
     """A sentence-like paragraph: ends like a sentence with enough words, or is long."""
     words = _words(text)
-    return (words >= 6 and bool(_SENTENCE_END.search(text))) or words >= 25
+    return (words >= 6 and _ends_like_sentence(text)) or words >= 25
 
 
 @lru_cache(maxsize=1 << 16)
@@ -106,22 +131,23 @@ def chrome_reason(text: str) -> str | None:
     """Why a short line is site chrome, or None. Long lines are never judged by their words."""
     if _words(text) > MAX_CHROME_WORDS:
         return None
-    if _ARTICLE_END.search(text):
+    lowered = _lower_case(text)
+    if _ARTICLE_END_WORDS.search(lowered) and _ARTICLE_END.search(text):
         return "paywall_end_of_article"
     if _NAVIGATION.match(text):
         return "navigation_shape"
-    if _PAYWALL.search(text):
+    if _PAYWALL_WORDS.search(lowered) and _PAYWALL.search(text):
         return "paywall_or_subscription_shape"
     return None
 
 
 def is_caption_shape(text: str) -> bool:
-    return _words(text) <= 60 and bool(_CAPTION.search(text))
+    return _words(text) <= 60 and bool(_CAPTION_WORDS.search(_lower_case(text))) and bool(_CAPTION.search(text))
 
 
 def _looks_like_heading(text: str) -> bool:
     words = _words(text)
-    return 1 <= words <= 12 and not _SENTENCE_END.search(text) and text[:1].isupper()
+    return 1 <= words <= 12 and not _ends_like_sentence(text) and text[:1].isupper()
 
 
 def _looks_like_title(text: str) -> bool:
@@ -173,7 +199,7 @@ _LIST_ITEM = re.compile(r"^(?:[-•*–·▪]\s+|\d{1,3}[.)]?\s+)\S")  # "- Cuts
 def is_short_sentence(line: str) -> bool:
     """'Pierce said she was delighted.': a sentence too short to count as a paragraph of prose."""
     words = _words(line)
-    return 3 <= words < 6 and bool(_SENTENCE_END.search(line)) and line.lstrip("\"'“‘")[:1].isupper() \
+    return 3 <= words < 6 and _ends_like_sentence(line) and line.lstrip("\"'“‘")[:1].isupper() \
         and sum(w.islower() for w in line.split()) >= 2
 
 
@@ -190,7 +216,7 @@ def _neutral_lines(lines: list[tuple[int, str]], labels: list[Label]) -> tuple[s
         elif line.endswith(":") and not chrome_reason(line):
             listed.add(i)
             in_list = True
-        elif in_list and not _SENTENCE_END.search(line) and (_LIST_ITEM.match(line) or _words(line) <= MAX_CHROME_WORDS):
+        elif in_list and not _ends_like_sentence(line) and (_LIST_ITEM.match(line) or _words(line) <= MAX_CHROME_WORDS):
             listed.add(i)
         else:
             in_list = False
@@ -282,7 +308,7 @@ def _is_picture(lines: list[tuple[int, str]], labels: list[Label], i: int) -> bo
     """A caption, or a few words with no sentence end (an image's alt text)."""
     if labels[i] is not None:
         return labels[i][0] == "caption"
-    return _words(lines[i][1]) <= 3 and not _SENTENCE_END.search(lines[i][1])
+    return _words(lines[i][1]) <= 3 and not _ends_like_sentence(lines[i][1])
 
 
 def _find_dek(lines, labels, prose: set[int], in_article: list[int], title_known: bool) -> int | None:
@@ -342,7 +368,7 @@ def _label_by_position(lines: list[tuple[int, str]], labels: list[Label], title_
         if labels[i] is not None:
             continue
         line = lines[i][1]
-        if i in in_article or (_SENTENCE_END.search(line) and _words(line) >= 3):
+        if i in in_article or (_ends_like_sentence(line) and _words(line) >= 3):
             labels[i] = ("body", "prose_in_article")
         elif _looks_like_heading(line):
             labels[i] = ("heading", "short_line_inside_article")
