@@ -71,6 +71,7 @@ _DATELINE = re.compile(
     """ r"""\b\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\bago\b|^by\ |\bupdated\b|\bpublished\b""",
     re.I | re.X,
 )
+_BYLINE = re.compile(r"by\s", re.I)
 _DATE_PART = re.compile(
     rf"""\b({MONTH_PREFIXES})[a-z]*\.?(\ \d{{1,2}}(st|nd|rd|th)?,?)?(\ \d{{4}})?\b|
     \b\d{{1,2}}\ ({MONTH_PREFIXES})[a-z]*\.?(\ \d{{4}})?\b|
@@ -89,7 +90,7 @@ _PAYWALL_WORDS = re.compile(
 _CAPTION_WORDS = re.compile(
     r"photo|image|picture|illustration|video|credit|getty images|/|via|\(left\)|\(right\)|\(center\)")
 # The letters outside ASCII that a case-blind pattern matches to an ASCII letter ("İ" and "ı" to "i").
-_TO_ASCII_LETTER = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_TO_ASCII_LETTER = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 
 _SENTENCE_CLOSERS = "\"'”’)]"  # what may follow a sentence's last stop: closing quotes and brackets
 
@@ -109,7 +110,11 @@ def _words(text: str) -> int:
 
 def _lower_case(text: str) -> str:
     """Lower case, where every letter a case-blind pattern matches to an ASCII letter is that letter."""
-    return text.lower() if text.isascii() else text.translate(_TO_ASCII_LETTER).lower()
+    if not text.isascii():
+        for letter, ascii_letter in _TO_ASCII_LETTER.items():
+            if letter in text:
+                text = text.replace(letter, ascii_letter)
+    return text.lower()
 
 
 def _ends_like_sentence(text: str) -> bool:
@@ -237,7 +242,7 @@ def _line_cost(line: str) -> int:
 
 def _is_dated_line(line: str) -> bool:
     """A byline, or a line that is a date or time with at most two other words ("2 days ago")."""
-    if re.match(r"by\s", line, re.I):
+    if _BYLINE.match(line):
         return True
     rest = _DATE_PART.sub(" ", line)
     return rest != line and _words(rest) <= 2

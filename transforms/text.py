@@ -27,13 +27,12 @@ def _spelled_fraction(match: re.Match) -> str:
 def normalise_line(line: str) -> str:
     """NFKC (vulgar fractions spelled '1/2'), no-break and odd spaces to one space, invisible
     characters dropped, ends trimmed."""
-    if line.isascii():  # NFKC, fractions and invisible characters are all outside ASCII
-        return line.strip() if "\t" not in line and "  " not in line else _SPACES.sub(" ", line).strip()
-    if not unicodedata.is_normalized("NFKC", line):  # a vulgar fraction is never NFKC-normal
-        line = unicodedata.normalize("NFKC", _VULGAR_FRACTION.sub(_spelled_fraction, line))
-    line = line.replace("\u2044", "/")
-    line = _INVISIBLE.sub("", line)
-    return _SPACES.sub(" ", line).strip()
+    if not line.isascii():  # NFKC, fractions and invisible characters are all outside ASCII
+        if not unicodedata.is_normalized("NFKC", line):  # a vulgar fraction is never NFKC-normal
+            line = unicodedata.normalize("NFKC", _VULGAR_FRACTION.sub(_spelled_fraction, line))
+        line = _INVISIBLE.sub("", line.replace("\u2044", "/"))
+    # The odd spaces are not NFKC-normal: what is left to fold is tabs and runs of spaces.
+    return line.strip() if "\t" not in line and "  " not in line else _SPACES.sub(" ", line).strip()
 
 
 WORD = r"\w+"  # what a word is, for every word count (a Polars expression counts with it too)
