@@ -162,9 +162,10 @@ def _looks_like_title(text: str) -> bool:
 
 def _chrome_candidates(lines: list[tuple[int, str]], shared: set[str]) -> set[str]:
     """Shared lines are chrome unless most of the page is shared: then it is a copy of an article."""
-    words = sum(_words(line) for _, line in lines)
     shared_words = sum(_words(line) for _, line in lines if line in shared)
-    return shared if shared_words * 2 <= words else set()
+    if not shared_words:
+        return shared
+    return shared if shared_words * 2 <= sum(_words(line) for _, line in lines) else set()
 
 
 Label = tuple[str, str] | None

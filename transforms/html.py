@@ -72,7 +72,7 @@ def visible_text(tree) -> str:
             parts.append(element.tail)
 
     walk(tree)
-    lines = (normalise_line(line) for line in "".join(parts).split("\n"))
+    lines = (normalise_line(line) for line in "".join(parts).split("\n") if line)
     return "\n\n".join(line for line in lines if line)
 
 
