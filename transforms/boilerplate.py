@@ -417,6 +417,11 @@ def body_text(lines: Iterable[LabelledLine]) -> str:
     return "\n".join(line.text for line in lines if line.label in ("body", "heading"))
 
 
+def body_words(lines: Iterable[LabelledLine]) -> int:
+    """The words of `body_text(lines)`, counted line by line (no word spans a line break)."""
+    return sum(_words(line.text) for line in lines if line.label in ("body", "heading"))
+
+
 def first_with_label(lines: Iterable[LabelledLine], label: str) -> str | None:
     return next((line.text for line in lines if line.label == label), None)
 

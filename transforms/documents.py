@@ -7,11 +7,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from transforms.boilerplate import LabelledLine, body_text, first_with_label, label_lines, lines_shared_across
+from transforms.boilerplate import (LabelledLine, body_text, body_words, first_with_label, label_lines,
+                                   lines_shared_across)
 from transforms.html import HtmlPage, html_page, parse_date
 from transforms.masthead import Stated, published_date_from_page, publisher_from_page
 from transforms.staging import HTML, StagedDocument
-from transforms.text import count_words, normalise_line, shingles
+from transforms.text import normalise_line, shingles
 
 # When to prefer the page's whole text over the extractor's cut (see _article_lines_from_html):
 # the cut must lie inside it, and it must be clearly longer but not a different, larger thing.
@@ -50,9 +51,10 @@ class CleanDocument:
 def guess_language(text: str) -> str | None:
     """'en' when common English function words are frequent enough; unknown otherwise."""
     words = re.findall(r"[a-z]+", text.lower())
+    stopwords = sum(map(_ENGLISH_STOPWORDS.__contains__, words))
     if len(words) < 20:
-        return "en" if words and sum(w in _ENGLISH_STOPWORDS for w in words) / len(words) > 0.2 else None
-    return "en" if sum(w in _ENGLISH_STOPWORDS for w in words) / len(words) > 0.15 else None
+        return "en" if words and stopwords / len(words) > 0.2 else None
+    return "en" if stopwords / len(words) > 0.15 else None
 
 
 def text_to_read(body_text: str, language: str | None) -> str:
@@ -80,12 +82,11 @@ def _article_lines_from_html(page: HtmlPage, shared_lines: Iterable[str], title:
     """The extractor's cut, unless the whole page text holds a longer article that contains it."""
     cut = label_lines(page.text, shared_lines, known_title=title, extracted=True)
     whole = label_lines(page.page_text, shared_lines, known_title=title)
-    cut_body, whole_body = body_text(cut), body_text(whole)
-    n_cut, n_whole = count_words(cut_body), count_words(whole_body)
+    n_cut, n_whole = body_words(cut), body_words(whole)
     if not n_cut or not LONGER_MIN * n_cut <= n_whole <= LONGER_MAX * n_cut:
         return cut
-    cut_shingles = shingles(cut_body)
-    inside = sum((cut_shingles & shingles(whole_body)).values())
+    cut_shingles = shingles(body_text(cut))
+    inside = sum((cut_shingles & shingles(body_text(whole))).values())
     return whole if inside >= CONTAINED_SHARE * sum(cut_shingles.values()) else cut
 
 
@@ -133,7 +134,7 @@ def clean_document(
         published_from=published.read_from if published else None,
         language=language or guess_language(body),
         body_text=body,
-        n_words=count_words(body),
+        n_words=body_words(lines),
         captions=captions,
         lines=lines,
     )
