@@ -143,3 +143,10 @@ def test_a_page_in_another_language_has_no_mentions(ner):
     found = list(document_mentions(ner, docs))
     assert found[0] == [] and "Maria Lopez" in {m.canonical_name for m in found[1]}
     assert list(document_mentions(ner, docs[:1])) == [[]]
+
+
+def test_a_picture_credit_or_a_lists_and_is_not_part_of_a_name():
+    assert clean_name("Image Credit: WeWork", "ORG") == "WeWork"
+    assert clean_name("Getty Images Alibaba", "ORG") == "Alibaba"
+    assert clean_name("Pokemon Sword and", "PRODUCT") == "Pokemon Sword"
+    assert clean_name("Procter & Gamble", "ORG") == "Procter & Gamble"

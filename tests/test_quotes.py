@@ -101,3 +101,9 @@ def test_a_title_in_quotation_marks_is_not_a_quote(ner):
     text = ('The series "The Mandalorian" and the film "A Beautiful Day in the Neighborhood" opened. '
             '"We Are Ready for the winter," the mayor said.')
     assert [q for q, *_ in speakers(ner, text)] == ["We Are Ready for the winter,"]
+
+
+def test_a_description_holding_the_name_links_to_it(ner):
+    text = "Diego Schwartzman won in Madrid.\n“I played my best tennis today,” the 14th-ranked Schwartzman said."
+    [(_, speaker, entity, _)] = speakers(ner, text)
+    assert (speaker, entity) == ("the 14th-ranked Schwartzman", "Diego Schwartzman")

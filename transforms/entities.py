@@ -40,6 +40,9 @@ _TITLES = re.compile(
     re.I | re.X,
 )
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
+# a picture credit run into the name ("Image Credit: WeWork", "Getty Alibaba"), a list's "and"
+_CREDIT = re.compile(r"^(?:(?:image|photo|picture|video)\s*(?:credit)?\s*:\s*|getty(?:\s+images)?\s+)", re.I)
+_TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|&)$")
 _EDGE_PUNCT = re.compile(r"^[\s\"'“”‘’(\[]+|[\s\"'“”‘’)\],;:!?]+$")
 _TRAILING_DOT = re.compile(r"(?<![A-Z])(?<!\b[A-Z]\.[A-Z])\.$")
 
@@ -73,8 +76,10 @@ def entity_id_for(canonical_name: str, label: str, scope: str = "") -> str:
 
 @lru_cache(maxsize=1 << 15)
 def clean_name(text: str, label: str) -> str:
-    """Strip possessives, edge punctuation, a leading 'the' and (for persons) titles."""
-    name = _EDGE_PUNCT.sub("", text)
+    """Strip possessives, edge punctuation, a picture credit, a trailing 'and', a leading 'the' and
+    (for persons) titles."""
+    name = _CREDIT.sub("", _EDGE_PUNCT.sub("", text))
+    name = _TRAILING_CONJUNCTION.sub("", name)
     name = _POSSESSIVE.sub("", name)
     name = _TRAILING_DOT.sub("", _EDGE_PUNCT.sub("", name))
     if label != "WORK_OF_ART":
