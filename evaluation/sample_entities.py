@@ -1,7 +1,7 @@
 """Draw entity mentions, quotes and date mentions at random from pages, to judge by hand how
 precise the entity stage is on news it was not tuned on (issue 15). Pages are cleaned and read by
-the stage functions a run calls; lone names are resolved across the pages, as a run resolves
-them across its warehouse.
+the stage functions a run calls; lone names are resolved, and labels voted, across the pages as a
+run does across its warehouse.
 
     python -m evaluation.sample_entities OUT.json N SEED PAGE...
 
@@ -22,7 +22,7 @@ from flows.nlp import load_model
 from flows.settings import Settings
 from transforms.dates import extract_dates
 from transforms.documents import clean_pages
-from transforms.entities import document_mentions, resolve_among
+from transforms.entities import UNINTRODUCED_PERSON_VOTE, document_mentions, label_targets, resolve_among
 from transforms.quotes import extract_quotes
 from transforms.staging import stage_bytes
 
@@ -46,11 +46,13 @@ def rows_of(paths: list[Path]) -> dict[str, list[dict]]:
     docs = clean_pages(staged, settings.shared_line_min_documents, settings.chrome_min_stories)
     docs = [d for d in docs if (d.language or "en").startswith("en")]
     mentions = resolve_among(list(document_mentions(load_model(settings.model_name, "ner"), docs)))
+    voted = _labels_voted_across(mentions)
     rows: dict[str, list[dict]] = {"mention": [], "quote": [], "date": []}
     for doc, found in zip(docs, mentions):
         page, body = Path(doc.source_uri).name, doc.body_text
         names = {m.entity_id: m.canonical_name for m in found}
-        rows["mention"] += [{"page": page, "start": m.start_char, "text": m.text, "label": m.label,
+        rows["mention"] += [{"page": page, "start": m.start_char, "text": m.text,
+                             "label": voted.get((m.canonical_name, m.label), m.label),
                              "canonical_name": m.canonical_name, "resolved_by": m.resolved_by,
                              "context": _around(body, m.start_char, m.end_char)} for m in found]
         rows["quote"] += [{"page": page, "start": q.start_char, "quote": q.quote, "speaker_text": q.speaker_text,
@@ -62,6 +64,18 @@ def rows_of(paths: list[Path]) -> dict[str, list[dict]]:
                           "resolution": d.resolution, "context": _around(body, d.start_char, d.end_char)}
                          for d in extract_dates(body, doc.published_date, spans)]
     return rows
+
+
+def _labels_voted_across(mentions: list[list]) -> dict[tuple[str, str], str]:
+    """(canonical name, label) -> the label the warehouse's vote gives the entity
+    (`flows.warehouse.vote_labels_across_warehouse`, the same `label_targets`)."""
+    votes: dict[tuple[str, str], float] = {}
+    for m in (m for ms in mentions for m in ms if m.resolved_by != "lone_name_of_two_or_more"):
+        unintroduced = m.label == "PERSON" and m.canonical_name == m.name and " " not in m.name
+        key = (m.canonical_name, m.label)
+        votes[key] = votes.get(key, 0.0) + (UNINTRODUCED_PERSON_VOTE if unintroduced else 1.0)
+    return {(name, label): target for name, label, _, target in
+            label_targets((name, label, n) for (name, label), n in votes.items())}
 
 
 def draw(rows: dict[str, list[dict]], n: int, seed: int) -> dict:

@@ -16,8 +16,8 @@ from flows.locking import WarehouseBusy, busy_message, run_lock
 from flows.preflight import Exit, Problem
 from flows.settings import SQL_DIR, Settings
 from transforms.boilerplate import repeated_chrome
-from transforms.entities import (LONE_NAME_AMBIGUOUS, LONE_NAME_RESOLVED, entity_id_for, label_targets,
-                                resolve_lone_names, unresolved_how)
+from transforms.entities import (LONE_NAME_AMBIGUOUS, LONE_NAME_RESOLVED, UNINTRODUCED_PERSON_VOTE, entity_id_for,
+                                label_targets, resolve_lone_names, unresolved_how)
 from transforms.schema import PER_DOCUMENT, TABLES
 from transforms.staging import Reject
 
@@ -379,7 +379,8 @@ def vote_labels_across_warehouse(con) -> int:
     with two labels joins the entity of the label most of its mentions carry, when that is a clear
     majority (entities.label; each mention keeps the label its document gave it). Returns the
     number of names printed with two labels."""
-    targets = label_targets(con.execute(sql("load/label_votes")).fetchall())
+    targets = label_targets(con.execute(sql("load/label_votes"),
+                                        {"unintroduced": UNINTRODUCED_PERSON_VOTE}).fetchall())
     if targets:
         frame = pl.DataFrame(targets, orient="row", schema={
             "canonical_name": pl.String, "label": pl.String, "target_entity_id": pl.String, "target_label": pl.String})

@@ -398,15 +398,15 @@ def resolve_across_documents(
 CLEAR_MAJORITY = 2 / 3  # the share of a name's mentions its label needs to decide it for all of them
 
 
-def label_targets(votes: Iterable[tuple[str, str, int]]) -> list[tuple[str, str, str, str]]:
+def label_targets(votes: Iterable[tuple[str, str, float]]) -> list[tuple[str, str, str, str]]:
     """For each name the warehouse prints with two labels or more: (canonical name, label,
     target entity id, target label) for each label it is printed with. The label most of its
     mentions carry wins when it holds a clear majority ("Arsenal": 151 ORG, 36 PERSON); without
     one ("Jordan": a country and a person) each label stays its own entity."""
-    by_name: dict[str, dict[str, int]] = {}
+    by_name: dict[str, dict[str, float]] = {}
     names: dict[str, set[str]] = {}
     for name, label, n in votes:
-        by_name.setdefault(name.casefold(), {}).setdefault(label, 0)
+        by_name.setdefault(name.casefold(), {}).setdefault(label, 0.0)
         by_name[name.casefold()][label] += n
         names.setdefault(name.casefold(), set()).add(name)
     targets = []

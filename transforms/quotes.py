@@ -27,7 +27,7 @@ _VERB = r"(?P<verb>" + "|".join(SPEECH_VERBS) + r")"
 _NAME = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,5}"
 # a name, a name's office ("Netanyahu's office"), or a description ("the officials", "the centrist
 # former prime minister", "the 14th-ranked Schwartzman": linked to the name inside it), or a pronoun
-_SPEAKER = (r"(?P<speaker>" + _NAME + r"(?:[’']s\s+[a-z]+)?|the\s+[\w-]+(?:\s+[\w’'-]+){0,4}"
+_SPEAKER = (r"(?P<speaker>" + _NAME + r"(?:[’']s\s+[a-z]+)?|(?:the|a|an)\s+[\w-]+(?:\s+[\w’'-]+){0,4}"
             r"|he|she|they|it|we|I)")
 _QUOTE = re.compile(r"“(?P<q1>[^”]{3,}?)”|\"(?P<q2>[^\"]{3,}?)\"")
 # after the closing quote: ', said Blinken' / ' Blinken said' / ', Lapid told Blinken'
