@@ -208,3 +208,30 @@ def test_clean_articles_keep_every_line_of_their_article():
 def test_a_wire_story_printed_sixty_times_is_still_one_story():
     copies = ["\n\n".join([f"Outlet {n}", *STORY]) for n in range(60)]
     assert not lines_shared_across(copies, 2, 2) & set(STORY)
+
+
+COMMENTER_PROSE = ("I have owned this laptop for three years and the keyboard has never given me any trouble at all, "
+                   "whatever the reviews say about it.")
+
+
+def test_an_article_comes_before_the_longer_comment_thread_on_it():
+    article = ["Apple plans a new laptop with a better keyboard next year, a report said on Monday.",
+               "The report claims the display size will stay the same as on the current model.",
+               "The company has not commented on the report, which cites people in its supply chain.",
+               "The current model was last updated in July, with faster processors."]
+    thread = []
+    for n in range(8):
+        thread += [f"reader{n}", "2 days ago at 07:5{n} am"] + \
+                  [COMMENTER_PROSE.replace("three", f"{n * 3 + k + 2}") for k in range(3)] + [f"Rating: {n + 2} Votes"]
+    page = "\n\n".join(["Laptop keyboard to change in 2020"] + article + ["[ 167 comments ]", "Top Rated Comments"] + thread)
+    body = body_text(label_lines(page))
+    assert body.split("\n") == article
+
+
+def test_a_comment_count_by_the_title_does_not_hide_the_article_after_it():
+    article = ["Finance ministers from the bloc agreed a new budget early on Tuesday after talks that ran all night.",
+               "The agreement still needs the approval of the parliament, which votes next month on it.",
+               "Officials said the first payments could be made in the spring, once the paperwork is complete."]
+    page = "\n\n".join(["Ministers agree budget", "Finance ministers met in Brussels for the third time this year.",
+                        "12 comments"] + article)
+    assert body_text(label_lines(page)).split("\n")[-3:] == article

@@ -28,6 +28,7 @@ DATED_LINE_COST = 40  # the same for a short line holding a date or time
 
 EARLIER_SHARE = 0.7  # an earlier stretch of prose this close to the best one is the article
 MAX_CHROME_WORDS = 30  # longer lines are prose, whatever words they use
+MIN_ARTICLE_PARAGRAPHS = 3  # a stretch of prose this long before a comment thread's header is the article
 SAME_STORY_SHARE = 0.3  # documents sharing this share of their prose are versions of one story
 MAX_SHARING_DOCUMENTS = 50  # past this many documents, a sentence's documents are paired with its first only
 
@@ -51,6 +52,11 @@ _ARTICLE_END = re.compile(
     to\ continue\ reading|already\ a\ (member|subscriber)|this\ (article|content)\ is\ (for|only\ available)""",
     re.I | re.X,
 )
+# A comment thread's header ("[ 167 comments ]", "Top Rated Comments", "View Comments"): what
+# follows is readers' prose, not the article's.
+_COMMENTS_HEADER = re.compile(
+    r"^\W*(?:\d+\s+comments?|(?:top[\s-]rated|readers?['’]?|user)\s+comments|"
+    r"(?:read|view|show|see|load)\s+(?:all\s+)?(?:\d+\s+)?comments)\W*$", re.I)
 _PAYWALL = re.compile(
     r"""(full|unlimited)\ access|become\ a\ (member|subscriber|part\ of\ our)|donat(e|ing|ion)\b|
     support\ (our|independent|quality)\ journalism|this\ (developing\ )?(story|article)\ (has\ been|was)\ updated|
@@ -269,8 +275,9 @@ def _article_span(lines: list[tuple[int, str]], labels: list[Label], prose: set[
             stretches.append(best)
         best = None
 
+    thread = next((i for i, (_, line) in enumerate(lines) if _COMMENTS_HEADER.match(line)), len(lines))
     for i, (_, line) in enumerate(lines):
-        if labels[i] and labels[i][1] == "paywall_end_of_article":
+        if (labels[i] and labels[i][1] == "paywall_end_of_article") or i == thread:
             close()
             total, begin = 0, i + 1
             continue
@@ -287,6 +294,12 @@ def _article_span(lines: list[tuple[int, str]], labels: list[Label], prose: set[
         elif best is None or total > best[0]:
             best = (total, begin, i)
     close()
+    # an article comes before the comments on it: a thread's header ends a stretch, and after a
+    # stretch of a few paragraphs leaves the stretches after it out (a comment count by the title
+    # does not)
+    before_thread = [s for s in stretches
+                     if s[2] < thread and sum(i in prose for i in range(s[1], s[2] + 1)) >= MIN_ARTICLE_PARAGRAPHS]
+    stretches = before_thread or stretches
     if not stretches:
         return []
     top = max(score for score, _, _ in stretches)
