@@ -107,3 +107,11 @@ def test_a_description_holding_the_name_links_to_it(ner):
     text = "Diego Schwartzman won in Madrid.\n“I played my best tennis today,” the 14th-ranked Schwartzman said."
     [(_, speaker, entity, _)] = speakers(ner, text)
     assert (speaker, entity) == ("the 14th-ranked Schwartzman", "Diego Schwartzman")
+
+
+def test_a_role_before_the_name_and_a_colon_after_the_sentence_name_the_speaker(ner):
+    text = ("“Titan has a rich geology,” JPL planetary scientist Rosaly Lopes said.\n"
+            "Anna Berg told the BBC interviewer: “We will finish the tunnel by May.”\n"
+            "Jonas Lie agreed: “The tunnel is good for the whole region.”")
+    assert [(g[2], g[3]) for g in speakers(ner, text)] == [("Rosaly Lopes", "said"), ("Anna Berg", "told"),
+                                                           ("Jonas Lie", "agreed")]

@@ -22,12 +22,14 @@ from transforms.entities import Mention, close_spelling
 SPEECH_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "wrote", "writes", "asked", "asks",
                 "stated", "explained", "noted", "warned", "insisted", "declared", "continued", "replied",
                 "tweeted", "posted", "argued", "claimed", "acknowledged", "recalled", "stressed", "urged",
-                "announced", "responded", "cautioned", "emphasized", "emphasised", "admitted")
+                "announced", "responded", "cautioned", "emphasized", "emphasised", "admitted", "agreed", "quipped",
+                "joked", "conceded", "observed", "remarked", "suggested", "predicted", "maintained", "countered",
+                "concluded", "confirmed", "revealed", "boasted", "complained", "lamented", "recounted", "shouted")
 _VERB = r"(?P<verb>" + "|".join(SPEECH_VERBS) + r")"
 _NAME = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,5}"
 # a name, a name's office ("Netanyahu's office"), or a description ("the officials", "the centrist
 # former prime minister", "the 14th-ranked Schwartzman": linked to the name inside it), or a pronoun
-_SPEAKER = (r"(?P<speaker>" + _NAME + r"(?:[’']s\s+[a-z]+)?|(?:the|a|an)\s+[\w-]+(?:\s+[\w’'-]+){0,4}"
+_SPEAKER = (r"(?P<speaker>" + _NAME + r"(?:[’']s\s+[a-z]+)?|(?:the|a|an|one)\s+(?!per\s?cent\b|percent\b)[\w-]+(?:\s+[\w’'-]+){0,4}"
             r"|he|she|they|it|we|I)")
 _QUOTE = re.compile(r"“(?P<q1>[^”]{3,}?)”|\"(?P<q2>[^\"]{3,}?)\"")
 # after the closing quote: ', said Blinken' / ' Blinken said' / ', Lapid told Blinken'
@@ -38,6 +40,9 @@ _AFTER = [
     # a name, then what he is between commas (within the sentence)
     re.compile(r"^\s*,?\s*(?P<speaker>" + _NAME + r")\s*,\s*[^“”\".!?]{2,160}?,\s*(?:\w+ly\s+)?" + _VERB + r"\b"),
     re.compile(r"^\s*,?\s*(?P<verb>according\s+to)\s+(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})"),
+    # ', JPL scientist Michael Malaska said': a role before the name
+    re.compile(r"^\s*,?\s*(?:[\w.’'-]+\s+){1,5}?(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s+(?:\w+ly\s+)?"
+               + _VERB + r"\b"),
 ]
 # before the opening quote: 'Blinken said: ' / 'Blinken said, ' / 'according to X, '
 _BEFORE = [
@@ -45,7 +50,19 @@ _BEFORE = [
     re.compile(r"[Aa]ccording\s+to\s+" + r"(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,6})\s*,?\s*$"),
     # 'Blinken said he spoke to them about “…”': the sentence's speaker, the quote later in it
     re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME + r")\s+(?:\w+ly\s+)?" + _VERB + r"\b[^.!?“”\"]*$"),
+    # 'Smith told the BBC interviewer: “…”', 'Smith wrote on Twitter: “…”': a sentence opened by a
+    # name and ending in a colon, whatever its verb
+    re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME + r")\s+(?P<verb>[a-z]+)\b[^.!?“”\"]{0,80}:\s*$"),
 ]
+# The loosest shapes (any words before the name, any verb before the colon) count only when the
+# speaker is a person the article names: "That process led to a realization:" names no one.
+_NAMED_ONLY = (_AFTER[4], _BEFORE[3])
+
+
+def _names_a_person(mentions: list[Mention], start: int, end: int) -> bool:
+    return any(m.label == "PERSON" and start <= m.start_char and m.end_char <= end for m in mentions)
+
+
 # the last 'Name said' of the paragraph before a quote that names no one ('Smith said the plan was
 # flawed. “It will never work.”')
 _SAID = re.compile(r"(?P<speaker>" + _NAME + r")\s+(?:\w+ly\s+)?" + _VERB + r"\b")
@@ -97,6 +114,8 @@ def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quot
             if not m:
                 continue
             start, end = match.end() + m.start("speaker"), match.end() + m.end("speaker")
+            if pattern in _NAMED_ONLY and not _names_a_person(mentions, start, end):
+                continue
             if pattern is _AFTER[0]:
                 person = _person_named_after(mentions, start, min(end + 40, line_end))
                 if person is not None and _entity_at(mentions, start, end) is not person:
@@ -105,7 +124,8 @@ def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quot
     before = body_text[line_start : match.start()]
     for pattern in _BEFORE:
         m = pattern.search(before)
-        if m:
+        if m and not (pattern in _NAMED_ONLY and not _names_a_person(mentions, line_start + m.start("speaker"),
+                                                                      line_start + m.end("speaker"))):
             return line_start + m.start("speaker"), line_start + m.end("speaker"), m.groupdict().get("verb") or "according to"
     return None
 
