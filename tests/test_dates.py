@@ -52,3 +52,9 @@ def test_a_weekday_to_come_is_resolved_forward_and_one_beside_a_date_is_that_dat
     assert by_text("They met on Wednesday", WED_MAY_1)["Wednesday"][0] == WED_MAY_1
     got = by_text("The show opens on Saturday, May 18, 2024 in Rome.", WED_MAY_1)
     assert "Saturday" not in got and got["May 18, 2024"][0] == dt.date(2024, 5, 18)
+
+
+def test_a_weekday_after_a_capitalised_word_that_names_nothing_is_a_named_day():
+    text = "The Cyber Monday sale starts on Tuesday. On Friday the shops close. Last Friday they opened."
+    assert [d.text for d in extract_dates(text, WED_MAY_1)] == ["Tuesday", "Friday", "Friday"]
+    assert [d.text for d in extract_dates("He met Blinken Monday.", WED_MAY_1, [(7, 14)])] == ["Monday"]

@@ -88,12 +88,23 @@ def _resolve(kind: str, match: re.Match, anchor: dt.date | None) -> tuple[dt.dat
 
 
 def _names_a_thing(text: str, kind: str, start: int, end: int, names: Sequence[tuple[int, int]]) -> bool:
-    """A date word inside a name ("the Sunday Times", a span NER reads as a name), or "Today"
-    capitalised inside a sentence ("Radio 4's Today programme", "USA Today")."""
+    """A date word inside a name ("the Sunday Times", a span NER reads as a name), "Today"
+    capitalised inside a sentence ("Radio 4's Today programme", "USA Today"), or a weekday after a
+    capitalised word that is no name ("Black Friday", "Cyber Monday")."""
     if any(a <= start and end <= b for a, b in names):
         return True
     before = text[:start].rstrip()
-    return kind == "relative" and text[start].isupper() and bool(before) and before[-1] not in ".!?:;\n\"“"
+    opens_sentence = not before or before[-1] in ".!?:;\n\"“"
+    if kind == "relative":
+        return text[start].isupper() and not opens_sentence
+    word = re.search(r"(\S+)$", before)
+    # "Black Friday", "Cyber Monday": a capitalised word that names nothing itself, inside a sentence
+    # ("Trump Friday said" is a person, then the day)
+    if not word or not word.group(1)[:1].isupper() or not word.group(1).isalpha() or opens_sentence:
+        return False
+    prefix = before[:word.start(1)].rstrip()
+    word_opens_sentence = not prefix or prefix[-1] in ".!?:;\n\"“"
+    return not word_opens_sentence and not any(a <= word.start(1) < b for a, b in names)
 
 
 # What makes a weekday one still to come ("will be back on Wednesday", "opens next Friday").
