@@ -115,3 +115,13 @@ def test_a_role_before_the_name_and_a_colon_after_the_sentence_name_the_speaker(
             "Jonas Lie agreed: “The tunnel is good for the whole region.”")
     assert [(g[2], g[3]) for g in speakers(ner, text)] == [("Rosaly Lopes", "said"), ("Anna Berg", "told"),
                                                            ("Jonas Lie", "agreed")]
+
+
+def test_descriptions_adverbs_and_appositions_before_the_quote(ner):
+    text = ("“We got her, we got her!” officers announced on their radios.\n"
+            "The president said on Tuesday that China “is going to have to make a deal that I like.”\n"
+            "Kristi Noem later tweeted that the epidemic “needs to be a dinner table conversation.”\n"
+            "Sean Robertson, the U.S. commander, said: “The United States does not support forced relocations.”")
+    got = speakers(ner, text)
+    assert [g[1] for g in got] == ["officers", "The president", "Kristi Noem", "Sean Robertson"]
+    assert [g[2] for g in got][2:] == ["Kristi Noem", "Sean Robertson"]

@@ -31,32 +31,44 @@ _NAME = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,
 # former prime minister", "the 14th-ranked Schwartzman": linked to the name inside it), or a pronoun
 _SPEAKER = (r"(?P<speaker>" + _NAME + r"(?:[’']s\s+[a-z]+)?|(?:the|a|an|one)\s+(?!per\s?cent\b|percent\b)[\w-]+(?:\s+[\w’'-]+){0,4}"
             r"|he|she|they|it|we|I)")
+# "also said", "later tweeted", "quickly added"
+_ADVERB = r"(?:(?:also|later|then|further|again|previously|earlier|once|now|\w+ly)\s+)?"
+# a speaker named by a description before the quote ("The president said on Tuesday that …")
+_NAME_OR_DESCRIPTION = _NAME + r"|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[\w-]+(?:\s+[\w’'-]+){0,3}"
+# what stands between commas after a name ("Robertson, the U.S. commander, said"): no sentence end
+_APPOSITION = r"(?:\s*,(?:[^.!?“”\"]|(?<=\b[A-Z])\.){2,80},)?"
 _QUOTE = re.compile(r"“(?P<q1>[^”]{3,}?)”|\"(?P<q2>[^\"]{3,}?)\"")
+# ', JPL scientist Michael Malaska said': a role before the name
+_ROLE_BEFORE_NAME = re.compile(r"^\s*,?\s*(?:[\w.’'-]+\s+){1,5}?(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s+"
+                               + _ADVERB + _VERB + r"\b")
+# 'Smith told the BBC interviewer: “…”', 'Smith wrote on Twitter: “…”': a sentence opened by a name
+# and ending in a colon, whatever its verb
+_COLON_AFTER_NAME = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME + r")\s+(?P<verb>[a-z]+)\b[^.!?“”\"]{0,80}:\s*$")
 # after the closing quote: ', said Blinken' / ' Blinken said' / ', Lapid told Blinken'
 _AFTER = [
     re.compile(r"^\s*,?\s*" + _VERB + r"\s+" + _SPEAKER),
-    re.compile(r"^\s*,?\s*" + _SPEAKER + r"\s+(?:\w+ly\s+)?" + _VERB + r"\b"),
+    re.compile(r"^\s*,?\s*" + _SPEAKER + r"\s+" + _ADVERB + _VERB + r"\b"),
+    # '“…,” officials said', '“…!” officers announced': a plural of people named by what they are
+    re.compile(r"^\s*,?\s*(?P<speaker>(?:[a-z]+\s+){0,2}[a-z]+s)\s+" + _ADVERB + _VERB + r"\b"),
     # ', Gantz, a centrist, told …', ', Dylan Nelson, a fellow at the institute in Munich, said':
     # a name, then what he is between commas (within the sentence)
     re.compile(r"^\s*,?\s*(?P<speaker>" + _NAME + r")\s*,\s*[^“”\".!?]{2,160}?,\s*(?:\w+ly\s+)?" + _VERB + r"\b"),
     re.compile(r"^\s*,?\s*(?P<verb>according\s+to)\s+(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})"),
-    # ', JPL scientist Michael Malaska said': a role before the name
-    re.compile(r"^\s*,?\s*(?:[\w.’'-]+\s+){1,5}?(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s+(?:\w+ly\s+)?"
-               + _VERB + r"\b"),
+    _ROLE_BEFORE_NAME,
 ]
 # before the opening quote: 'Blinken said: ' / 'Blinken said, ' / 'according to X, '
 _BEFORE = [
-    re.compile(_SPEAKER + r"\s+(?:\w+ly\s+)?" + _VERB + r"(?:\s+(?:that|in\s+a\s+statement|on\s+\w+))?\s*[,:]?\s*$"),
+    re.compile(_SPEAKER + r"\s+" + _ADVERB + _VERB + r"(?:\s+(?:that|in\s+a\s+statement|on\s+\w+))?\s*[,:]?\s*$"),
     re.compile(r"[Aa]ccording\s+to\s+" + r"(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,6})\s*,?\s*$"),
-    # 'Blinken said he spoke to them about “…”': the sentence's speaker, the quote later in it
-    re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME + r")\s+(?:\w+ly\s+)?" + _VERB + r"\b[^.!?“”\"]*$"),
-    # 'Smith told the BBC interviewer: “…”', 'Smith wrote on Twitter: “…”': a sentence opened by a
-    # name and ending in a colon, whatever its verb
-    re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME + r")\s+(?P<verb>[a-z]+)\b[^.!?“”\"]{0,80}:\s*$"),
+    # 'Blinken said he spoke to them about “…”', 'Robertson, the U.S. commander, said: “…”', 'The
+    # president said on Tuesday that China “…”': the sentence's speaker, the quote later in it
+    re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME_OR_DESCRIPTION + r")" + _APPOSITION + r"\s+" + _ADVERB
+               + _VERB + r"\b[^.!?“”\"]*$"),
+    _COLON_AFTER_NAME,
 ]
 # The loosest shapes (any words before the name, any verb before the colon) count only when the
 # speaker is a person the article names: "That process led to a realization:" names no one.
-_NAMED_ONLY = (_AFTER[4], _BEFORE[3])
+_NAMED_ONLY = (_ROLE_BEFORE_NAME, _COLON_AFTER_NAME)
 
 
 def _names_a_person(mentions: list[Mention], start: int, end: int) -> bool:
@@ -65,7 +77,7 @@ def _names_a_person(mentions: list[Mention], start: int, end: int) -> bool:
 
 # the last 'Name said' of the paragraph before a quote that names no one ('Smith said the plan was
 # flawed. “It will never work.”')
-_SAID = re.compile(r"(?P<speaker>" + _NAME + r")\s+(?:\w+ly\s+)?" + _VERB + r"\b")
+_SAID = re.compile(r"(?P<speaker>" + _NAME + r")\s+" + _ADVERB + _VERB + r"\b")
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "with", "from", "by"})
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
