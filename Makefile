@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test eval bench bench-validation bench-fuzz clean
+.PHONY: setup run test eval bench bench-validation bench-fuzz bench-scale clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ bench: setup
 # What the Great Expectations gate adds to whole runs: on seeds/, or with DOCS=2000 on a corpus that size.
 bench-validation: setup
 	$(BIN)/python -m evaluation.bench validation $(DOCS)
+
+# How runs scale: documents, words/s against bare spaCy, peak memory, per corpus size (a table and a
+# chart in data/bench/); SIZES=1000,2000,5000 picks the sizes. Installs its chart library first.
+bench-scale: setup
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[bench]"
+	$(BIN)/python -m evaluation.bench_scale $(SIZES)
 
 # The fuzz suite at five times the inputs and four times the sizes, then peak memory on huge inputs.
 bench-fuzz: setup

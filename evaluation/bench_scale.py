@@ -1,0 +1,135 @@
+"""`make bench-scale [SIZES=1000,2000,5000]`: how `newsfacts run` scales (issue 16), in one sitting.
+
+For each size N it builds two generated corpora of N distinct documents (each copy made distinct
+by shifting every number in it by the copy's index, so facts differ and every document is new):
+clean articles (the zyte_dev articles' own text, ground truth) and page texts with their chrome
+(zyte_dev page texts and the seeds). It runs `newsfacts run` with its defaults on each into a
+fresh warehouse and prints documents, words, wall seconds, words/s and the peak resident memory of
+the largest process; on the clean corpus it also times bare spaCy (`nlp.pipe`, every pipe, one
+process), the yardstick the run's words/s are held to. The table is written as
+data/bench/scale.md and drawn as data/bench/scale.png.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from evaluation.bench import _peak_rss_mb
+from evaluation.evaluate import EVAL_DIR, SEEDS
+from flows.settings import PROJECT_ROOT, Settings
+from transforms.text import count_words
+
+OUT = PROJECT_ROOT / "data" / "bench"
+DEFAULT_SIZES = (1000, 2000)
+
+
+def _distinct(text: str, copy: int) -> str:
+    """Copy `copy` of a text: every number in it shifted by the copy's index."""
+    return re.sub(r"\d+", lambda m: str(int(m.group()) + copy), text) if copy else text
+
+
+def clean_articles() -> list[str]:
+    truth = json.loads((EVAL_DIR / "zyte_dev" / "ground-truth.json").read_text(encoding="utf-8"))
+    return [row["articleBody"] for _, row in sorted(truth.items()) if count_words(row["articleBody"]) >= 50]
+
+
+def page_texts() -> list[str]:
+    pages = sorted(SEEDS.glob("*.txt")) + sorted((EVAL_DIR / "zyte_dev" / "txt").glob("*.txt"))
+    return [p.read_text(encoding="utf-8", errors="replace") for p in pages]
+
+
+def write_corpus(texts: list[str], n: int, out: Path) -> tuple[Path, list[str]]:
+    """A JSONL file of n distinct documents cycled from `texts`; and the documents."""
+    docs = [_distinct(texts[i % len(texts)], i // len(texts)) for i in range(n)]
+    with out.open("w", encoding="utf-8") as f:
+        for i, text in enumerate(docs):
+            f.write(json.dumps({"id": f"doc-{i}", "text": text}) + "\n")
+    return out, docs
+
+
+def bare_spacy_words_per_second(docs: list[str]) -> float:
+    import spacy
+
+    nlp = spacy.load(Settings().model_name)
+    started = time.perf_counter()
+    for _ in nlp.pipe(docs, batch_size=64):
+        pass
+    return sum(map(count_words, docs)) / (time.perf_counter() - started)
+
+
+def run_once(corpus: Path, db: Path) -> tuple[float, float, str]:
+    """(wall seconds, peak MB, the run's last line) of `newsfacts run` with its defaults."""
+    started = time.perf_counter()
+    peak, last = _peak_rss_mb([sys.executable, "-m", "flows.cli", "run", str(corpus), "--db", str(db)])
+    return time.perf_counter() - started, peak, last
+
+
+def measure(sizes: list[int]) -> list[dict]:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            for kind, texts in (("clean articles", clean_articles()), ("page texts", page_texts())):
+                corpus, docs = write_corpus(texts, n, Path(tmp) / f"{kind.split()[0]}-{n}.jsonl")
+                words = sum(map(count_words, docs))
+                seconds, peak, last = run_once(corpus, Path(tmp) / f"{kind.split()[0]}-{n}.duckdb")
+                row = {"corpus": kind, "docs": n, "words": words, "seconds": seconds, "words_per_s": words / seconds,
+                       "peak_mb": peak, "bare_spacy_words_per_s": None, "last_line": last}
+                if kind == "clean articles":
+                    row["bare_spacy_words_per_s"] = bare_spacy_words_per_second(docs)
+                rows.append(row)
+                print(_line(row), flush=True)
+    return rows
+
+
+HEADER = "| corpus | docs | words | run s | run words/s | bare spaCy words/s | run / bare | peak RSS MB |"
+
+
+def _line(row: dict) -> str:
+    bare = row["bare_spacy_words_per_s"]
+    ratio = f"{row['words_per_s'] / bare:.2f}×" if bare else "–"
+    return (f"| {row['corpus']} | {row['docs']:,} | {row['words']:,} | {row['seconds']:.0f} | {row['words_per_s']:,.0f} | "
+            f"{f'{bare:,.0f}' if bare else '–'} | {ratio} | {row['peak_mb']:,.0f} |")
+
+
+def chart(rows: list[dict], png: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (speed, memory) = plt.subplots(1, 2, figsize=(10, 4))
+    for kind in dict.fromkeys(r["corpus"] for r in rows):
+        mine = [r for r in rows if r["corpus"] == kind]
+        speed.plot([r["docs"] for r in mine], [r["words_per_s"] for r in mine], marker="o", label=f"run: {kind}")
+        memory.plot([r["docs"] for r in mine], [r["peak_mb"] for r in mine], marker="o", label=kind)
+    bare = [r for r in rows if r["bare_spacy_words_per_s"]]
+    speed.plot([r["docs"] for r in bare], [r["bare_spacy_words_per_s"] for r in bare], "k--", label="bare spaCy")
+    speed.set(xlabel="documents", ylabel="words / s", title="throughput")
+    memory.set(xlabel="documents", ylabel="MB", title="peak resident memory")
+    memory.axhline(1024, color="grey", linestyle=":", label="1 GB")
+    for ax in (speed, memory):
+        ax.set_xscale("log")
+        ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(png, dpi=120)
+
+
+def main() -> int:
+    sizes = [int(s) for s in (sys.argv[1].split(",") if sys.argv[1:] else DEFAULT_SIZES)]
+    print(f"newsfacts run with its defaults (workers={Settings().workers}), one run per size\n\n{HEADER}\n"
+          + "|---" * 8 + "|", flush=True)
+    rows = measure(sizes)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "scale.md").write_text("\n".join([HEADER, "|---" * 8 + "|", *map(_line, rows)]) + "\n", encoding="utf-8")
+    chart(rows, OUT / "scale.png")
+    print(f"\ntable: {OUT / 'scale.md'}; chart: {OUT / 'scale.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
