@@ -350,7 +350,8 @@ def resolve_across_warehouse(con) -> int:
     """Resolve lone names (a surname, a short form) against the full names of the whole
     warehouse, from scratch: the result depends on which documents are loaded, never on the
     batches or runs they came in. A lone name two or more full names end with stays an entity of
-    its own document. Returns the mentions changed."""
+    its own document. Returns the mentions re-pointed (a lone name the label vote moved is put back
+    on its own label's entity here, and moved again by the vote that follows)."""
     rows = [r for r in con.execute(sql("load/lone_name_mentions")).fetchall() if len(r[5].split()) == 1]
     resolved = resolve_lone_names(((label, name) for *_, label, name, _ in rows), known_full_names(con))
     changes = []
@@ -377,8 +378,8 @@ def resolve_across_warehouse(con) -> int:
 def vote_labels_across_warehouse(con) -> int:
     """One label per entity name across the warehouse, from scratch: a name its documents print
     with two labels joins the entity of the label most of its mentions carry, when that is a clear
-    majority (entities.label; each mention keeps the label its document gave it). Returns the
-    number of names printed with two labels."""
+    majority (entities.label; each mention keeps the label its document gave it); every other
+    mention points at the entity of its own label. Returns the names printed with two labels."""
     targets = label_targets(con.execute(sql("load/label_votes"),
                                         {"unintroduced": UNINTRODUCED_PERSON_VOTE}).fetchall())
     if targets:
@@ -388,7 +389,10 @@ def vote_labels_across_warehouse(con) -> int:
             con.register("label_targets", frame.to_arrow())
             con.execute(sql("load/apply_label_votes"))
             con.unregister("label_targets")
-    return len({name.casefold() for name, *_ in targets})
+    by_name: dict[str, set[str]] = {}
+    for name, label, *_ in targets:
+        by_name.setdefault(name.casefold(), set()).add(label)
+    return sum(len(labels) > 1 for labels in by_name.values())
 
 
 def table_counts(con) -> dict[str, int]:

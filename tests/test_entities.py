@@ -105,7 +105,7 @@ def test_an_acronym_joins_the_one_name_of_the_page_it_abbreviates(ner):
     assert found["FCA"].canonical_name == "Financial Conduct Authority"
 
 
-def test_a_name_takes_the_label_most_of_its_mentions_carry(ner):
+def test_a_name_takes_the_label_most_of_its_mentions_carry():
     from transforms.entities import _vote_labels
 
     cleaned = {(0, 5): ("Rafah", "PERSON"), (10, 15): ("Rafah", "GPE"), (20, 25): ("Rafah", "PERSON"),

@@ -399,10 +399,10 @@ CLEAR_MAJORITY = 2 / 3  # the share of a name's mentions its label needs to deci
 
 
 def label_targets(votes: Iterable[tuple[str, str, float]]) -> list[tuple[str, str, str, str]]:
-    """For each name the warehouse prints with two labels or more: (canonical name, label,
-    target entity id, target label) for each label it is printed with. The label most of its
-    mentions carry wins when it holds a clear majority ("Arsenal": 151 ORG, 36 PERSON); without
-    one ("Jordan": a country and a person) each label stays its own entity."""
+    """(canonical name, label, target entity id, target label) for every name and label the votes
+    hold. A name printed with two labels or more takes the label most of its mentions carry when
+    that is a clear majority ("Arsenal": 151 ORG, 36 PERSON); without one ("Jordan": a country and a
+    person), and for a name printed with one label, each label is its own entity."""
     by_name: dict[str, dict[str, float]] = {}
     names: dict[str, set[str]] = {}
     for name, label, n in votes:
@@ -411,10 +411,8 @@ def label_targets(votes: Iterable[tuple[str, str, float]]) -> list[tuple[str, st
         names.setdefault(name.casefold(), set()).add(name)
     targets = []
     for key, labels in by_name.items():
-        if len(labels) < 2:
-            continue
         winner = max(sorted(labels), key=labels.__getitem__)
-        clear = labels[winner] >= CLEAR_MAJORITY * sum(labels.values())
+        clear = len(labels) > 1 and labels[winner] >= CLEAR_MAJORITY * sum(labels.values())
         for name in sorted(names[key]):
             for label in labels:
                 target = winner if clear else label

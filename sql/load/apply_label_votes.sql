@@ -1,24 +1,23 @@
--- Point every mention of a name printed with two labels at the entity the warehouse's vote chose
--- (label_targets: canonical_name, label, target_entity_id, target_label), and its quotes with it;
--- then keep only the entities something points to.
+-- Point every mention at the entity of its name's voted label (label_targets: canonical_name,
+-- label, target_entity_id, target_label, for every name and label the warehouse holds, so that a
+-- mention moved by an earlier vote moves back when its name no longer has a clear winner), and the
+-- quotes of each document with its mentions; then keep only the entities something points to.
 INSERT INTO entities BY NAME
 SELECT DISTINCT target_entity_id AS entity_id, canonical_name, target_label AS label FROM label_targets
 WHERE target_entity_id NOT IN (SELECT entity_id FROM entities);
 
 CREATE OR REPLACE TEMP TABLE label_moves AS
-SELECT DISTINCT m.entity_id AS entity_id, t.target_entity_id
+SELECT DISTINCT m.doc_id, m.entity_id, t.target_entity_id
 FROM entity_mentions m JOIN entities e USING (entity_id)
 JOIN label_targets t ON t.canonical_name = e.canonical_name AND t.label = m.label
 WHERE m.resolved_by <> 'lone_name_of_two_or_more' AND m.entity_id <> t.target_entity_id;
 
 UPDATE quotes SET speaker_entity_id = v.target_entity_id
-FROM label_moves v WHERE quotes.speaker_entity_id = v.entity_id;
+FROM label_moves v WHERE quotes.doc_id = v.doc_id AND quotes.speaker_entity_id = v.entity_id;
 
-UPDATE entity_mentions SET entity_id = t.target_entity_id
-FROM entities e, label_targets t
-WHERE entity_mentions.entity_id = e.entity_id AND t.canonical_name = e.canonical_name
-  AND t.label = entity_mentions.label AND entity_mentions.resolved_by <> 'lone_name_of_two_or_more'
-  AND entity_mentions.entity_id <> t.target_entity_id;
+UPDATE entity_mentions SET entity_id = v.target_entity_id
+FROM label_moves v WHERE entity_mentions.doc_id = v.doc_id AND entity_mentions.entity_id = v.entity_id
+  AND entity_mentions.resolved_by <> 'lone_name_of_two_or_more';
 
 DROP TABLE label_moves;
 
