@@ -58,3 +58,10 @@ def test_a_weekday_after_a_capitalised_word_that_names_nothing_is_a_named_day():
     text = "The Cyber Monday sale starts on Tuesday. On Friday the shops close. Last Friday they opened."
     assert [d.text for d in extract_dates(text, WED_MAY_1)] == ["Tuesday", "Friday", "Friday"]
     assert [d.text for d in extract_dates("He met Blinken Monday.", WED_MAY_1, [(7, 14)])] == ["Monday"]
+
+
+def test_a_future_word_that_does_not_govern_the_weekday_leaves_it_in_the_past():
+    assert by_text("Police will release the footage they recorded on Saturday.", WED_MAY_1)["Saturday"][0] == \
+        dt.date(2024, 4, 27)
+    assert by_text("The next hearing took place on Monday.", WED_MAY_1)["Monday"][0] == dt.date(2024, 4, 29)
+    assert by_text("The vote is set for Friday.", WED_MAY_1)["Friday"][0] == dt.date(2024, 5, 3)

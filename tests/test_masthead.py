@@ -105,3 +105,10 @@ def test_a_records_own_fields_come_first():
     doc = clean_document(stage_bytes("in.jsonl", (json.dumps(record) + "\n").encode()).documents[0])
     assert (doc.publisher, doc.publisher_from, doc.published_date, doc.published_from) == \
         ("Wire", "record", dt.date(2019, 11, 18), "record")
+
+
+def test_what_the_article_says_is_not_when_it_was_published():
+    study = "A study published on March 3, 2019 in the journal Nature found that the ice is thinning fast."
+    page = lines(("title", "What we still don't know about the riot of Jan. 6, 2021"), ("body", study), ("body", BODY))
+    assert published_date_from_page(page, study + "\n" + BODY, []) is None
+    assert copyright_holder("© The Times of Israel 2024, All Rights Reserved") == "The Times of Israel"

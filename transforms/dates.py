@@ -108,8 +108,10 @@ def _names_a_thing(text: str, kind: str, start: int, end: int, names: Sequence[t
 
 
 # What makes a weekday one still to come ("will be back on Wednesday", "opens next Friday").
-_FUTURE = re.compile(r"\b(?:will|shall|'ll|(?:is|are) (?:set|due|expected|scheduled) to|scheduled for|due on|plans? to|"
-                     r"upcoming|this coming|next)\b", re.I)
+# ... and governs it: a few words at most between the cue and the day ("will be back in action on
+# Friday"; not "will release the footage they recorded on Saturday")
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|(?:is|are) (?:set|due|expected|scheduled) to|(?:set|scheduled) for|due on|"
+                     r"plans? to|upcoming|this coming)\s+(?:[\w'’-]+\s+){0,4}?(?:on\s+)?$", re.I)
 _LAST = re.compile(r"\blast\s*$", re.I)
 _NEXT = re.compile(r"\bnext\s*$", re.I)
 

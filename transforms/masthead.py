@@ -35,13 +35,17 @@ PLATFORM_DOMAINS = frozenset({
 })
 # "JERUSALEM (Reuters) -", "WASHINGTON (AP) —": the agency that filed a wire story.
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{1,40}\((?P<agency>[A-Z][A-Za-z&. ]{1,30})\)\s*[-–—:]")
-_PUBLISHED_CUE = re.compile(r"\b(?:first\s+)?(?:published|posted|publication date|date published)\b\s*(?:on|:)?",
+# "Published: …", "First published on …", "PUBLISHED: … | UPDATED: …": the cue opens the line
+_PUBLISHED_CUE = re.compile(r"^\W*(?:first\s+)?(?:published|posted|publication date|date published)\b\s*(?:on|:)?",
                             re.I)
 _UPDATED_CUE = re.compile(r"^\W*(?:last\s+)?(?:updated|modified)\b", re.I)
 # A year glued to the time after it when the page's text was copied ("Nov 20 20194:29 AM").
 _GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")
 _NUMERIC_DATE = re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
 _ISO_STAMP = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)T\d")
+# Lines that state what the article says, not when it was published ("A study published on March
+# 3, 2019 …", a title about "the riot of Jan. 6, 2021")
+_NOT_A_DATELINE = frozenset({"body", "title", "dek", "heading", "caption"})
 MAX_DATED_LINE_WORDS = 16  # a dated byline or date line is short; a longer line is a sentence
 NEAR_TITLE = 4  # lines before the title (or the body, without one) where a page prints its date
 
@@ -66,7 +70,7 @@ def copyright_holder(line: str) -> str | None:
     if not (dated or _RIGHTS_RESERVED.search(line)):
         return None
     rest = rest[years.end():] if years else rest
-    holder = rest[:_HOLDER_END.search(rest).start()].strip(" .,:;")
+    holder = re.sub(r"\s+(?:19|20)\d\d$", "", rest[:_HOLDER_END.search(rest).start()].strip(" .,:;"))
     while _COMPANY_SUFFIX.search(holder):
         holder = _COMPANY_SUFFIX.sub("", holder).strip(" .,")
     if "/" in rest[:len(holder) + 2] or not _is_a_name(holder):
@@ -177,13 +181,13 @@ def published_date_from_page(lines: Sequence[LabelledLine], body_text: str, capt
     """When the page says it was published: a "Published …"/"Posted …" line by the title, else a
     dated byline or date line there (not an "Updated …" one, not a quoted tweet), else a dateline
     opening the body ("WASHINGTON, May 1, 2024 —"), else the date a photo caption states."""
-    near = _around_title(lines)
+    near = [line for line in _around_title(lines) if line.label not in _NOT_A_DATELINE]
     for line in near + _after_body(lines):
         cue = _PUBLISHED_CUE.search(line.text)
         if cue and (day := stated_day(line.text[cue.end():])):
             return Stated(day, "published_line")
     for i, line in enumerate(near):
-        if line.label == "body" or len(line.text.split()) > MAX_DATED_LINE_WORDS or "@" in line.text or line.text.startswith(("—", "–")) \
+        if len(line.text.split()) > MAX_DATED_LINE_WORDS or "@" in line.text or line.text.startswith(("—", "–")) \
                 or _UPDATED_CUE.match(line.text) or (i > 0 and _UPDATED_CUE.fullmatch(near[i - 1].text.strip(" :"))):
             continue
         if day := stated_day(line.text):
