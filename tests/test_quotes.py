@@ -125,3 +125,24 @@ def test_descriptions_adverbs_and_appositions_before_the_quote(ner):
     got = speakers(ner, text)
     assert [g[1] for g in got] == ["officers", "The president", "Kristi Noem", "Sean Robertson"]
     assert [g[2] for g in got][2:] == ["Kristi Noem", "Sean Robertson"]
+
+
+def test_narration_or_someone_naming_the_quote_stops_a_speaker_from_running_on(ner):
+    chant = "“We will win this race,” Maria Lopez said. The crowd then chanted “lock him up now” as the rally ended."
+    assert [g[2] for g in speakers(ner, chant)] == ["Maria Lopez", None]
+    called = "Maria Lopez said the report, which critics called “a total whitewash of events,” was flawed."
+    assert [g[2] for g in speakers(ner, called)] == [None]
+    shouted = "Police said the gunman shouted at the crowd. “Get down on the floor now.”"
+    assert [g[1] for g in speakers(ner, shouted)] == [None]
+
+
+def test_a_colon_needs_a_speech_verb_and_a_plural_speaker_no_conjunction(ner):
+    text = ("Anna Berg's lawyer released a statement: “My client denies every one of the charges.”\n"
+            "Jonas Lie faced one simple question: “Will you resign this week?”\n"
+            "“We will build it by May,” but critics say otherwise.")
+    assert [g[1] for g in speakers(ner, text)] == [None, None, None]
+
+
+def test_shouting_is_a_quote_and_spaces_inside_the_marks_do_not_make_narration(ner):
+    text = 'The crowd shouted “WE WANT CLEAN WATER” outside. He said: “ We are ready for the storm. ”'
+    assert [q.strip() for q, *_ in speakers(ner, text)] == ["WE WANT CLEAN WATER", "We are ready for the storm."]

@@ -26,6 +26,8 @@ SPEECH_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "wrote"
                 "joked", "conceded", "observed", "remarked", "suggested", "predicted", "maintained", "countered",
                 "concluded", "confirmed", "revealed", "boasted", "complained", "lamented", "recounted", "shouted")
 _VERB = r"(?P<verb>" + "|".join(SPEECH_VERBS) + r")"
+# a speech verb, or one naming what is quoted ("critics called it “a whitewash”"): someone speaks
+_SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS + ("called", "dubbed", "termed", "described")) + r")\b")
 _NAME = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,5}"
 # a name, a name's office ("Netanyahu's office"), or a description ("the officials", "the centrist
 # former prime minister", "the 14th-ranked Schwartzman": linked to the name inside it), or a pronoun
@@ -42,14 +44,16 @@ _QUOTE = re.compile(r"“(?P<q1>[^”]{3,}?)”|\"(?P<q2>[^\"]{3,}?)\"")
 _ROLE_BEFORE_NAME = re.compile(r"^\s*,?\s*(?:[\w.’'-]+\s+){1,5}?(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s+"
                                + _ADVERB + _VERB + r"\b")
 # 'Smith told the BBC interviewer: “…”', 'Smith wrote on Twitter: “…”': a sentence opened by a name
-# and ending in a colon, whatever its verb
-_COLON_AFTER_NAME = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME + r")\s+(?P<verb>[a-z]+)\b[^.!?“”\"]{0,80}:\s*$")
+# and a speech verb, ending in a colon
+_COLON_AFTER_NAME = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME + r")(?![’']s\b)\s+" + _ADVERB + _VERB
+                               + r"\b[^.!?“”\"]{0,80}:\s*$")
 # after the closing quote: ', said Blinken' / ' Blinken said' / ', Lapid told Blinken'
 _AFTER = [
     re.compile(r"^\s*,?\s*" + _VERB + r"\s+" + _SPEAKER),
     re.compile(r"^\s*,?\s*" + _SPEAKER + r"\s+" + _ADVERB + _VERB + r"\b"),
     # '“…,” officials said', '“…!” officers announced': a plural of people named by what they are
-    re.compile(r"^\s*,?\s*(?P<speaker>(?:[a-z]+\s+){0,2}[a-z]+s)\s+" + _ADVERB + _VERB + r"\b"),
+    re.compile(r"^\s*,?\s*(?P<speaker>(?!(?:but|and|as|while|so|or|though|because|if|when)\b)(?:[a-z]+\s+){0,2}[a-z]+s)\s+"
+               + _ADVERB + _VERB + r"\b"),
     # ', Gantz, a centrist, told …', ', Dylan Nelson, a fellow at the institute in Munich, said':
     # a name, then what he is between commas (within the sentence)
     re.compile(r"^\s*,?\s*(?P<speaker>" + _NAME + r")\s*,\s*[^“”\".!?]{2,160}?,\s*(?:\w+ly\s+)?" + _VERB + r"\b"),
@@ -62,8 +66,9 @@ _BEFORE = [
     re.compile(r"[Aa]ccording\s+to\s+" + r"(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,6})\s*,?\s*$"),
     # 'Blinken said he spoke to them about “…”', 'Robertson, the U.S. commander, said: “…”', 'The
     # president said on Tuesday that China “…”': the sentence's speaker, the quote later in it
+    # (not when someone else calls it so: 'said the report, which critics called “…”')
     re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME_OR_DESCRIPTION + r")" + _APPOSITION + r"\s+" + _ADVERB
-               + _VERB + r"\b[^.!?“”\"]*$"),
+               + _VERB + r"\b(?:(?!\b(?:called|dubbed|termed|described)\b)[^.!?“”\"])*$"),
     _COLON_AFTER_NAME,
 ]
 # The loosest shapes (any words before the name, any verb before the colon) count only when the
@@ -148,7 +153,7 @@ def _is_a_title(text: str) -> bool:
     words = text.strip(" ,.").split()
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
     return 1 <= len(words) <= 10 and bool(big) and all(w[:1].isupper() or w[:1].isdigit() for w in big) \
-        and not re.search(r"[.!?;]\s", text)
+        and not re.search(r"[.!?;]\s", text) and not text.isupper()  # "WE WANT CLEAN WATER" is shouted
 
 
 def _paragraph_speaker(body_text: str, mentions: list[Mention], match: re.Match) -> tuple[int, int, str] | None:
@@ -158,16 +163,26 @@ def _paragraph_speaker(body_text: str, mentions: list[Mention], match: re.Match)
     said = list(_SAID.finditer(body_text, start, match.start()))
     if not said:
         return None
+    sentence = max([start, *(m.end() for m in _SENTENCE_END.finditer(body_text, start, match.start()))])
+    if said[-1].start() < sentence and body_text[sentence:match.start()].strip():
+        return None  # the quote stands inside another sentence: its subject speaks ('The crowd chanted “…”')
     speaker = (said[-1].start("speaker"), said[-1].end("speaker"), said[-1].group("verb"))
     if any(m.label == "PERSON" and speaker[1] <= m.start_char < match.start() for m in mentions):
         return None
+    if _SPEECH.search(body_text, said[-1].end(), match.start()):
+        return None  # 'Police said the gunman shouted at the crowd. “Get down”': someone else speaks
+        # (or names it: 'said the report, which critics called “…”')
     return speaker
 
 
-def _is_narrative(text: str) -> bool:
+def _is_narrative(body_text: str, match: re.Match, text: str) -> bool:
     """Text between a closing mark and the next opening one, read as a quote: it opens with
-    punctuation or a space ("“, he said. ”")."""
-    return text[:1] in ",.;:!?)" or text[:1].isspace() or text[-1:].isspace()
+    punctuation ("“, he said. ”"), or a straight mark closing a word opens it with a space
+    ('one," he told Cook. "', an inch mark: '22" long and 22" wide')."""
+    if text.lstrip()[:1] in tuple(",.;:!?)"):
+        return True
+    opened = match.start()
+    return body_text[opened] == '"' and text[:1].isspace() and opened > 0 and not body_text[opened - 1].isspace()
 
 
 def _linked(mentions: list[Mention], start: int, end: int, speaker_text: str) -> Mention | None:
@@ -184,6 +199,13 @@ def _linked(mentions: list[Mention], start: int, end: int, speaker_text: str) ->
     return entity
 
 
+# a sentence's end: not the dots of "U.N." or "Polygraph.info"
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9”\"’)])[.!?]\s+(?=[A-Z“\"‘])")
+MAX_ATTRIBUTION_WORDS = 8  # the words between two quotes of one speaker in one paragraph ("”, he said. “")
+# '”, saying efforts should be concentrated on “': the speaker goes on
+_GOES_ON = re.compile(r"\b(?:adding|saying|noting|continuing|arguing)\b(?:\s+that)?[^.!?]*$")
+
+
 def _goes_on(body_text: str, mentions: list[Mention], match: re.Match, last: Quote | None) -> bool:
     """The quote continues `last`'s speaker: in the same paragraph with no one else named between
     them, or opening the next paragraph right after it."""
@@ -194,7 +216,12 @@ def _goes_on(body_text: str, mentions: list[Mention], match: re.Match, last: Quo
            and last.end_char <= m.start_char < match.start() for m in mentions):
         return False
     if "\n" not in between:
-        return True
+        # the attribution and no more ('”, said Blinken, adding that the “'), or a new sentence
+        # right after it ('” he said. “'); not narration between them ('The crowd then chanted “')
+        new_sentence = re.split(r"[.!?]\s+", between)
+        if len(new_sentence) > 1:
+            return not new_sentence[-1].strip()
+        return len(between.split()) <= MAX_ATTRIBUTION_WORDS or bool(_GOES_ON.search(between))
     opens_paragraph = body_text.rfind("\n", 0, match.start()) == match.start() - 1
     return opens_paragraph and between.count("\n") == 1
 
@@ -223,7 +250,7 @@ def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: 
     previous_speaker: str | None = None
     for match in _QUOTE.finditer(body_text):
         text = match.group("q1") or match.group("q2")
-        if len(text.split()) < min_words or "\n" in text or _is_narrative(text) or _is_a_title(text):
+        if len(text.split()) < min_words or "\n" in text or _is_narrative(body_text, match, text) or _is_a_title(text):
             continue
         found = _find_speaker(body_text, ordered, match, text)
         speaker_text = speaker_id = verb = None
