@@ -235,3 +235,6 @@ def test_a_comment_count_by_the_title_does_not_hide_the_article_after_it():
     page = "\n\n".join(["Ministers agree budget", "Finance ministers met in Brussels for the third time this year.",
                         "12 comments"] + article)
     assert body_text(label_lines(page)).split("\n")[-3:] == article
+    thread = [f"{COMMENTER_PROSE.replace('three', str(n + 2))} And another thing about it, number {n}." for n in range(6)]
+    with_thread = "\n\n".join(["Ministers agree budget", "View comments"] + article + ["View all 12 comments"] + thread)
+    assert body_text(label_lines(with_thread)).split("\n") == article  # the thread after the article is cut

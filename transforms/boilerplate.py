@@ -275,9 +275,9 @@ def _article_span(lines: list[tuple[int, str]], labels: list[Label], prose: set[
             stretches.append(best)
         best = None
 
-    thread = next((i for i, (_, line) in enumerate(lines) if _COMMENTS_HEADER.match(line)), len(lines))
+    headers = [i for i, (_, line) in enumerate(lines) if _COMMENTS_HEADER.match(line)]
     for i, (_, line) in enumerate(lines):
-        if (labels[i] and labels[i][1] == "paywall_end_of_article") or i == thread:
+        if (labels[i] and labels[i][1] == "paywall_end_of_article") or i in headers:
             close()
             total, begin = 0, i + 1
             continue
@@ -294,12 +294,13 @@ def _article_span(lines: list[tuple[int, str]], labels: list[Label], prose: set[
         elif best is None or total > best[0]:
             best = (total, begin, i)
     close()
-    # an article comes before the comments on it: a thread's header ends a stretch, and after a
-    # stretch of a few paragraphs leaves the stretches after it out (a comment count by the title
-    # does not)
-    before_thread = [s for s in stretches
-                     if s[2] < thread and sum(i in prose for i in range(s[1], s[2] + 1)) >= MIN_ARTICLE_PARAGRAPHS]
-    stretches = before_thread or stretches
+    # an article comes before the comments on it: a thread's header ends a stretch, and the first
+    # one after a stretch of a few paragraphs leaves the stretches after it out (a comment count by
+    # the title does not)
+    articles = [s for s in stretches if sum(i in prose for i in range(s[1], s[2] + 1)) >= MIN_ARTICLE_PARAGRAPHS]
+    thread = next((h for h in headers if any(s[2] < h for s in articles)), None)
+    if thread is not None:
+        stretches = [s for s in stretches if s[2] < thread]
     if not stretches:
         return []
     top = max(score for score, _, _ in stretches)
