@@ -150,3 +150,12 @@ def test_a_picture_credit_or_a_lists_and_is_not_part_of_a_name():
     assert clean_name("Getty Images Alibaba", "ORG") == "Alibaba"
     assert clean_name("Pokemon Sword and", "PRODUCT") == "Pokemon Sword"
     assert clean_name("Procter & Gamble", "ORG") == "Procter & Gamble"
+
+
+def test_a_country_is_named_as_news_names_it_and_obsolete_codes_need_the_page():
+    from transforms.territories import territory_name
+
+    assert territory_name("TUR", "GPE") == territory_name("Turkey", "GPE") == territory_name("Türkiye", "GPE") == "Turkey"
+    assert territory_name("Britain", "GPE") == territory_name("UK", "GPE") == "United Kingdom"
+    assert territory_name("Hong Kong", "GPE") == "Hong Kong"
+    assert territory_name("DD", "GPE") is None  # CLDR's old code for East Germany: only where the page names it

@@ -1,6 +1,7 @@
 """Countries, territories and unions by their English names in the Unicode CLDR (Babel's copy): the
 offline gazetteer that brings a country's codes, aliases and name to one entity ("US", "U.S.",
-"USA" and "United States" are "United States"; "UK" is "United Kingdom"; "EU", "UN" the unions).
+"USA" and "United States" are "United States"; "UK" and "Britain" are "United Kingdom"; "EU", "UN"
+the unions), named as English news names it ("Turkey", not CLDR's "Türkiye").
 """
 
 from __future__ import annotations
@@ -17,20 +18,38 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 UNIONS = frozenset({"EU", "EZ", "UN"})  # CLDR's codes for the European Union, the Eurozone, the UN
 # A bare two-letter code is as often a US state or Canadian province ("SD", "CA", "GA", "PA") as a
 # country, so it is read only where the page also names the country, or prints the code with dots
-# ("U.K."); except the one country English news prints bare without naming it, and the codes CLDR
-# keeps as aliases ("UK") or for unions.
-BARE_CODES = frozenset({"US"})
+# ("U.K."); except the two countries English news prints bare without naming them, and the unions.
+BARE_CODES = frozenset({"US", "UK"})
+# Where CLDR's English display name is not the name English news prints, the news name is the
+# entity's name; both read as it. (CLDR names a territory for a menu of countries; news writes
+# "Turkey", "Hong Kong".)
+NEWS_NAMES = {
+    "Türkiye": "Turkey", "Myanmar (Burma)": "Myanmar", "Hong Kong SAR China": "Hong Kong",
+    "Macao SAR China": "Macau", "Palestinian Territories": "Palestine", "Côte d’Ivoire": "Ivory Coast",
+    "Congo - Kinshasa": "Democratic Republic of the Congo", "Congo - Brazzaville": "Republic of the Congo",
+    "Czechia": "Czech Republic", "St. Kitts & Nevis": "Saint Kitts and Nevis", "St. Lucia": "Saint Lucia",
+    "St. Vincent & Grenadines": "Saint Vincent and the Grenadines", "Bosnia & Herzegovina": "Bosnia and Herzegovina",
+    "Trinidad & Tobago": "Trinidad and Tobago", "Antigua & Barbuda": "Antigua and Barbuda",
+    "São Tomé & Príncipe": "Sao Tome and Principe", "Vatican City": "Vatican",
+}
+# Other names news prints for one of them
+NEWS_ALIASES = {"Britain": "United Kingdom", "Great Britain": "United Kingdom", "Holland": "Netherlands",
+                "Côte d'Ivoire": "Ivory Coast", "Czechia": "Czech Republic", "Türkiye": "Turkey",
+                "Burma": "Myanmar", "United States of America": "United States"}
 
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
     """(code or alias -> name, casefolded name -> name) from CLDR's English territory names."""
-    names = {code: name for code, name in Locale("en").territories.items() if code.isalpha()}
+    names = {code: NEWS_NAMES.get(name, name) for code, name in Locale("en").territories.items() if code.isalpha()}
     codes = dict(names)
     for alias, targets in get_global("territory_aliases").items():
         if alias.isalpha() and len(targets) == 1 and targets[0] in names:
             codes.setdefault(alias, names[targets[0]])
-    return codes, {name.casefold(): name for name in names.values()}
+    by_name = {name.casefold(): name for name in names.values()}
+    by_name.update({cldr.casefold(): news for cldr, news in NEWS_NAMES.items()})
+    by_name.update({alias.casefold(): name for alias, name in NEWS_ALIASES.items()})
+    return codes, by_name
 
 
 def territory_name(name: str, label: str, page_names: frozenset[str] = frozenset()) -> str | None:
@@ -41,11 +60,7 @@ def territory_name(name: str, label: str, page_names: frozenset[str] = frozenset
     code = re.sub(r"[.\s]", "", name)
     if code.isupper() and code.isalpha() and 2 <= len(code) <= 3:
         place = codes.get(code) if label in PLACE_LABELS or code in UNIONS else None
-        unsure = len(code) == 2 and name == code and code not in BARE_CODES | UNIONS and code in _iso_codes()
+        unsure = len(code) == 2 and name == code and code not in BARE_CODES | UNIONS
         return None if place is None or (unsure and place not in page_names) else place
     return by_name.get(name.casefold()) if label in PLACE_LABELS or label == "ORG" else None
 
-
-@lru_cache(maxsize=1)
-def _iso_codes() -> frozenset[str]:
-    return frozenset(code for code in Locale("en").territories if code.isalpha() and len(code) == 2)
