@@ -22,7 +22,8 @@ from flows.nlp import load_model
 from flows.settings import Settings
 from transforms.dates import extract_dates
 from transforms.documents import clean_pages
-from transforms.entities import UNINTRODUCED_PERSON_VOTE, document_mentions, label_targets, resolve_among
+from transforms.entities import (UNINTRODUCED_PERSON_VOTE, document_mentions, is_unintroduced_person, label_targets,
+                                 person_surnames, resolve_among)
 from transforms.quotes import extract_quotes
 from transforms.staging import stage_bytes
 
@@ -70,10 +71,12 @@ def _labels_voted_across(mentions: list[list]) -> dict[tuple[str, str], str]:
     """(canonical name, label) -> the label the warehouse's vote gives the entity
     (`flows.warehouse.vote_labels_across_warehouse`, the same `label_targets`)."""
     votes: dict[tuple[str, str], float] = {}
-    for m in (m for ms in mentions for m in ms if m.resolved_by != "lone_name_of_two_or_more"):
-        unintroduced = m.label == "PERSON" and m.canonical_name == m.name and " " not in m.name
-        key = (m.canonical_name, m.label)
-        votes[key] = votes.get(key, 0.0) + (UNINTRODUCED_PERSON_VOTE if unintroduced else 1.0)
+    for ms in mentions:
+        surnames = person_surnames((m.name, m.label) for m in ms)
+        for m in (m for m in ms if m.resolved_by != "lone_name_of_two_or_more"):
+            key = (m.canonical_name, m.label)
+            weight = UNINTRODUCED_PERSON_VOTE if is_unintroduced_person(m.name, m.label, surnames) else 1.0
+            votes[key] = votes.get(key, 0.0) + weight
     return {(name, label): target for name, label, _, target in
             label_targets((name, label, n) for (name, label), n in votes.items())}
 

@@ -261,6 +261,17 @@ def extract_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
 UNINTRODUCED_PERSON_VOTE = 0.5  # a lone word tagged a person that the page never names in full
 
 
+def person_surnames(names: Iterable[tuple[str, str]]) -> set[str]:
+    """The last words of the full names (two words or more) a document gives persons."""
+    return {name.split()[-1] for name, label in names if label == "PERSON" and " " in name}
+
+
+def is_unintroduced_person(name: str, label: str, surnames: set[str]) -> bool:
+    """A lone word tagged a person whose document names no one in full who ends with it (the same
+    rule in SQL: sql/load/label_votes.sql)."""
+    return label == "PERSON" and " " not in name and name not in surnames
+
+
 def _voted(pairs: Iterable[tuple[str, str, float]]) -> dict[str, str]:
     """Each key's label: the one its mentions' votes favour (ties: the first mention's)."""
     counts: dict[str, dict[str, float]] = {}
@@ -279,10 +290,10 @@ def _vote_labels(cleaned: dict[tuple[int, int], tuple[str, str]]
     the name, so "Rafah" tagged three times a person and twice a place is a place. Returns the
     relabelled mentions and each name's CLDR name."""
     ordered = sorted(cleaned.items())
-    surnames = {name.split()[-1] for name, label in cleaned.values() if label == "PERSON" and " " in name}
+    surnames = person_surnames(cleaned.values())
 
     def weight(name: str, label: str) -> float:
-        return UNINTRODUCED_PERSON_VOTE if label == "PERSON" and " " not in name and name not in surnames else 1.0
+        return UNINTRODUCED_PERSON_VOTE if is_unintroduced_person(name, label, surnames) else 1.0
 
     by_name = _voted((name, label, weight(name, label)) for _, (name, label) in ordered)
     named = frozenset(p for name, label in by_name.items() if (p := territory_name(name, label)) and not name.isupper())
