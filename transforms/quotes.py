@@ -31,12 +31,13 @@ _SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS + ("called", "dubbed", "te
 _NAME = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,5}"
 # a name, a name's office ("Netanyahu's office"), or a description ("the officials", "the centrist
 # former prime minister", "the 14th-ranked Schwartzman": linked to the name inside it), or a pronoun
-_SPEAKER = (r"(?P<speaker>" + _NAME + r"(?:[’']s\s+[a-z]+)?|(?:the|a|an|one)\s+(?!per\s?cent\b|percent\b)[\w-]+(?:\s+[\w’'-]+){0,4}"
-            r"|he|she|they|it|we|I)")
+# a description: "the officials", "one user", "The president" (not "one percent")
+_DESCRIPTION = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?!per\s?cent\b|percent\b)[\w-]+(?:\s+[\w’'-]+){0,4}"
+_SPEAKER = r"(?P<speaker>" + _NAME + r"(?:[’']s\s+[a-z]+)?|" + _DESCRIPTION + r"|he|she|they|it|we|I)"
 # "also said", "later tweeted", "quickly added"
 _ADVERB = r"(?:(?:also|later|then|further|again|previously|earlier|once|now|\w+ly)\s+)?"
 # a speaker named by a description before the quote ("The president said on Tuesday that …")
-_NAME_OR_DESCRIPTION = _NAME + r"|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[\w-]+(?:\s+[\w’'-]+){0,3}"
+_NAME_OR_DESCRIPTION = _NAME + "|" + _DESCRIPTION
 # what stands between commas after a name ("Robertson, the U.S. commander, said"): no sentence end
 _APPOSITION = r"(?:\s*,(?:[^.!?“”\"]|(?<=\b[A-Z])\.){2,80},)?"
 _QUOTE = re.compile(r"“(?P<q1>[^”]{3,}?)”|\"(?P<q2>[^\"]{3,}?)\"")
