@@ -16,7 +16,7 @@ from pathlib import Path
 
 from flows.settings import DEFAULT_INPUT, PROJECT_ROOT, Settings
 from transforms.boilerplate import LABELS
-from transforms.documents import clean_pages, text_to_read
+from transforms.documents import clean_pages
 from evaluation.scoring import comparable, confusion, f1_of_averages, score_page, unit_meaning, value_f1
 from transforms.entities import document_mentions, entity_input, resolve_among
 from transforms.facts import facts_for_texts
@@ -190,7 +190,7 @@ def eval_seed_facts(splitter, parser) -> None:
     gold = json.loads((EVAL_DIR / "seeds_facts_gold.json").read_text(encoding="utf-8"))
     docs, _ = clean_all(sorted(SEEDS.glob("*.txt")))
     names = sorted(docs)
-    found = dict(zip(names, facts_for_texts(splitter, parser, [text_to_read(docs[n].body_text, docs[n].language)
+    found = dict(zip(names, facts_for_texts(splitter, parser, [docs[n].readable_body
                                                                for n in names])))
     hits = {"value": 0, "qualifier": 0, "object": 0, "kind": 0}
     misses = []

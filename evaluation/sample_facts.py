@@ -15,7 +15,7 @@ from pathlib import Path
 
 from evaluation.evaluate import nlp_models
 from flows.settings import Settings
-from transforms.documents import clean_pages, text_to_read
+from transforms.documents import clean_pages
 from transforms.facts import facts_for_texts
 from transforms.staging import stage_bytes
 
@@ -24,7 +24,7 @@ def sample(paths: list[Path], n: int, seed: int) -> list[tuple[str, object]]:
     staged = [doc for path in paths for doc in stage_bytes(str(path), path.read_bytes()).documents]
     cleaned = clean_pages(staged, Settings().shared_line_min_documents, Settings().chrome_min_stories)
     splitter, parser = nlp_models()
-    found = facts_for_texts(splitter, parser, [text_to_read(doc.body_text, doc.language) for doc in cleaned])
+    found = facts_for_texts(splitter, parser, [doc.readable_body for doc in cleaned])
     facts = [(Path(doc.source_uri).name, fact) for doc, facts in zip(cleaned, found) for fact in facts]
     return random.Random(seed).sample(facts, min(n, len(facts)))
 

@@ -22,7 +22,7 @@ from flows.progress import document_progress
 from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, Settings
 from flows.summary import RunSummary, run_summary_markdown
 from flows.validation import BatchValidation, merge_validations, validate_batch, warm_up_in_background
-from transforms.documents import CleanDocument, clean_document, shared_lines_of, text_to_read
+from transforms.documents import CleanDocument, clean_document, shared_lines_of
 from transforms.quality import QUARANTINE_SCHEMA, results_frame
 from transforms.entities import Mention, document_mentions, entity_input
 from transforms.dates import DateMention, extract_dates
@@ -94,12 +94,13 @@ def strip_boilerplate(
 @task(cache_policy=NONE)
 def extract_entities(
     docs: list[CleanDocument], model_name: str, workers: int, on_document: Callable[[], None] = lambda: None,
+    per_process: int | None = None,
 ) -> tuple[dict[str, list[Mention]], list[Reject]]:
     """NER over each page's title, dek, captions and body; body mentions, resolved within their
     document (across documents once the run has loaded them: `warehouse.resolve_across_warehouse`)."""
     nlp = load_model(model_name, "ner")
     mentions, rejects = each_alone("entities", docs, lambda batch: {
-        doc.doc_id: found for doc, found in zip(batch, document_mentions(nlp, batch, _processes(batch, workers),
+        doc.doc_id: found for doc, found in zip(batch, document_mentions(nlp, batch, _processes(batch, workers, per_process),
                                                                         on_document))})
     return mentions or {}, rejects
 
@@ -113,23 +114,22 @@ def extract_dates_and_quotes(
     docs: list[CleanDocument], mentions: dict[str, list[Mention]]
 ) -> tuple[dict[str, tuple[list[DateMention], list[Quote]]], list[Reject]]:
     found, rejects = each_alone("dates_quotes", docs, lambda batch: {
-        d.doc_id: (extract_dates(text_to_read(d.body_text, d.language), d.published_date,
-                                 _spans(mentions.get(d.doc_id, []))),
-                   extract_quotes(text_to_read(d.body_text, d.language), mentions.get(d.doc_id, [])))
+        d.doc_id: (extract_dates(d.readable_body, d.published_date, _spans(mentions.get(d.doc_id, []))),
+                   extract_quotes(d.readable_body, mentions.get(d.doc_id, [])))
         for d in batch})
     return found or {}, rejects
 
 
 @task(cache_policy=NONE)
 def extract_numeric_facts(docs: list[CleanDocument], model_name: str, workers: int,
-                          on_document: Callable[[], None] = lambda: None) -> tuple[dict[str, list[Fact]], list[Reject]]:
+                          on_document: Callable[[], None] = lambda: None, per_process: int | None = None) -> tuple[dict[str, list[Fact]], list[Reject]]:
     splitter, parser = load_model(model_name, "sentences"), load_model(model_name, "parse")
 
     def facts_of(batch: list[CleanDocument]) -> dict[str, list[Fact]]:
         facts = {}
         for doc, doc_facts in zip(batch, iter_facts_for_texts(splitter, parser,
-                                                              [text_to_read(d.body_text, d.language) for d in batch],
-                                                              n_process=_processes(batch, workers))):
+                                                              [d.readable_body for d in batch],
+                                                              n_process=_processes(batch, workers, per_process))):
             facts[doc.doc_id] = doc_facts
             on_document()
         return facts
@@ -184,9 +184,10 @@ def record_failed_batch(db_path: str, validated: BatchValidation, run_id: str) -
     warehouse.record_dq_results(warehouse.held(db_path), results_frame(validated.results, run_id))
 
 
-def _processes(batch: list, workers: int) -> int:
-    """spaCy processes for a batch: one for a document read alone (a pool would cost more than it)."""
-    return workers if len(batch) > 1 else 1
+def _processes(batch: list, workers: int, per_process: int | None) -> int:
+    """spaCy processes for a batch: at most `workers`, one per `per_process` documents (a process
+    costs a model load: a small batch, or a document read alone, is read in this one)."""
+    return min(workers, max(1, len(batch) // (per_process or Settings().min_documents_per_process)))
 
 
 def _ids(docs) -> set[str]:
@@ -217,12 +218,14 @@ def process_batch(db_path: str, batch: list[StagedDocument], settings: Settings,
 
     docs = surviving(*strip_boilerplate(batch, shared_lines, learned, progress.stage("clean"),
                                         settings.max_document_chars))
-    workers = min(settings.workers, max(1, len(docs) // settings.min_documents_per_process))
-    mentions, rejected = extract_entities(docs, settings.model_name, workers, progress.stage("entities"))
+    per_process = settings.min_documents_per_process
+    mentions, rejected = extract_entities(docs, settings.model_name, settings.workers, progress.stage("entities"),
+                                          per_process)
     docs = surviving(docs, rejected)
     dates_quotes, rejected = extract_dates_and_quotes(docs, mentions)
     docs = surviving(docs, rejected)
-    facts, rejected = extract_numeric_facts(docs, settings.model_name, workers, progress.stage("facts"))
+    facts, rejected = extract_numeric_facts(docs, settings.model_name, settings.workers, progress.stage("facts"),
+                                            per_process)
     docs = surviving(docs, rejected)
     if not docs:
         return 0

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from transforms.boilerplate import (LabelledLine, body_text, body_words, first_with_label, label_lines,
                                    lines_shared_across)
@@ -41,6 +42,12 @@ class CleanDocument:
     lines: list[LabelledLine]
     publisher_from: str | None = None  # where the publisher was read (masthead.PUBLISHER_FROM)
     published_from: str | None = None  # where the published date was read (masthead.PUBLISHED_FROM)
+
+    @cached_property
+    def readable_body(self) -> str:
+        """What the English readers (entities, dates, quotes, numeric facts) read: `text_to_read`,
+        worked out once per document."""
+        return text_to_read(self.body_text, self.language)
 
     @property
     def preamble(self) -> list[str]:

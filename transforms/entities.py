@@ -26,7 +26,6 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from transforms.documents import text_to_read
 from transforms.territories import territory_name
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -434,7 +433,7 @@ def label_targets(votes: Iterable[tuple[str, str, float]]) -> list[tuple[str, st
 class HasText(Protocol):
     preamble: list[str]
     body_text: str
-    language: str | None
+    readable_body: str  # the body, or "" for a document in another language (documents.text_to_read)
 
 
 def document_mentions(nlp: Language, docs: Sequence[HasText], n_process: int = 1,
@@ -442,8 +441,7 @@ def document_mentions(nlp: Language, docs: Sequence[HasText], n_process: int = 1
     """Each document's body mentions, in order, resolved within the document: NER over its title,
     dek, captions and body (what the body says is resolved with the help of what precedes it).
     A document in another language has none: the English model reads its words as names."""
-    inputs = [entity_input(d.preamble, d.body_text) if text_to_read(d.body_text, d.language) else ("", 0)
-              for d in docs]
+    inputs = [entity_input(d.preamble, d.body_text) if d.readable_body else ("", 0) for d in docs]
     for spacy_doc, (_, body_start) in zip(nlp.pipe((text for text, _ in inputs), batch_size=32, n_process=n_process),
                                          inputs):
         found = [m for m in extract_mentions(spacy_doc, body_start) if m.in_body]
