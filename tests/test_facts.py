@@ -221,6 +221,10 @@ def test_times_is_a_frequency_not_a_counted_object(parser):
         ("The case lasted 1-1/2 years.", [(1.5, None, "year")]),
         ("The panels produced 50 Wh today.", [(50, None, "watt_hour")]),
         ("A meeting of the 12 Eurozone finance ministers was held.", [(12, None, None)]),
+        ("The hearing lasted half an hour.", [(0.5, None, "hour")]),
+        ("He was 90.", [(90, None, "year")]),  # an age said of a person
+        ("The actor died at 86 in hospital.", [(86, None, "year")]),
+        ("She bought four for $59.", [(4, None, None), (59, None, "USD")]),  # not a bowler's figures
     ],
 )
 def test_news_constructions(parser, sentence, expected):
@@ -256,6 +260,13 @@ def test_news_constructions(parser, sentence, expected):
     "He swears by The 7 Habits of Highly Effective People.",  # a title
     "NBC 5 has edited the video.",  # a station
     "Investors sold 10-year notes.",  # a tenor names the bond
+    "Call the hotline on 0800 555 0199 for help.",  # a telephone number in groups of digits
+    "She hit a four over the covers.",  # a shot named by a number
+    "He took five for 32 on the final day.",  # a bowler's figures: wickets for runs
+    "The storm struck early one evening.",  # "one" of a time adverbial
+    "The storm became a Category 5 overnight.",  # a capitalised label
+    "It was their first away win in three years.",  # how long since
+    "The verdict came half an hour after the closing speeches.",  # a period framing an event
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
@@ -272,6 +283,7 @@ def test_numbers_that_state_no_quantity(parser, sentence):
     ("Sales fell to 1.25 million vehicles.", "vehicle"),
     ("She won three Grand Slam titles.", "title"),
     ("The team held a 10-day event in June.", "event"),
+    ("The two species differ in colour.", "species"),  # the singular is the plural
 ])
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]

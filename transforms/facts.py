@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from transforms.dates import MONTH_NAMES
 from transforms.objects import FALL_WORDS, RISE_WORDS, lemma_of, measured_object, past_parentheses
 from transforms.non_quantities import (
-    COLLECTIVE_NOUNS, EVENT_NOUNS, frames_another_fact, is_acceleration_benchmark, is_anaphoric, is_pronoun_one,
-    is_scoreline, names_a_tenor, names_an_event, names_something,
+    COLLECTIVE_NOUNS, EVENT_NOUNS, frames_another_fact, is_a_number_as_noun, is_acceleration_benchmark, is_anaphoric,
+    is_bowling_figures, is_pronoun_one, is_scoreline, names_a_tenor, names_an_event, names_something,
 )
 from transforms.numbers import (
     FRACTION,
@@ -523,7 +523,24 @@ def _is_identifier(doc: Doc, start: int, end: int) -> bool:
     after = doc[end].text if end < len(doc) else ""
     if after == ")" and (start == 0 or doc[start - 1].text in (";", ":", ",", "(", "-", "--")):
         return True
-    return _is_street_number(doc, start, end) or _is_postal_code(doc, start, end)
+    return _is_street_number(doc, start, end) or _is_postal_code(doc, start, end) or _in_digit_groups(doc, start, end)
+
+
+def _in_digit_groups(doc: Doc, start: int, end: int) -> bool:
+    """'1800 333 000', '0800 555 0199': a number written in groups of digits side by side, as
+    telephone numbers are (three groups or more, or two with a leading zero), not a quantity."""
+    def digits(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text.isdigit()
+
+    if end - start != 1 or not digits(start):
+        return False
+    first = last = start
+    while digits(first - 1) and doc[first - 1].whitespace_:
+        first -= 1
+    while digits(last + 1) and doc[last].whitespace_:
+        last += 1
+    groups = [doc[i].text for i in range(first, last + 1)]
+    return len(groups) >= 3 or len(groups) == 2 and any(g.startswith("0") for g in groups)
 
 
 def _is_street_number(doc: Doc, start: int, end: int) -> bool:
@@ -705,6 +722,11 @@ def _read_range(sent: Doc, r: _Reading, nxt: tuple[int, int] | None, beyond: tup
 def _read_unit(sent: Doc, r: _Reading) -> None:
     """The unit after the number ("3 metres", "10km/hr", "5kg a week", "millions of dollars")."""
     r.unit, r.unit_end, r.is_age = _unit_after(sent, r.range_end)
+    if r.unit is None and sent[r.start].lower_ in ("half", "quarter") and r.range_end < len(sent) \
+            and sent[r.range_end].lower_ in ("a", "an"):
+        unit, unit_end, _ = _unit_after(sent, r.range_end + 1)
+        if unit is not None and unit.kind in ("duration", "measure"):  # "half an hour", "half a mile"
+            r.unit, r.unit_end = unit, unit_end
     if r.unit is None and r.ranged and r.range_end < len(sent) and sent[r.range_end].lower_ == "of":
         unit, unit_end, _ = _unit_after(sent, r.range_end + 1)
         if unit is not None and unit.kind in ("money", "measure", "duration"):  # "tens of millions of dollars"
@@ -794,8 +816,28 @@ def _read_age(sent: Doc, r: _Reading) -> None:
     name = sent[r.start - 2] if r.start >= 2 else None
     after_name = name is not None and before[-1] == "," and (name.pos_ == "PROPN" or name.tag_ == "NNP") \
         and after in (",", ")")
-    if after_name or before == ["age", "of"]:
+    if after_name or before == ["age", "of"] or _is_age_stated(sent, r):
         r.unit, r.is_age = Unit("duration", "year"), True
+
+
+# Words after which "at N" is the age something happened at ("died at 86", "dead at 86").
+_AGE_EVENTS = frozenset({"die", "dead", "death", "retire", "retired", "retirement", "away"})  # ("passed away at 90")
+_PERSONAL = frozenset({"he", "she"})
+
+
+def _is_age_stated(sent: Doc, r: _Reading) -> bool:
+    """'He was 90.', 'she is 34', 'died at 86': a bare number said of a person, nothing counted after it."""
+    tok = sent[r.start]
+    after = sent[r.end] if r.end < len(sent) else None
+    if after is not None and not (after.is_punct or after.pos_ in ("ADP", "CCONJ", "SCONJ")):
+        return False
+    before = sent[r.start - 1] if r.start > 0 else None
+    if before is not None and before.lower_ == "at" and r.start > 1:
+        return sent[r.start - 2].lemma_.lower() in _AGE_EVENTS  # "died at 86", "dead at 86"
+    if tok.dep_ not in ("attr", "acomp") or tok.head.lemma_ != "be":
+        return False
+    subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and (subjects[0].lower_ in _PERSONAL or subjects[0].ent_type_ == "PERSON")
 
 
 def _names_what_is_counted(sent: Doc, i: int) -> bool:
@@ -926,8 +968,11 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
         if start == 0 and end < len(sent) and sent[end].text in (".", ")", "]") and len(sent) > 3:
             continue  # a list marker opening the sentence
         nxt = runs[k + 1] if k + 1 < len(runs) else None
-        if is_scoreline(sent, start, end, lambda i: _names_what_is_counted(sent, i)):
+        counted_after = lambda i: _names_what_is_counted(sent, i)  # noqa: E731
+        if is_scoreline(sent, start, end, counted_after) or is_bowling_figures(sent, start, end, counted_after):
             used.add(start + 2)  # the other side of the result
+            continue
+        if is_a_number_as_noun(sent, start, end, counted_after):
             continue
         reading = _number_at(sent, start, end)
         if reading is None:

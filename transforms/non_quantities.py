@@ -69,12 +69,41 @@ COLLECTIVE_NOUNS = frozenset({"staff", "personnel", "crew", "police", "cattle", 
 REPORTING_VERBS = frozenset({"say", "tell", "add", "write", "explain", "note", "warn", "argue", "claim", "insist"})
 
 
+def is_bowling_figures(doc: Doc, start: int, end: int, counts_after) -> bool:
+    """'finishing with four for 59', 'took 5 for 32': wickets for runs, a bowler's result written
+    as two numbers (not 'bought four for $59', whose second is money, nor 'four for 12 years')."""
+    if end - start != 1 or end + 1 >= len(doc) or doc[end].lower_ != "for":
+        return False
+    wickets, runs = doc[start], doc[end + 1]
+    small = wickets.text.isdigit() and int(wickets.text) <= 10 or wickets.lower_ in _WICKET_WORDS
+    return small and runs.text.isdigit() and not counts_after(end + 2) \
+        and not (end + 2 < len(doc) and doc[end + 2].like_num)
+
+
+_WICKET_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+
+
+def is_a_number_as_noun(doc: Doc, start: int, end: int, counts_after) -> bool:
+    """'smashed a six', 'hit a four', 'gave it a 10': a number with an article and nothing counted
+    after it is a thing named by a number (a shot, a mark), not a quantity ('a hundred' is one)."""
+    if end - start != 1 or start == 0 or doc[start - 1].lower_ not in ("a", "an"):
+        return False
+    nxt = doc[end] if end < len(doc) else None
+    return (doc[start].lower_ in _WICKET_WORDS or doc[start].text.isdigit()) and not counts_after(end) \
+        and (nxt is None or nxt.is_punct and nxt.text not in ("-", "–") or nxt.pos_ in ("ADP", "PART", "CCONJ", "SCONJ"))
+
+
 def is_anaphoric(doc: Doc, start: int, end: int) -> bool:
     """'between the two', 'the two met': a number word standing for things named before, not a count."""
     tok, before = doc[start], doc[start - 1].lower_ if start > 0 else ""
     after = doc[end] if end < len(doc) else None
     return end - start == 1 and tok.lower_ in UNITS and before in ("the", "these", "those", "all") \
         and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")) and tok.dep_ != "nummod"
+
+
+# When "one" is the article of a time adverbial ("early one morning", "late one night").
+TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "weekend", "summer", "winter", "spring",
+                          "autumn"})
 
 
 def is_pronoun_one(doc: Doc, start: int, end: int) -> bool:
@@ -93,6 +122,8 @@ def is_pronoun_one(doc: Doc, start: int, end: int) -> bool:
     head = tok.head
     if head.lemma_.lower() in GENERIC_NOUNS or any(t.lower_ == "another" for t in doc[head.i + 1 : head.i + 4]):
         return True  # "from one device to another"
+    if head.lemma_.lower() in TIMES_OF_DAY and head.dep_ == "npadvmod":
+        return True  # "early one morning": when, not how long ("spent one night in jail" lasted)
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS:
         return True  # "said one legal expert": a source, not a count
     if head.head.lower_ == "to" and head.head.i > 0 and doc[head.head.i - 1].lower_ == "according":
@@ -132,8 +163,10 @@ def frames_another_fact(doc: Doc, span_start: int, span_end: int, compound: bool
         return True
     if before in BEFORE_A_PERIOD:
         return True
-    if before in ("in", "for") and any(t.tag_ in ("JJS", "RBS") or t.lower_ == "time" for t in doc[max(0, span_start - 6) : span_start - 1]):
-        return True  # "the first time in 25 years", "the largest for nine years": how long since, not a fact
+    if before in ("in", "for") and any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("time", "first")
+                                       for t in doc[max(0, span_start - 10) : span_start - 1]):
+        return True  # "the first time in 25 years", "the largest for nine years", "its first such landing
+        # attempt on the Red Planet in six years": how long since, not a fact
     return before == "of" and span_start > 1 and doc[span_start - 2].lower_ in FRAMING_NOUNS
 
 
@@ -217,6 +250,7 @@ def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
         return True  # "The 7 Habits of Highly Effective People", "a 40 Under 40 Award"
     # "Radio 4", "S&P 500", "iOS 13", "Dell G3 15", "NBC 5": a proper noun written with a capital
     # (beyond its first letter when it opens the sentence)
-    return before is not None and before.pos_ == "PROPN" and any(c.isupper() for c in before.text) \
+    # ("a Category 5", "Phase 3": a capitalised noun before digits labels them, as a name does)
+    return before is not None and before.pos_ in ("PROPN", "NOUN") and any(c.isupper() for c in before.text) \
         and (not before.is_sent_start or any(c.isupper() for c in before.text[1:])) and first.text.isdigit() \
         and not counts_after(end)

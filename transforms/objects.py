@@ -137,12 +137,17 @@ def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
+UNCHANGED_PLURALS = ("species", "series")
+
+
 def lemma_of(tok: Token) -> str:
     """The object as the guide writes it: a lower-case singular ("Palestinians" -> palestinian,
     "Grammys" -> grammy)."""
     lemma, text = tok.lemma_.lower(), tok.lower_
     if text.endswith("xes") and lemma.endswith("xis") and tok.tag_ == "NNS":
         lemma = text[:-2]  # "taxes" is more often tax than taxi: the lemmatiser reads taxis
+    if text.endswith(UNCHANGED_PLURALS):
+        return text  # "species", "series": the singular is the plural (the lemmatiser cuts an s)
     plural = tok.tag_ == "NNPS" or tok.pos_ == "PROPN" and tok.tag_ == "NNS"
     return lemma[:-1] if plural and lemma.endswith("s") and not lemma.endswith("ss") else lemma
 
