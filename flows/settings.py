@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     # oldest reader; analysts' own tools (the duckdb shell, GUI clients) are often DuckDB 1.x.
     storage_version: str = Field("v1.1.0", pattern=r"^(v\d+\.\d+\.\d+|latest)$",
                                  description="the oldest DuckDB that must open the warehouse; latest: DuckDB's newest format")
+    duckdb_memory_limit: str = Field("256MB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",
+                                     description="the memory DuckDB may use for a run's queries; past it, it works "
+                                                 "on disk (next to the warehouse, in its .tmp folder)")
     validate_batches: bool = Field(True, validation_alias=env("VALIDATE"),
                                    description="the Great Expectations gate of every batch (off only to measure its cost)")
     eval_dir: Path = Field(PROJECT_ROOT.parent / "shared" / "eval",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import operator
 import time
 from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator
@@ -101,6 +103,7 @@ def writer(db_path: Path | str, storage_version: str | None = None, wait_seconds
                         told = True
                     rewrite_in_storage_version(db_path, version)
                 con = connect(db_path, storage_version=version)
+                con.execute(f"SET memory_limit = '{Settings().duckdb_memory_limit}'")  # (validated by the setting)
                 break
             except duckdb.IOException as exc:
                 message = busy_message(db_path, str(exc))
@@ -330,13 +333,26 @@ def learned_chrome(con, min_documents: int, min_stories: int) -> pl.DataFrame:
     (boilerplate.repeated_chrome; here a document's prose is measured by its body lines), so that
     two versions of one story, or one wire story, never teach their sentences."""
     body_lines = dict(con.execute(sql("load/body_line_counts")).fetchall())
-    by_scope: dict[str, dict[str, set[str]]] = {}
-    for scope, line, doc_ids in con.execute(sql("load/shared_line_candidates"),
-                                            {"min_documents": min_documents}).fetchall():
-        by_scope.setdefault(scope, {})[line] = set(doc_ids)
-    rows = [(scope, line, n) for scope, occurrences in by_scope.items()
-            for line, n in repeated_chrome(occurrences, body_lines, min_documents, min_stories).items()]
+    con.execute(sql("load/shared_line_candidates"), {"min_documents": min_documents})
+    scopes = [scope for (scope,) in con.execute("SELECT DISTINCT scope FROM chrome_candidates ORDER BY 1").fetchall()]
+    rows = [(scope, line, n) for scope in scopes
+            for line, n in repeated_chrome(_candidate_lines(con, scope), body_lines, min_documents, min_stories).items()]
+    con.execute("DROP TABLE chrome_candidates")
     return pl.DataFrame(rows, schema={"scope": pl.String, "line": pl.String, "n_documents": pl.Int32}, orient="row")
+
+
+def _candidate_lines(con, scope: str):
+    """A function that reads the candidate lines of a scope afresh, line by line, with the documents
+    holding each (so that memory holds one line's documents at a time, not every line's)."""
+    def read() -> Iterator[tuple[str, list[str]]]:
+        cursor = con.execute(sql("load/chrome_candidate_lines"), {"scope": scope})
+        rows = iter(lambda: cursor.fetchmany(STREAM_ROWS), [])
+        for line, held in itertools.groupby((row for chunk in rows for row in chunk), key=operator.itemgetter(0)):
+            yield line, [doc_id for _, doc_id in held]
+    return read
+
+
+STREAM_ROWS = 10_000  # rows fetched at a time from a query read as a stream
 
 
 def known_full_names(con) -> dict[str, set[str]]:

@@ -210,6 +210,28 @@ def test_a_wire_story_printed_sixty_times_is_still_one_story():
     assert not lines_shared_across(copies, 2, 2) & set(STORY)
 
 
+def test_lines_read_afresh_one_at_a_time_are_judged_as_lines_held_in_memory():
+    from transforms.boilerplate import repeated_chrome
+
+    copies = {f"copy-{n}": [f"Outlet {n}", *STORY, CHROME] for n in range(60)}  # one story, sixty times
+    copies |= {f"other-{n}": [f"Story {n}", f"Story {n} is told in a sentence of its own, number {n}.", CHROME]
+               for n in range(3)}
+    held: dict[str, set] = {}
+    for doc, lines in copies.items():
+        for line in lines:
+            held.setdefault(line, set()).add(doc)
+    prose = {doc: len(lines) - 1 for doc, lines in copies.items()}
+    reads = []
+
+    def afresh():
+        reads.append(1)
+        return ((line, iter(sorted(docs))) for line, docs in sorted(held.items()))
+
+    in_memory = repeated_chrome(held, prose, 2, 2)
+    assert repeated_chrome(afresh, prose, 2, 2) == in_memory and len(reads) == 2
+    assert in_memory == {CHROME: 63}  # the story's sentences are its article; the sign-up line is chrome
+
+
 COMMENTER_PROSE = ("I have owned this laptop for three years and the keyboard has never given me any trouble at all, "
                    "whatever the reviews say about it.")
 

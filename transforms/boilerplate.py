@@ -15,7 +15,7 @@ article: only titles, captions, chrome shapes and repeats are taken out of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -452,25 +452,34 @@ def lines_shared_across(texts: Iterable[str], min_documents: int, min_stories: i
     return set(repeated_chrome(occurrences, prose_lines, min_documents, min_stories))
 
 
-def repeated_chrome(occurrences: Mapping[str, set], prose_lines: Mapping, min_documents: int,
+Holders = Callable[[], Iterable[tuple[str, Iterable]]]  # each call: (line, the documents holding it), afresh
+
+
+def repeated_chrome(occurrences: Mapping[str, set] | Holders, prose_lines: Mapping, min_documents: int,
                     min_stories: int) -> dict[str, int]:
     """Of the lines found in several documents (line -> the documents holding it), those that are
     site chrome, with how many documents hold each: a line of chrome's shape (`chrome_reason`) in
     `min_documents` or more, any other in `min_stories` or more distinct stories. Versions of one
     story, or one wire story printed twice (documents sharing two sentences and `SAME_STORY_SHARE`
     of their prose or more), count once: their common lines (the story's sentences, its title) are
-    the article, never chrome."""
-    shared = {line: docs for line, docs in occurrences.items() if len(docs) >= min_documents}
-    story = _stories({line: docs for line, docs in shared.items() if is_prose(line)}, prose_lines)
-    return {line: len(docs) for line, docs in shared.items()
+    the article, never chrome. `occurrences` may be a function that reads the lines afresh each time
+    it is called (it is read twice, one line at a time: memory then holds the stories, not the lines)."""
+    rows = occurrences.items if isinstance(occurrences, Mapping) else occurrences
+
+    def shared() -> Iterable[tuple[str, list]]:
+        return ((line, docs) for line, docs in ((line, list(docs)) for line, docs in rows()) if len(docs) >= min_documents)
+
+    story = _stories((docs for line, docs in shared() if is_prose(line)), prose_lines)
+    return {line: len(docs) for line, docs in shared()
             if chrome_reason(line) or len({story.get(doc, doc) for doc in docs}) >= min_stories}
 
 
-def _stories(sentences: Mapping[str, set], prose_lines: Mapping) -> dict:
-    """Document -> a representative of its story: documents that share at least SAME_STORY_SHARE of
-    the prose lines of the shorter one are versions of one story (joined transitively)."""
+def _stories(sentences: Iterable[Iterable], prose_lines: Mapping) -> dict:
+    """Document -> a representative of its story, from the documents holding each shared sentence:
+    documents that share at least SAME_STORY_SHARE of the prose lines of the shorter one are versions
+    of one story (joined transitively)."""
     common: dict[tuple, int] = {}
-    for docs in sentences.values():
+    for docs in sentences:
         ordered = sorted(docs, key=str)
         # Every pair of the documents holding a sentence, or, when there are many, each with the
         # first of them (so that 60 copies of one wire story still join as one, without 60 x 60 pairs).
