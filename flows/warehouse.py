@@ -345,9 +345,8 @@ def _candidate_lines(con, scope: str):
     """A function that reads the candidate lines of a scope afresh, line by line, with the documents
     holding each (so that memory holds one line's documents at a time, not every line's)."""
     def read() -> Iterator[tuple[str, list[str]]]:
-        cursor = con.execute(sql("load/chrome_candidate_lines"), {"scope": scope})
-        rows = iter(lambda: cursor.fetchmany(STREAM_ROWS), [])
-        for line, held in itertools.groupby((row for chunk in rows for row in chunk), key=operator.itemgetter(0)):
+        rows = _rows(con, sql("load/chrome_candidate_lines"), {"scope": scope})
+        for line, held in itertools.groupby(rows, key=operator.itemgetter(0)):
             yield line, [doc_id for _, doc_id in held]
     return read
 
@@ -368,27 +367,51 @@ def resolve_across_warehouse(con) -> int:
     batches or runs they came in. A lone name two or more full names end with stays an entity of
     its own document. Returns the mentions re-pointed (a lone name the label vote moved is put back
     on its own label's entity here, and moved again by the vote that follows)."""
-    rows = [r for r in con.execute(sql("load/lone_name_mentions")).fetchall() if len(r[5].split()) == 1]
-    resolved = resolve_lone_names(((label, name) for *_, label, name, _ in rows), known_full_names(con))
-    changes = []
-    for doc_id, start, end, text, label, name, entity_id in rows:
-        full = resolved.get((label, name))
-        if (label, name) in resolved and full is None:  # two or more full names end with it
-            canonical, how, new_id = name, LONE_NAME_AMBIGUOUS, entity_id_for(name, label, doc_id)
-        else:
-            canonical, how = (full, LONE_NAME_RESOLVED) if full else (name, unresolved_how(name, text))
-            new_id = entity_id_for(canonical, label)
-        if new_id != entity_id:
-            changes.append((doc_id, start, end, entity_id, new_id, canonical, label, how))
-    if changes:
-        frame = pl.DataFrame(changes, orient="row", schema={
-            "doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32, "entity_id": pl.String,
-            "new_entity_id": pl.String, "canonical_name": pl.String, "label": pl.String, "resolved_by": pl.String})
-        with transaction(con):
-            con.register("lone_name_changes", frame.to_arrow())
-            con.execute(sql("load/apply_lone_name_resolution"))
-            con.unregister("lone_name_changes")
-    return len(changes)
+    reader = con.cursor()  # (a stream of its own: the connection writes the changes meanwhile)
+
+    def lone() -> Iterator[tuple]:
+        return (r for r in _rows(reader, sql("load/lone_name_mentions")) if len(r[5].split()) == 1)
+
+    resolved = resolve_lone_names({(label, name) for *_, label, name, _ in lone()}, known_full_names(con))
+
+    def changes() -> Iterator[tuple]:
+        for doc_id, start, end, text, label, name, entity_id in lone():
+            full = resolved.get((label, name))
+            if (label, name) in resolved and full is None:  # two or more full names end with it
+                canonical, how, new_id = name, LONE_NAME_AMBIGUOUS, entity_id_for(name, label, doc_id)
+            else:
+                canonical, how = (full, LONE_NAME_RESOLVED) if full else (name, unresolved_how(name, text))
+                new_id = entity_id_for(canonical, label)
+            if new_id != entity_id:
+                yield doc_id, start, end, entity_id, new_id, canonical, label, how
+
+    con.execute(sql("load/lone_name_changes"))
+    changed, stream = 0, changes()
+    try:
+        while chunk := list(itertools.islice(stream, STREAM_ROWS)):
+            con.register("changes_chunk", pl.DataFrame(chunk, orient="row", schema=LONE_NAME_CHANGES).to_arrow())
+            con.execute("INSERT INTO lone_name_changes SELECT * FROM changes_chunk")
+            con.unregister("changes_chunk")
+            changed += len(chunk)
+        if changed:
+            with transaction(con):
+                con.execute(sql("load/apply_lone_name_resolution"))
+    finally:
+        reader.close()
+        con.execute("DROP TABLE lone_name_changes")
+    return changed
+
+
+LONE_NAME_CHANGES = {"doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32, "entity_id": pl.String,
+                     "new_entity_id": pl.String, "canonical_name": pl.String, "label": pl.String,
+                     "resolved_by": pl.String}
+
+
+def _rows(executor, statement: str, params: dict | None = None) -> Iterator[tuple]:
+    """The rows of a query, fetched STREAM_ROWS at a time (memory holds a chunk, not the result)."""
+    result = executor.execute(statement, params or {})
+    while chunk := result.fetchmany(STREAM_ROWS):
+        yield from chunk
 
 
 def vote_labels_across_warehouse(con) -> int:
