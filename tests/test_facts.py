@@ -225,6 +225,7 @@ def test_times_is_a_frequency_not_a_counted_object(parser):
         ("He was 90.", [(90, None, "year")]),  # an age said of a person
         ("The actor died at 86 in hospital.", [(86, None, "year")]),
         ("She bought four for $59.", [(4, None, None), (59, None, "USD")]),  # not a bowler's figures
+        ("The strike lasted one day.", [(1, None, "day")]),
     ],
 )
 def test_news_constructions(parser, sentence, expected):
@@ -267,6 +268,10 @@ def test_news_constructions(parser, sentence, expected):
     "The storm became a Category 5 overnight.",  # a capitalised label
     "It was their first away win in three years.",  # how long since
     "The verdict came half an hour after the closing speeches.",  # a period framing an event
+    "In her last three races she led from the start.",  # the latest few, which a statement is about
+    "The rocket was fired at pad 39 on Monday.",  # an identifier
+    "She was the only one among the finalists to do so.",  # "one" as a pronoun, not an age
+    "We will meet again one day soon.",  # some day
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []

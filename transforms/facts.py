@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from transforms.dates import MONTH_NAMES
 from transforms.objects import FALL_WORDS, RISE_WORDS, lemma_of, measured_object, past_parentheses
 from transforms.non_quantities import (
-    COLLECTIVE_NOUNS, EVENT_NOUNS, frames_another_fact, is_a_number_as_noun, is_acceleration_benchmark, is_anaphoric,
+    COLLECTIVE_NOUNS, EVENT_NOUNS, frames_a_window, frames_another_fact, is_a_number_as_noun, is_acceleration_benchmark, is_anaphoric,
     is_bowling_figures, is_pronoun_one, is_scoreline, names_a_tenor, names_an_event, names_something,
 )
 from transforms.numbers import (
@@ -89,6 +89,7 @@ _IDENTIFIER_WORDS = frozenset({
     "page", "pages", "section", "article", "rule", "model", "version", "level", "grade", "platform", "gate",
     "bus", "line", "channel", "apartment", "suite", "box", "district", "ward", "pier", "lot", "phase", "stage",
     "act", "verse", "psalm", "item", "step", "figure", "table", "appendix", "code", "amendment", "resolution",
+    "pad", "bay", "hangar", "runway", "terminal", "berth",
 })
 # ... and these only when the number counts nothing after it: "volume 2", "the top 10", "called 911"
 # (but "called 20,000 reservists", "the top 1% of earners", "in the past week 300 people").
@@ -828,6 +829,8 @@ _PERSONAL = frozenset({"he", "she"})
 def _is_age_stated(sent: Doc, r: _Reading) -> bool:
     """'He was 90.', 'she is 34', 'died at 86': a bare number said of a person, nothing counted after it."""
     tok = sent[r.start]
+    if not tok.text.isdigit():
+        return False  # news writes ages in digits ("He was the only one among them" is no age)
     after = sent[r.end] if r.end < len(sent) else None
     if after is not None and not (after.is_punct or after.pos_ in ("ADP", "CCONJ", "SCONJ")):
         return False
@@ -861,6 +864,10 @@ def _states_no_quantity(sent: Doc, r: _Reading) -> bool:
         return whole is not None and abs(whole - r.value) < 0.02 * whole
     if r.unit is not None and r.unit.name in ("mph", "km/h") and is_acceleration_benchmark(sent, r.start):
         return True
+    if r.unit is None and frames_a_window(sent, r.start, r.end):
+        return True  # "in his last two games": the games a statement is about, not a count stated
+    if r.unit is not None and r.unit.kind == "duration" and is_pronoun_one(sent, r.start, r.end, adverbial_only=True):
+        return True  # "one day very soon": some day
     if r.unit is None and r.currency is None and not r.ratio and (is_pronoun_one(sent, r.start, r.end)
                                                   or names_something(sent, r.start, r.end, lambda i: _names_what_is_counted(sent, i))):
         return True

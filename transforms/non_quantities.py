@@ -101,17 +101,32 @@ def is_anaphoric(doc: Doc, start: int, end: int) -> bool:
         and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")) and tok.dep_ != "nummod"
 
 
-# When "one" is the article of a time adverbial ("early one morning", "late one night").
+# When "one" is the article of a time adverbial ("early one morning", "one day soon").
 TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "weekend", "summer", "winter", "spring",
                           "autumn"})
+# Words after "one day" that make it some day ("one day soon", "one day, perhaps"), not a length.
+SOME_DAY = frozenset({"soon", "very", "later", "perhaps", "maybe", ","})
+# ... unless a word before it makes it a length of time ("for one day", "in one night", "only one day").
+BEFORE_A_LENGTH = frozenset({"for", "in", "within", "over", "under", "after", "than", "about", "only", "just",
+                             "nearly", "almost", "each", "every", "per", "a", "than"})
 
 
-def is_pronoun_one(doc: Doc, start: int, end: int) -> bool:
+def is_pronoun_one(doc: Doc, start: int, end: int, adverbial_only: bool = False) -> bool:
     """'one of the biggest', 'another one', 'one-off', 'at one point', 'one gadget that might help':
-    "one" as a pronoun or an article, not a count ("one person died" counts; so does "evict one MP")."""
+    "one" as a pronoun or an article, not a count ("one person died" counts; so does "evict one MP").
+    `adverbial_only`: only "one" of a time adverbial ("one day very soon"), for a reading of "one day"
+    as a duration."""
     if end - start != 1 or doc[start].lower_ != "one":
         return False
     tok = doc[start]
+    if adverbial_only:
+        head = doc[end] if end < len(doc) else None
+        before = doc[start - 1].lower_ if start > 0 else ""
+        if head is None or before in BEFORE_A_LENGTH:
+            return False
+        if head.lower_ == "day":
+            return end + 1 < len(doc) and doc[end + 1].lower_ in SOME_DAY or before in ("will", "could", "might", "may")
+        return head.lemma_.lower() in TIMES_OF_DAY and head.dep_ == "npadvmod"
     nxt = doc[end].lower_ if end < len(doc) else ""
     before = doc[start - 1].lower_ if start > 0 else ""
     if nxt in ("of", "another", "after", "-", "another's") or before in ("another", "each", "no", "the", "this", "that",
@@ -145,6 +160,19 @@ def names_a_tenor(doc: Doc, span_end: int) -> bool:
     nxt = doc[span_end]
     return nxt.lower_ in INSTRUMENTS or nxt.pos_ in ("ADJ", "PROPN") and span_end + 1 < len(doc) \
         and doc[span_end + 1].lower_ in INSTRUMENTS  # "10-year Treasury notes"
+
+
+WINDOW_OPENERS = frozenset({"in", "over", "across", "from", "during", "of", "for"})
+
+
+def frames_a_window(doc: Doc, start: int, end: int) -> bool:
+    """'in his last two games', 'over the past three events': the latest few of something, which a
+    statement is about, as "in the last 12 months" is a period framing it, not a count it states
+    ("drawing four of their first five matches" counts them)."""
+    if start < 3 or doc[start - 1].lower_ not in ("last", "past", "previous", "next"):
+        return False
+    determiner, opener = doc[start - 2], doc[start - 3]
+    return determiner.tag_ in ("DT", "PRP$") and opener.lower_ in WINDOW_OPENERS
 
 
 def frames_another_fact(doc: Doc, span_start: int, span_end: int, compound: bool) -> bool:
