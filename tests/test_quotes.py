@@ -146,3 +146,23 @@ def test_a_colon_needs_a_speech_verb_and_a_plural_speaker_no_conjunction(ner):
 def test_shouting_is_a_quote_and_spaces_inside_the_marks_do_not_make_narration(ner):
     text = 'The crowd shouted “WE WANT CLEAN WATER” outside. He said: “ We are ready for the storm. ”'
     assert [q.strip() for q, *_ in speakers(ner, text)] == ["WE WANT CLEAN WATER", "We are ready for the storm."]
+
+
+def test_a_role_in_lower_case_between_the_verb_and_the_name(ner):
+    text = "“The river rose faster than anyone expected,” said fire brigade lieutenant Maria Lopez."
+    [(_, _, entity, verb)] = speakers(ner, text)
+    assert (entity, verb) == ("Maria Lopez", "said")
+
+
+def test_two_quotes_side_by_side_share_the_name_after_the_second(ner):
+    text = ("Maria Lopez won the final on Sunday.\n"
+            "“It is always hard to play a friend,” “She was not at her best today.” Maria Lopez said after the match.")
+    got = speakers(ner, text)
+    assert [entity for _, _, entity, _ in got] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_a_name_that_opens_the_next_quote_is_not_the_speaker_of_the_one_before(ner):
+    text = ("John Okafor and Maria Lopez wrote the songs.\n"
+            "“It is a different muscle,” Okafor said. “You take yourself out of it.” Lopez agreed: “It is another job.”")
+    got = speakers(ner, text)
+    assert [entity for _, _, entity, _ in got][1] != "Maria Lopez"

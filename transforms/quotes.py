@@ -44,6 +44,14 @@ _QUOTE = re.compile(r"“(?P<q1>[^”]{3,}?)”|\"(?P<q2>[^\"]{3,}?)\"")
 # ', JPL scientist Michael Malaska said': a role before the name
 _ROLE_BEFORE_NAME = re.compile(r"^\s*,?\s*(?:[\w.’'-]+\s+){1,5}?(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s+"
                                + _ADVERB + _VERB + r"\b")
+# ', said runner Deborah Pacheco', ', said board president, Kristin McCabe', ', said 17-time winner
+# Serena Williams': the verb, then a role before the name
+_VERB_ROLE_NAME = re.compile(r"^\s*,?\s*" + _VERB + r"\s+(?:[\w.’'-]+,?\s+){1,6}?(?P<speaker>[A-Z][\w.’'-]*"
+                             r"(?:\s+[A-Z][\w.’'-]*){1,3})\b")
+# '“… today.” Zhang Shuai said after the match': a name and a speech verb right after a quote that
+# ends its sentence (not 'Smith agreed: “…”', which opens the next quote)
+_NAME_SAID = re.compile(r"^\s*(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+" + _ADVERB + _VERB
+                        + r"\b(?![^.!?“”\"]*:\s*[“\"])")
 # 'Smith told the BBC interviewer: “…”', 'Smith wrote on Twitter: “…”': a sentence opened by a name
 # and a speech verb, ending in a colon
 _COLON_AFTER_NAME = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME + r")(?![’']s\b)\s+" + _ADVERB + _VERB
@@ -60,6 +68,7 @@ _AFTER = [
     re.compile(r"^\s*,?\s*(?P<speaker>" + _NAME + r")\s*,\s*[^“”\".!?]{2,160}?,\s*(?:\w+ly\s+)?" + _VERB + r"\b"),
     re.compile(r"^\s*,?\s*(?P<verb>according\s+to)\s+(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})"),
     _ROLE_BEFORE_NAME,
+    _VERB_ROLE_NAME,
 ]
 # before the opening quote: 'Blinken said: ' / 'Blinken said, ' / 'according to X, '
 _BEFORE = [
@@ -74,11 +83,13 @@ _BEFORE = [
 ]
 # The loosest shapes (any words before the name, any verb before the colon) count only when the
 # speaker is a person the article names: "That process led to a realization:" names no one.
-_NAMED_ONLY = (_ROLE_BEFORE_NAME, _COLON_AFTER_NAME)
+_NAMED_ONLY = (_ROLE_BEFORE_NAME, _COLON_AFTER_NAME, _VERB_ROLE_NAME, _NAME_SAID)
 
 
 def _names_a_person(mentions: list[Mention], start: int, end: int) -> bool:
-    return any(m.label == "PERSON" and start <= m.start_char and m.end_char <= end for m in mentions)
+    """A person or an organisation the article names is inside [start, end) (a speaker the model
+    labelled an organisation is still the one who spoke: 'fire Capt. Tyler Townsend said')."""
+    return any(m.label in ("PERSON", "ORG") and start <= m.start_char and m.end_char <= end for m in mentions)
 
 
 # the last 'Name said' of the paragraph before a quote that names no one ('Smith said the plan was
@@ -126,19 +137,18 @@ def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quot
     line_end = len(body_text) if line_end < 0 else line_end
     after = body_text[match.end() : line_end]
     ends_sentence = quote.rstrip().endswith((".", "!", "?")) and not after.lstrip()[:1].islower()
-    if not ends_sentence:
-        for pattern in _AFTER:
-            m = pattern.match(after)
-            if not m:
-                continue
-            start, end = match.end() + m.start("speaker"), match.end() + m.end("speaker")
-            if pattern in _NAMED_ONLY and not _names_a_person(mentions, start, end):
-                continue
-            if pattern is _AFTER[0]:
-                person = _person_named_after(mentions, start, min(end + 40, line_end))
-                if person is not None and _entity_at(mentions, start, end) is not person:
-                    start, end = person.start_char, person.end_char
-            return start, end, m.group("verb")
+    for pattern in (_NAME_SAID,) if ends_sentence else _AFTER:
+        m = pattern.match(after)
+        if not m:
+            continue
+        start, end = match.end() + m.start("speaker"), match.end() + m.end("speaker")
+        if pattern in _NAMED_ONLY and not _names_a_person(mentions, start, end):
+            continue
+        if pattern is _AFTER[0]:
+            person = _person_named_after(mentions, start, min(end + 40, line_end))
+            if person is not None and _entity_at(mentions, start, end) is not person:
+                start, end = person.start_char, person.end_char
+        return start, end, m.group("verb")
     before = body_text[line_start : match.start()]
     for pattern in _BEFORE:
         m = pattern.search(before)
@@ -264,4 +274,17 @@ def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: 
             speaker_text, speaker_id = _speaker(body_text, ordered, start, end, match.start(), previous_speaker)
         quotes.append(Quote(match.start(), match.end(), text, speaker_text, speaker_id, verb))
         previous_speaker = speaker_id or previous_speaker
-    return quotes
+    return _back_to_back_share_their_speaker(body_text, quotes)
+
+
+def _back_to_back_share_their_speaker(body_text: str, quotes: list[Quote]) -> list[Quote]:
+    """'“It's always tough,” “She didn't have her day.” Zhang said': a quote its sentence names no one
+    for (none found, or only carried on from a quote before it), with nothing but a space between it
+    and the next quote, is the next quote's speaker's."""
+    shared = list(quotes)
+    for k in range(len(shared) - 2, -1, -1):
+        quote, nxt = shared[k], shared[k + 1]
+        if quote.verb is None and nxt.verb is not None and not body_text[quote.end_char : nxt.start_char].strip(" ,"):
+            shared[k] = Quote(quote.start_char, quote.end_char, quote.quote, nxt.speaker_text, nxt.speaker_entity_id,
+                              nxt.verb)
+    return shared
