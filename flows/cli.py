@@ -112,6 +112,9 @@ def run(
     wait: Annotated[float | None, typer.Option(help="Seconds to wait when another run is using the warehouse "
                                                "(env NEWSFACTS_WAIT); 0 fails at once with exit status 10.",
                                                min=0, show_default=_effective("wait_seconds"))] = None,
+    cluster: Annotated[str | None, typer.Option(help="A Dask scheduler (tcp://HOST:8786) whose workers run the heavy "
+                                                "stages; this run validates and loads (env NEWSFACTS_CLUSTER).",
+                                                show_default=_effective("cluster"))] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's flow and task logs.")] = False,
 ) -> None:
     """Load articles into the warehouse: clean text, entities, dates, quotes, numeric facts.
@@ -121,7 +124,7 @@ def run(
     inputs = paths or [str(DEFAULT_INPUT)]
     with one_line_errors():
         settings = _settings(db_path=db, model_name=model, batch_size=batch_size, workers=workers,
-                             reprocess=reprocess, wait_seconds=wait)
+                             reprocess=reprocess, wait_seconds=wait, cluster=cluster)
         check_run(inputs, settings.model_name, settings.db_path)
         # Another run on this warehouse? Say so now, not after start-up (the flow takes the lock again).
         with run_lock(settings.db_path, settings.wait_seconds):
@@ -150,7 +153,7 @@ def _run_flow(inputs: list[str], settings: Settings, verbose: bool):
         return newsfacts_flow(
             paths=inputs, db=str(settings.db_path), model=settings.model_name,
             batch_size=settings.batch_size, workers=settings.workers, reprocess=settings.reprocess,
-            wait=settings.wait_seconds,
+            wait=settings.wait_seconds, cluster=settings.cluster,
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -15,6 +16,7 @@ from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 
 from flows import warehouse
+from flows.cluster import cluster_client, extract_on_cluster
 from flows.inputs import InputPiece, discover_inputs, plan_pieces, read_piece, windows_of
 from flows.isolation import each_alone, error_text, reject_for
 from flows.nlp import load_model
@@ -197,26 +199,62 @@ def _count_outcomes(summary: RunSummary, validated: BatchValidation) -> None:
             summary.quarantined[(table, expectation)] += 1
 
 
+@dataclass
+class Extracted:
+    """What the heavy stages read from a batch: its documents that went through every stage, what
+    each stage found, and the documents a stage rejected."""
+    docs: list[CleanDocument]
+    mentions: dict[str, list[Mention]]
+    dates_quotes: dict[str, tuple[list[DateMention], list[Quote]]]
+    facts: dict[str, list[Fact]]
+    rejected: list[Reject]
+
+
+class _Unseen:
+    """Progress nobody watches (on a cluster's worker)."""
+
+    def stage(self, name: str) -> Callable[[int], None]:
+        return lambda n=1: None
+
+
+def extract_batch(batch: list[StagedDocument], settings: Settings, shared_lines: set[str],
+                  learned: dict[str, set[str]], progress=_Unseen(), as_task: Callable = lambda task: task) -> Extracted:
+    """Clean, then entities, dates and quotes, then numeric facts: each stage a Prefect task in a
+    flow run, or (`as_task=lambda t: t.fn`, on a cluster's worker) the function it runs. A document
+    that fails a stage is rejected with that stage and the others go on."""
+    rejected: list[Reject] = []
+
+    def surviving(docs: list[CleanDocument], stage_rejects: list[Reject]) -> list[CleanDocument]:
+        rejected.extend(stage_rejects)
+        failed = {r.doc_id for r in stage_rejects}
+        return [d for d in docs if d.doc_id not in failed]
+
+    docs = surviving(*as_task(strip_boilerplate)(batch, shared_lines, learned, progress.stage("clean"),
+                                                 settings.max_document_chars))
+    per_process = settings.min_documents_per_process
+    mentions, stage_rejects = as_task(extract_entities)(docs, settings.model_name, settings.workers,
+                                                        progress.stage("entities"), per_process)
+    docs = surviving(docs, stage_rejects)
+    dates_quotes, stage_rejects = as_task(extract_dates_and_quotes)(docs, mentions)
+    docs = surviving(docs, stage_rejects)
+    facts, stage_rejects = as_task(extract_numeric_facts)(docs, settings.model_name, settings.workers,
+                                                          progress.stage("facts"), per_process)
+    return Extracted(surviving(docs, stage_rejects), mentions, dates_quotes, facts, rejected)
+
+
 def process_batch(db_path: str, batch: list[StagedDocument], settings: Settings, summary: RunSummary,
-                  shared_lines: set[str], learned: dict[str, set[str]], progress) -> int:
-    """Clean, extract, validate and load one batch; returns the documents loaded. A document that
-    fails a stage is rejected with that stage and the others go on."""
+                  shared_lines: set[str], learned: dict[str, set[str]], progress,
+                  extracted: Extracted | None = None) -> int:
+    """Clean, extract (unless a cluster did: `extracted`), validate and load one batch; returns the
+    documents loaded. A document that fails a stage is rejected with that stage and the others go on."""
     def surviving(docs: list[CleanDocument], rejected: list[Reject]) -> list[CleanDocument]:
         summary.rejected += rejected
         failed = {r.doc_id for r in rejected}
         return [d for d in docs if d.doc_id not in failed]
 
-    docs = surviving(*strip_boilerplate(batch, shared_lines, learned, progress.stage("clean"),
-                                        settings.max_document_chars))
-    per_process = settings.min_documents_per_process
-    mentions, rejected = extract_entities(docs, settings.model_name, settings.workers, progress.stage("entities"),
-                                          per_process)
-    docs = surviving(docs, rejected)
-    dates_quotes, rejected = extract_dates_and_quotes(docs, mentions)
-    docs = surviving(docs, rejected)
-    facts, rejected = extract_numeric_facts(docs, settings.model_name, settings.workers, progress.stage("facts"),
-                                            per_process)
-    docs = surviving(docs, rejected)
+    extracted = extracted or extract_batch(batch, settings, shared_lines, learned, progress)
+    summary.rejected += extracted.rejected
+    docs, mentions, dates_quotes, facts = extracted.docs, extracted.mentions, extracted.dates_quotes, extracted.facts
     if not docs:
         return 0
     at = warehouse.utc_now()
@@ -251,10 +289,10 @@ def process_batch(db_path: str, batch: list[StagedDocument], settings: Settings,
 
 
 def process_window(db_path: str, window: list[InputPiece], number: int, windows: int, settings: Settings,
-                   summary: RunSummary, seen: dict[str, str], progress) -> int:
+                   summary: RunSummary, seen: dict[str, str], progress, client=None) -> int:
     """Stage a window of inputs (their raw bytes stored), then clean, extract and load its new
-    documents batch by batch; returns the documents loaded. Site chrome shared across documents
-    is read within the window."""
+    documents batch by batch (extracted by a Dask cluster's workers with a `client`); returns the
+    documents loaded. Site chrome shared across documents is read within the window."""
     staged, rejected = stage_inputs(window, settings.max_input_bytes)
     summary.rejected += rejected
     staged, duplicates = first_copies(staged, seen)
@@ -270,9 +308,14 @@ def process_window(db_path: str, window: list[InputPiece], number: int, windows:
     shared_lines = shared_lines_of(staged, settings.shared_line_min_documents, settings.chrome_min_stories)
     del staged  # (memory holds the window's new documents only)
     batches = _batches(todo, settings.batch_size)
+    extracted = extract_on_cluster(client, batches, settings, shared_lines, learned) if client is not None \
+        else ((batch, None, None) for batch in batches)
     loaded = 0
-    for k, batch in enumerate(batches, start=1):
-        n = process_batch(db_path, batch, settings, summary, shared_lines, learned, progress)
+    for k, (batch, found, failed) in enumerate(extracted, start=1):
+        if failed:
+            get_run_logger().warning("batch %d/%d could not be read on the cluster (%s): reading it here",
+                                     k, len(batches), failed)
+        n = process_batch(db_path, batch, settings, summary, shared_lines, learned, progress, found)
         get_run_logger().info("batch %d/%d: %d of %d documents loaded", k, len(batches), n, len(batch))
         loaded += n
     return loaded
@@ -332,10 +375,11 @@ def newsfacts_flow(
     workers: int | None = None,
     reprocess: bool = False,
     wait: float | None = None,
+    cluster: str | None = None,
 ) -> RunSummary:
     settings = Settings.from_options(
         db_path=Path(db) if db else None, model_name=model, batch_size=batch_size, workers=workers,
-        reprocess=reprocess, wait_seconds=wait,
+        reprocess=reprocess, wait_seconds=wait, cluster=cluster,
     )
     db_path = str(settings.db_path)
     logger = get_run_logger()
@@ -359,10 +403,11 @@ def newsfacts_flow(
             windows = list(windows_of(plan_pieces(files, settings.stage_window), settings.stage_window))
             seen: dict[str, str] = {}  # doc_id -> the uri first staged with those bytes
             done = 0
-            with document_progress(sum(piece.documents for window in windows for piece in window)) as progress:
+            with document_progress(sum(piece.documents for window in windows for piece in window)) as progress, \
+                    cluster_client(settings.cluster, settings.cluster_connect_seconds) as client:
                 for number, window in enumerate(windows, start=1):
                     summary.n_new += process_window(db_path, window, number, len(windows), settings, summary, seen,
-                                                    progress)
+                                                    progress, client)
                     done += sum(piece.documents for piece in window)
                     progress.settle(done)
             summary = _end_run(con, summary, before, refresh=bool(summary.n_new or unfinished))

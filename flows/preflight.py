@@ -25,13 +25,14 @@ class Exit(IntEnum):
     NOT_A_WAREHOUSE = 8  # the warehouse path holds something that is not a DuckDB database
     NO_PREFECT = 9  # no Prefect API could be started or reached
     BUSY = 10  # the warehouse is in use by another run (or, for a reader, open for writing)
+    NO_CLUSTER = 11  # the Dask cluster named by --cluster cannot be reached
 
 
 EXIT_STATUSES_HELP = (
     "Exit status: 0 done; 3 some inputs rejected (the rest loaded); 4 a batch failed a data-quality "
     "check; 5 an input path does not exist; 6 the spaCy model is not installed; 7 the warehouse "
     "cannot be written; 8 the warehouse path is not a DuckDB database; 9 no Prefect API; 10 the warehouse is "
-    "in use by another run; 2 a usage error."
+    "in use by another run; 11 the --cluster scheduler cannot be reached; 2 a usage error."
 )
 
 

@@ -53,6 +53,8 @@ class Settings(BaseSettings):
                                                       "holds of the inputs")
     workers: int = Field(DEFAULT_WORKERS, ge=1, description="spaCy processes (default: the cores this process may "
                                                                f"use, at most {MAX_DEFAULT_WORKERS})")
+    cluster: str | None = Field(None, description="a Dask scheduler's address (tcp://HOST:8786): the heavy stages "
+                                                   "run on its workers, the run validates and loads")
     min_documents_per_process: int = Field(50, ge=1, description="documents a batch needs per spaCy process: a "
                                                                  "smaller batch uses fewer (a process costs a model load)")
     reprocess: bool = Field(False, description="process documents again even when their bytes were processed before")
@@ -60,7 +62,7 @@ class Settings(BaseSettings):
     # oldest reader; analysts' own tools (the duckdb shell, GUI clients) are often DuckDB 1.x.
     storage_version: str = Field("v1.1.0", pattern=r"^(v\d+\.\d+\.\d+|latest)$",
                                  description="the oldest DuckDB that must open the warehouse; latest: DuckDB's newest format")
-    duckdb_memory_limit: str = Field("256MB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",
+    duckdb_memory_limit: str = Field("128MB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",
                                      description="the memory DuckDB may use for a run's queries; past it, it works "
                                                  "on disk (next to the warehouse, in its .tmp folder)")
     validate_batches: bool = Field(True, validation_alias=env("VALIDATE"),
@@ -82,6 +84,7 @@ class Settings(BaseSettings):
     readers_grace_seconds: float = Field(30.0, ge=0, description="how long a run waits for readers (`newsfacts sql`, "
                                                                   "a duckdb shell) to close the warehouse")
     prefect_startup_seconds: float = Field(120.0, gt=0, description="for the temporary Prefect server to start")
+    cluster_connect_seconds: float = Field(10.0, gt=0, description="for the Dask scheduler named by --cluster to answer")
     prefect_reach_seconds: float = Field(10.0, gt=0, description="for the Prefect API named by PREFECT_API_URL "
                                                                   "to answer its health check")
 
@@ -90,6 +93,8 @@ class Settings(BaseSettings):
                                                                  "warehouse) a line must be in to be learnt as site chrome")
     chrome_min_stories: int = Field(2, ge=2, description="distinct stories (versions of one story count once) a "
                                                           "sentence must be in to be learnt as site chrome")
+    stream_rows: int = Field(10_000, ge=1, description="rows read (or written) at a time by the warehouse's "
+                                                       "derived-table refresh, which never holds a whole table")
     dq_chunk_documents: int = Field(500, ge=1, description="documents `newsfacts dq` validates at once")
 
     # --- what is shown

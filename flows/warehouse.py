@@ -351,9 +351,6 @@ def _candidate_lines(con, scope: str):
     return read
 
 
-STREAM_ROWS = 10_000  # rows fetched at a time from a query read as a stream
-
-
 def known_full_names(con) -> dict[str, set[str]]:
     known: dict[str, set[str]] = {}
     for label, name in con.execute(sql("load/known_full_names")).fetchall():
@@ -388,7 +385,7 @@ def resolve_across_warehouse(con) -> int:
     con.execute(sql("load/lone_name_changes"))
     changed, stream = 0, changes()
     try:
-        while chunk := list(itertools.islice(stream, STREAM_ROWS)):
+        while chunk := list(itertools.islice(stream, Settings().stream_rows)):
             con.register("changes_chunk", pl.DataFrame(chunk, orient="row", schema=LONE_NAME_CHANGES).to_arrow())
             con.execute("INSERT INTO lone_name_changes SELECT * FROM changes_chunk")
             con.unregister("changes_chunk")
@@ -408,9 +405,10 @@ LONE_NAME_CHANGES = {"doc_id": pl.String, "start_char": pl.Int32, "end_char": pl
 
 
 def _rows(executor, statement: str, params: dict | None = None) -> Iterator[tuple]:
-    """The rows of a query, fetched STREAM_ROWS at a time (memory holds a chunk, not the result)."""
-    result = executor.execute(statement, params or {})
-    while chunk := result.fetchmany(STREAM_ROWS):
+    """The rows of a query, fetched a chunk at a time (NEWSFACTS_STREAM_ROWS): memory holds a
+    chunk, not the result."""
+    result, size = executor.execute(statement, params or {}), Settings().stream_rows
+    while chunk := result.fetchmany(size):
         yield from chunk
 
 

@@ -49,9 +49,9 @@ _ROLE_BEFORE_NAME = re.compile(r"^\s*,?\s*(?:[\w.’'-]+\s+){1,5}?(?P<speaker>[A
 _VERB_ROLE_NAME = re.compile(r"^\s*,?\s*" + _VERB + r"\s+(?:[\w.’'-]+,?\s+){1,6}?(?P<speaker>[A-Z][\w.’'-]*"
                              r"(?:\s+[A-Z][\w.’'-]*){1,3})\b")
 # '“… today.” Zhang Shuai said after the match': a name and a speech verb right after a quote that
-# ends its sentence (not 'Smith agreed: “…”', which opens the next quote)
+# ends its sentence (not 'Smith agreed: “…”' or 'Smith added, “…”', which open the next quote)
 _NAME_SAID = re.compile(r"^\s*(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+" + _ADVERB + _VERB
-                        + r"\b(?![^.!?“”\"]*:\s*[“\"])")
+                        + r"\b(?![^.!?“”\"]*[:,]\s*[“\"])")
 # 'Smith told the BBC interviewer: “…”', 'Smith wrote on Twitter: “…”': a sentence opened by a name
 # and a speech verb, ending in a colon
 _COLON_AFTER_NAME = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME + r")(?![’']s\b)\s+" + _ADVERB + _VERB
