@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test eval bench bench-validation bench-fuzz bench-scale clean
+.PHONY: setup run test eval bench bench-validation bench-fuzz bench-scale bench-cluster clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ bench-validation: setup
 bench-scale: setup
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[bench]"
 	$(BIN)/python -m evaluation.bench_scale $(SIZES)
+
+bench-cluster: setup
+	$(BIN)/python -m evaluation.bench_scale --cluster $(SIZE)
 
 # The fuzz suite at five times the inputs and four times the sizes, then peak memory on huge inputs.
 bench-fuzz: setup

@@ -8,12 +8,16 @@ fresh warehouse and prints documents, words, wall seconds, words/s and the peak 
 the largest process; on the clean corpus it also times bare spaCy (`nlp.pipe`, every pipe, one
 process), the yardstick the run's words/s are held to. The table is written as
 data/bench/scale.md and drawn as data/bench/scale.png.
+
+`make bench-cluster [SIZE=1000]` (`--cluster N`): the speed-up of `newsfacts run --cluster` with a
+local Dask cluster of two worker processes against one (data/bench/cluster.md).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -119,7 +123,40 @@ def chart(rows: list[dict], png: Path) -> None:
     fig.savefig(png, dpi=120)
 
 
+def cluster_speedup(n: int) -> list[str]:
+    """`newsfacts run --cluster` on n generated clean articles with a local Dask cluster of one
+    worker process, then of two (one spaCy process each): words/s and the speed-up."""
+    from distributed import LocalCluster
+
+    lines = ["| cluster workers | docs | words | run s | run words/s | speed-up |", "|---|---|---|---|---|---|"]
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, docs = write_corpus(clean_articles(), n, Path(tmp) / f"clean-{n}.jsonl")
+        words, first = sum(map(count_words, docs)), None
+        for workers in (1, 2):
+            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                              dashboard_address=None, worker_dashboard_address=None) as cluster:
+                started = time.perf_counter()
+                done = subprocess.run([sys.executable, "-m", "flows.cli", "run", str(corpus), "--db",
+                                       str(Path(tmp) / f"cluster-{workers}.duckdb"), "--cluster",
+                                       cluster.scheduler_address], capture_output=True, text=True)
+                seconds = time.perf_counter() - started
+            if done.returncode not in (0, 3):
+                raise SystemExit(f"the run on a cluster of {workers} failed: {done.stderr[-2000:]}")
+            first = first or seconds
+            lines.append(f"| {workers} | {n:,} | {words:,} | {seconds:.0f} | {words / seconds:,.0f} | {first / seconds:.2f}× |")
+            print(lines[-1], flush=True)
+    return lines
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["--cluster"]:
+        n = int(sys.argv[2]) if sys.argv[2:] else 1000
+        print(f"newsfacts run --cluster on a local Dask cluster, {n:,} generated clean articles\n")
+        lines = cluster_speedup(n)
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / "cluster.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"\ntable: {OUT / 'cluster.md'}")
+        return 0
     sizes = [int(s) for s in (sys.argv[1].split(",") if sys.argv[1:] else DEFAULT_SIZES)]
     print(f"newsfacts run with its defaults (workers={Settings().workers}), one run per size\n\n{HEADER}\n"
           + "|---" * 8 + "|", flush=True)

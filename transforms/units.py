@@ -321,8 +321,13 @@ _NOT_UNITS = frozenset({"st", "nd", "rd", "th", "am", "pm", "s", "x", "h"})  # o
 
 @lru_cache(maxsize=1)
 def _registry():
+    import logging
+
     import pint  # only when a glued suffix is not in the table above (about a second to load)
 
+    # A case-blind registry finds 'kg' to be kilo-gram or kilo-gauss, takes the first, and logs a
+    # warning on every such parse (a flood in a cluster worker's log): what news means is the first.
+    logging.getLogger("pint.util").setLevel(logging.ERROR)
     return pint.UnitRegistry(cache_folder=None, case_sensitive=False)
 
 
