@@ -199,6 +199,13 @@ def _count_outcomes(summary: RunSummary, validated: BatchValidation) -> None:
             summary.quarantined[(table, expectation)] += 1
 
 
+def _without(docs: list[CleanDocument], rejects: list[Reject], into: list[Reject]) -> list[CleanDocument]:
+    """The documents `rejects` does not name; the rejects go into `into`."""
+    into.extend(rejects)
+    failed = {r.doc_id for r in rejects}
+    return [d for d in docs if d.doc_id not in failed]
+
+
 @dataclass
 class Extracted:
     """What the heavy stages read from a batch: its documents that went through every stage, what
@@ -225,9 +232,7 @@ def extract_batch(batch: list[StagedDocument], settings: Settings, shared_lines:
     rejected: list[Reject] = []
 
     def surviving(docs: list[CleanDocument], stage_rejects: list[Reject]) -> list[CleanDocument]:
-        rejected.extend(stage_rejects)
-        failed = {r.doc_id for r in stage_rejects}
-        return [d for d in docs if d.doc_id not in failed]
+        return _without(docs, stage_rejects, rejected)
 
     docs = surviving(*as_task(strip_boilerplate)(batch, shared_lines, learned, progress.stage("clean"),
                                                  settings.max_document_chars))
@@ -248,9 +253,7 @@ def process_batch(db_path: str, batch: list[StagedDocument], settings: Settings,
     """Clean, extract (unless a cluster did: `extracted`), validate and load one batch; returns the
     documents loaded. A document that fails a stage is rejected with that stage and the others go on."""
     def surviving(docs: list[CleanDocument], rejected: list[Reject]) -> list[CleanDocument]:
-        summary.rejected += rejected
-        failed = {r.doc_id for r in rejected}
-        return [d for d in docs if d.doc_id not in failed]
+        return _without(docs, rejected, summary.rejected)
 
     extracted = extracted or extract_batch(batch, settings, shared_lines, learned, progress)
     summary.rejected += extracted.rejected

@@ -334,7 +334,7 @@ def learned_chrome(con, min_documents: int, min_stories: int) -> pl.DataFrame:
     two versions of one story, or one wire story, never teach their sentences."""
     body_lines = dict(con.execute(sql("load/body_line_counts")).fetchall())
     con.execute(sql("load/shared_line_candidates"), {"min_documents": min_documents})
-    scopes = [scope for (scope,) in con.execute("SELECT DISTINCT scope FROM chrome_candidates ORDER BY 1").fetchall()]
+    scopes = [scope for (scope,) in con.execute(sql("load/chrome_candidate_scopes")).fetchall()]
     rows = [(scope, line, n) for scope in scopes
             for line, n in repeated_chrome(_candidate_lines(con, scope), body_lines, min_documents, min_stories).items()]
     con.execute("DROP TABLE chrome_candidates")
