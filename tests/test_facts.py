@@ -226,6 +226,8 @@ def test_times_is_a_frequency_not_a_counted_object(parser):
         ("The actor died at 86 in hospital.", [(86, None, "year")]),
         ("She bought four for $59.", [(4, None, None), (59, None, "USD")]),  # not a bowler's figures
         ("The strike lasted one day.", [(1, None, "day")]),
+        ("Prices rose for six consecutive months.", [(6, None, "month")]),  # a length of time
+        ("He kicked four more second-half penalties.", [(4, None, None)]),  # not seconds
     ],
 )
 def test_news_constructions(parser, sentence, expected):
@@ -289,6 +291,7 @@ def test_numbers_that_state_no_quantity(parser, sentence):
     ("She won three Grand Slam titles.", "title"),
     ("The team held a 10-day event in June.", "event"),
     ("The two species differ in colour.", "species"),  # the singular is the plural
+    ("Over 60,000 New Yorkers signed the petition.", "new yorker"),  # a name whole
 ])
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]

@@ -347,6 +347,11 @@ def _run_value(doc: Doc, start: int, end: int) -> tuple[float | None, Unit | Non
     return parse_number(words), prefix, suffix
 
 
+# Words between a number and a unit of time that leave it a length of time.
+_PERIOD_MODIFIERS = frozenset({"consecutive", "straight", "successive", "more", "further", "additional", "full",
+                               "whole", "long", "extra"})
+
+
 def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:
     """(unit, end, is_age) for a unit after the number: '40-day', 'three weeks', '5 km', '4-year-old',
     'barrels of oil a day'."""
@@ -361,6 +366,9 @@ def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:
     if words[0] in _MARKS and _closes_quotation(doc, j):
         return None, end, False  # 'a legal one"' closes a quotation; 'a 10" pen' is ten inches
     found = match_unit_after(words)
+    if found is None and words[0] in _PERIOD_MODIFIERS and (later := match_unit_after(words[1:])) is not None \
+            and later[0].kind == "duration" and words[1 + later[1] : 2 + later[1]] != ["-"]:  # ("more second-half")
+        found = later[0], later[1] + 1  # "six consecutive months", "two more weeks": a length of time
     if found is None and looks_like_a_unit_symbol(doc[j].text) and (symbol := unit_in_library(doc[j].text)) is not None:
         found = symbol, 1  # "50 Wh", "66 Ma": a symbol the table does not hold
     if found is None:

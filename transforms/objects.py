@@ -142,12 +142,17 @@ UNCHANGED_PLURALS = ("species", "series")
 
 def lemma_of(tok: Token) -> str:
     """The object as the guide writes it: a lower-case singular ("Palestinians" -> palestinian,
-    "Grammys" -> grammy)."""
+    "Grammys" -> grammy), a name whole ("60,000 New Yorkers" -> new yorker)."""
+    if tok.lower_.endswith(UNCHANGED_PLURALS):
+        return tok.lower_  # "species", "series": the singular is the plural (the lemmatiser cuts an s)
+    first = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1 and c.is_alpha]
+    return f"{first[0].lower_} {_singular(tok)}" if tok.pos_ == "PROPN" and first else _singular(tok)
+
+
+def _singular(tok: Token) -> str:
     lemma, text = tok.lemma_.lower(), tok.lower_
     if text.endswith("xes") and lemma.endswith("xis") and tok.tag_ == "NNS":
         lemma = text[:-2]  # "taxes" is more often tax than taxi: the lemmatiser reads taxis
-    if text.endswith(UNCHANGED_PLURALS):
-        return text  # "species", "series": the singular is the plural (the lemmatiser cuts an s)
     plural = tok.tag_ == "NNPS" or tok.pos_ == "PROPN" and tok.tag_ == "NNS"
     return lemma[:-1] if plural and lemma.endswith("s") and not lemma.endswith("ss") else lemma
 
