@@ -308,6 +308,8 @@ def process_window(db_path: str, window: list[InputPiece], number: int, windows:
     get_run_logger().info("%sstaged %d documents (%d duplicates skipped): %d to process, %d unchanged",
                           f"window {number}/{windows}: " if windows > 1 else "", len(staged), len(duplicates),
                           len(todo), len(staged) - len(todo))
+    if not todo:
+        return 0  # (an unchanged window costs its reading and hashing, no more)
     shared_lines = shared_lines_of(staged, settings.shared_line_min_documents, settings.chrome_min_stories)
     del staged  # (memory holds the window's new documents only)
     batches = _batches(todo, settings.batch_size)
