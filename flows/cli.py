@@ -171,8 +171,10 @@ def print_summary(summary, wall_seconds: float) -> None:
         f"(flow {summary.seconds:.1f} s) → {escape(summary.warehouse)}"
     )
     console.print(
-        f"documents: {summary.n_seen} seen, {summary.n_new} new, {summary.n_unchanged} unchanged, "
-        f"{summary.n_rejected} rejected, {len(summary.duplicates)} duplicates skipped; "
+        f"documents: {summary.n_seen} seen, {summary.n_new} new, {summary.n_unchanged} unchanged"
+        + (f" ({summary.n_rejected_before} of them rejected by an earlier run that read them the same way: "
+           f"--reprocess reads them again)" if summary.n_rejected_before else "")
+        + f", {summary.n_rejected} rejected, {len(summary.duplicates)} duplicates skipped; "
         f"{summary.n_quarantined} rows quarantined by data-quality checks"
     )
     table = Table("table", "rows added", "rows total", box=None)

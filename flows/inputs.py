@@ -169,16 +169,19 @@ def _jsonl_pieces(path: Path, records_per_piece: int) -> list[InputPiece]:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return [InputPiece(path)]
-    pieces, start, first, records, position = [], 0, 1, 0, 0
+    pieces, start, first, records, position, objects = [], 0, 1, 0, 0, 0
     with os.fdopen(fd, "rb") as f:
         if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
             return [InputPiece(path)]
         for line_no, line in enumerate(f, start=1):
             position += len(line)
             records += bool(line.strip())
+            objects += line.lstrip(b" \t\xef\xbb\xbf").startswith(b"{")
             if records == records_per_piece:
                 pieces.append(InputPiece(path, start, position - start, first, records))
                 start, first, records = position, line_no + 1, 0
+    if not objects:
+        return [InputPiece(path)]  # no line can be a record: read whole, to be rejected once as not JSON Lines
     if records or not pieces:
         pieces.append(InputPiece(path, start, None, first, records))
     return pieces

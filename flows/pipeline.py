@@ -21,7 +21,7 @@ from flows.inputs import InputPiece, discover_inputs, plan_pieces, read_piece, w
 from flows.isolation import each_alone, error_text, reject_for
 from flows.nlp import load_model
 from flows.progress import document_progress
-from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, Settings
+from flows.settings import DEFAULT_INPUT, Settings
 from flows.summary import RunSummary, run_summary_markdown
 from flows.validation import BatchValidation, merge_validations, validate_batch, warm_up_in_background
 from transforms.documents import CleanDocument, clean_document, shared_lines_of
@@ -132,14 +132,17 @@ def extract_numeric_facts(docs: list[CleanDocument], model_name: str, workers: i
 
 @task(cache_policy=NONE)
 def store_raw_and_select_new(
-    db_path: str, staged: list[StagedDocument], reprocess: bool, staged_at
-) -> tuple[list[StagedDocument], dict[str, set[str]]]:
-    """Keep the exact bytes of every input; pick the documents not processed yet; read the
-    repeated chrome the warehouse has learnt."""
+    db_path: str, staged: list[StagedDocument], settings: Settings, staged_at
+) -> tuple[list[StagedDocument], int, dict[str, set[str]]]:
+    """Keep the exact bytes of every input; pick the documents not processed yet, and say how many
+    of the others a run reading the same way rejected; read the repeated chrome the warehouse has
+    learnt."""
     con = warehouse.held(db_path)
     warehouse.stage_raw_documents(con, raw_documents_frame(staged, staged_at))
-    done = set() if reprocess else warehouse.processed_doc_ids(con, [d.doc_id for d in staged])
-    return [doc for doc in staged if doc.doc_id not in done], warehouse.learned_boilerplate(con)
+    loaded, rejected = (set(), set()) if settings.reprocess else warehouse.processed_doc_ids(
+        con, [d.doc_id for d in staged], settings.reading_version(), settings.model_name)
+    done = loaded | rejected
+    return [doc for doc in staged if doc.doc_id not in done], len(rejected), warehouse.learned_boilerplate(con)
 
 
 @task(cache_policy=NONE)
@@ -300,14 +303,17 @@ def process_window(db_path: str, window: list[InputPiece], number: int, windows:
     summary.rejected += rejected
     staged, duplicates = first_copies(staged, seen)
     summary.duplicates += duplicates
-    todo, learned = store_raw_and_select_new(db_path, staged, settings.reprocess, summary.started_at)
+    todo, rejected_before, learned = store_raw_and_select_new(db_path, staged, settings, summary.started_at)
     summary.n_seen += len(staged)
     summary.n_unchanged += len(staged) - len(todo)
+    summary.n_rejected_before += rejected_before
     if todo and settings.validate_batches:
         warm_up_in_background()  # Great Expectations imports (seconds) while the first batch is read
-    get_run_logger().info("%sstaged %d documents (%d duplicates skipped): %d to process, %d unchanged",
+    get_run_logger().info("%sstaged %d documents (%d duplicates skipped): %d to process, %d unchanged%s",
                           f"window {number}/{windows}: " if windows > 1 else "", len(staged), len(duplicates),
-                          len(todo), len(staged) - len(todo))
+                          len(todo), len(staged) - len(todo),
+                          f" ({rejected_before} of them rejected before by a run reading the same way: "
+                          f"--reprocess reads them again)" if rejected_before else "")
     if not todo:
         return 0  # (an unchanged window costs its reading and hashing, no more)
     shared_lines = shared_lines_of(staged, settings.shared_line_min_documents, settings.chrome_min_stories)
@@ -331,7 +337,8 @@ def _begin_run(con: duckdb.DuckDBPyConnection, settings: Settings) -> tuple[RunS
     summary = RunSummary(run_id=str(uuid.uuid4()), status="running", warehouse=str(settings.db_path),
                          started_at=warehouse.utc_now())
     before = warehouse.table_counts(con)
-    unfinished = warehouse.start_run(con, summary.run_id, flow_run.get_id(), PIPELINE_VERSION, settings.model_name)
+    unfinished = warehouse.start_run(con, summary.run_id, flow_run.get_id(), settings.reading_version(),
+                                     settings.model_name)
     return summary, before, unfinished
 
 

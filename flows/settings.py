@@ -6,8 +6,12 @@ field's environment variable is NEWSFACTS_ and its name in capitals, unless `env
 
 from __future__ import annotations
 
+import hashlib
 import os
+from functools import lru_cache
 from pathlib import Path
+
+from typing import ClassVar
 
 from pydantic import AliasChoices, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -101,6 +105,17 @@ class Settings(BaseSettings):
     progress_every_seconds: float = Field(10.0, ge=0, description="between progress lines when not on a terminal")
     listed_at_most: int = Field(50, ge=1, description="rows of rejects, duplicates or checks listed in full")
 
+    # The settings that change how a document is read (what it yields, or whether it is rejected).
+    READING: ClassVar[tuple[str, ...]] = ("model_name", "max_document_chars", "max_input_bytes", "validate_batches",
+                                          "shared_line_min_documents", "chrome_min_stories", "stage_window")
+
+    def reading_version(self) -> str:
+        """The version a run reads documents with: the pipeline's version, a hash of its code and
+        rules (transforms/, flows/, sql/, expectations/) and of the settings in READING. A document
+        a run of the same reading version rejected is not read again (unless --reprocess)."""
+        chosen = repr([(name, getattr(self, name)) for name in self.READING]).encode("utf-8")
+        return f"{PIPELINE_VERSION}+{hashlib.sha256(_code_hash().encode() + chosen).hexdigest()[:12]}"
+
     @classmethod
     def from_options(cls, **options) -> Settings:
         """Flags given (not None) win over the environment and the defaults. A bad value is a
@@ -118,6 +133,18 @@ class Settings(BaseSettings):
     @classmethod
     def default(cls, field: str):
         return cls.model_fields[field].default
+
+
+@lru_cache(maxsize=1)
+def _code_hash() -> str:
+    digest = hashlib.sha256()
+    folders = (PROJECT_ROOT / "transforms", Path(__file__).resolve().parent, SQL_DIR, EXPECTATIONS_DIR)
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".sql", ".json", ".yml", ".yaml") and "uncommitted" not in path.parts \
+                    and path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _explain(error: dict, options: dict) -> str:

@@ -20,6 +20,7 @@ class RunSummary:
     n_seen: int = 0  # distinct documents staged
     n_new: int = 0
     n_unchanged: int = 0
+    n_rejected_before: int = 0  # of the unchanged: rejected by an earlier run reading them the same way
     n_rejected: int = 0
     n_quarantined: int = 0  # rows held back by a failed row-level expectation
     rejected: list[Reject] = field(default_factory=list)

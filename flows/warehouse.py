@@ -221,11 +221,17 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     con.execute("COMMIT")
 
 
-def processed_doc_ids(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> set[str]:
+def processed_doc_ids(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str], reading_version: str,
+                      model_name: str) -> tuple[set[str], set[str]]:
+    """Of `doc_ids`, those loaded before, and those a run of the same reading version and model
+    rejected for what they hold (sql/load/rejected_before.sql)."""
     candidates = pl.DataFrame({"doc_id": list(doc_ids)}, schema={"doc_id": pl.String})
     con.register("candidate_doc_ids", candidates.to_arrow())
     try:
-        return {row[0] for row in con.execute(sql("load/processed_doc_ids")).fetchall()}
+        loaded = {row[0] for row in con.execute(sql("load/processed_doc_ids")).fetchall()}
+        rejected = {row[0] for row in con.execute(sql("load/rejected_before"), {
+            "reading_version": reading_version, "model_name": model_name}).fetchall()}
+        return loaded, rejected - loaded
     finally:
         con.unregister("candidate_doc_ids")
 

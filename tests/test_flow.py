@@ -321,3 +321,22 @@ def test_inputs_staged_in_windows_load_the_same_warehouse_as_one_window(tmp_path
     assert (windows.n_seen, windows.n_new, len(windows.duplicates)) == (one.n_seen, one.n_new, 1) == (6, 6, 1)
     assert windows.duplicates == [(f"{inbox / 'dump.jsonl'}#L6", f"{inbox / 'dump.jsonl'}#L2")]
     assert snapshot(str(tmp_path / "windows.duckdb")) == snapshot(str(tmp_path / "one.duckdb"))
+
+
+def test_a_document_rejected_for_what_it_holds_is_not_read_again_by_the_same_reading(tmp_path, monkeypatch):
+    from flows.pipeline import newsfacts_flow
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    diary = "\n\n".join(f"The council met again on day {n} and talked about the bridge." for n in range(1, 40))
+    (inbox / "diary.txt").write_text(f"Council diary\n\n{diary}\n", encoding="utf-8")
+    db = str(tmp_path / "w.duckdb")
+    monkeypatch.setenv("NEWSFACTS_MAX_DOCUMENT_CHARS", "1000")
+    first = newsfacts_flow(paths=[str(inbox)], db=db)
+    again = newsfacts_flow(paths=[str(inbox)], db=db)
+    assert (first.n_new, first.n_rejected) == (1, 1)
+    assert (again.n_new, again.n_unchanged, again.n_rejected_before, again.n_rejected) == (0, 2, 1, 0)
+    assert newsfacts_flow(paths=[str(inbox)], db=db, reprocess=True).n_rejected == 1  # asked to: read again
+    monkeypatch.setenv("NEWSFACTS_MAX_DOCUMENT_CHARS", "100000")  # a reading that differs reads it again
+    assert newsfacts_flow(paths=[str(inbox)], db=db).n_new == 1

@@ -133,11 +133,16 @@ def test_a_jsonl_dump_is_cut_at_line_ends_into_pieces_that_stage_as_the_whole_fi
     assert [[p.documents for p in w] for w in windows_of(pieces, 4)] == [[3], [3], [2, 1]]
 
 
-def test_a_piece_of_a_file_that_is_not_json_lines_says_which_lines(tmp_path):
+def test_a_file_that_is_not_json_lines_is_rejected_once_and_pieces_reject_lines_as_the_whole_file_does(tmp_path):
     from flows.inputs import plan_pieces
+    from transforms.staging import stage_bytes
 
     notes = tmp_path / "notes.jsonl"
     notes.write_text("".join(f"plain line {i}\n" for i in range(5)), encoding="utf-8")
     _, rejects = _stage_pieces(plan_pieces([notes], 3))
-    assert [r.error.split(" is a JSON record")[0] for r in rejects] == [
-        "not JSON Lines: none of its 3 lines", "not JSON Lines: none of the 2 lines from line 4"]
+    assert [r.error.split(" is a JSON record")[0] for r in rejects] == ["not JSON Lines: none of its 5 lines"]
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text('{"text": "One record."}\n' + "".join(f"plain line {i}\n" for i in range(5)), encoding="utf-8")
+    _, rejects = _stage_pieces(plan_pieces([mixed], 3))
+    assert rejects == stage_bytes(str(mixed), mixed.read_bytes()).rejects
+    assert [r.error.split(":")[0] for r in rejects] == [f"line {n}" for n in range(2, 7)]

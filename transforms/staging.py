@@ -228,10 +228,10 @@ def stage_jsonl(source_uri: str, raw: bytes, max_record_bytes: int | None = None
             staged = _stage_record(f"{source_uri}#L{line_no}", line_no, line, max_record_bytes)
             (result.rejects if isinstance(staged, Reject) else result.documents).append(staged)
     invalid = [r for r in result.rejects if INVALID_RECORD in r.error]
-    if not result.documents and len(invalid) > 1 and len(invalid) == len(result.rejects):
-        lines = f"its {len(invalid):,} lines" if first_line == 1 else f"the {len(invalid):,} lines from line {first_line:,}"
-        return StagingResult(rejects=[Reject(source_uri, "stage", f"not JSON Lines: none of {lines} "
-                                                                   f"is a JSON record ({invalid[0].error})")])
+    # (A piece of a larger file keeps its lines' own rejects, as the whole file would: the file holds records.)
+    if not result.documents and len(invalid) > 1 and len(invalid) == len(result.rejects) and first_line == 1:
+        return StagingResult(rejects=[Reject(source_uri, "stage", f"not JSON Lines: none of its {len(invalid):,} "
+                                                                   f"lines is a JSON record ({invalid[0].error})")])
     return result
 
 
