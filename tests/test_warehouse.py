@@ -68,7 +68,7 @@ def test_reloading_a_document_replaces_its_rows(tmp_path):
     warehouse.load_batch(con, frames)
     warehouse.load_batch(con, frames)
     assert con.execute("SELECT count(*) FROM facts").fetchall() == [(1,)]
-    assert warehouse.processed_doc_ids(con, ["a" * 64, "c" * 64]) == {"a" * 64}
+    assert warehouse.processed_doc_ids(con, ["a" * 64, "c" * 64], "0.1.0+x", "model") == ({"a" * 64}, set())
 
 
 def test_read_only_connection_to_a_missing_file_says_so(tmp_path):
