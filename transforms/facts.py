@@ -19,7 +19,7 @@ from transforms.dates import MONTH_NAMES
 from transforms.objects import FALL_WORDS, RISE_WORDS, lemma_of, measured_object, past_parentheses
 from transforms.non_quantities import (
     COLLECTIVE_NOUNS, EVENT_NOUNS, frames_a_window, frames_another_fact, is_a_number_as_noun, is_acceleration_benchmark, is_anaphoric,
-    is_bowling_figures, is_pronoun_one, is_scoreline, names_a_tenor, names_an_event, names_something,
+    is_bowling_figures, is_pronoun_one, is_scoreline, is_some_time, names_a_tenor, names_an_event, names_something,
 )
 from transforms.numbers import (
     FRACTION,
@@ -874,7 +874,7 @@ def _states_no_quantity(sent: Doc, r: _Reading) -> bool:
         return True
     if r.unit is None and frames_a_window(sent, r.start, r.end):
         return True  # "in his last two games": the games a statement is about, not a count stated
-    if r.unit is not None and r.unit.kind == "duration" and is_pronoun_one(sent, r.start, r.end, adverbial_only=True):
+    if r.unit is not None and r.unit.kind == "duration" and is_some_time(sent, r.start, r.end):
         return True  # "one day very soon": some day
     if r.unit is None and r.currency is None and not r.ratio and (is_pronoun_one(sent, r.start, r.end)
                                                   or names_something(sent, r.start, r.end, lambda i: _names_what_is_counted(sent, i))):

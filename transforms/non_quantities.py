@@ -75,12 +75,12 @@ def is_bowling_figures(doc: Doc, start: int, end: int, counts_after) -> bool:
     if end - start != 1 or end + 1 >= len(doc) or doc[end].lower_ != "for":
         return False
     wickets, runs = doc[start], doc[end + 1]
-    small = wickets.text.isdigit() and int(wickets.text) <= 10 or wickets.lower_ in _WICKET_WORDS
+    small = wickets.text.isdigit() and int(wickets.text) <= 10 or wickets.lower_ in _SMALL_NUMBER_WORDS
     return small and runs.text.isdigit() and not counts_after(end + 2) \
         and not (end + 2 < len(doc) and doc[end + 2].like_num)
 
 
-_WICKET_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+_SMALL_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 
 
 def is_a_number_as_noun(doc: Doc, start: int, end: int, counts_after) -> bool:
@@ -89,7 +89,7 @@ def is_a_number_as_noun(doc: Doc, start: int, end: int, counts_after) -> bool:
     if end - start != 1 or start == 0 or doc[start - 1].lower_ not in ("a", "an"):
         return False
     nxt = doc[end] if end < len(doc) else None
-    return (doc[start].lower_ in _WICKET_WORDS or doc[start].text.isdigit()) and not counts_after(end) \
+    return (doc[start].lower_ in _SMALL_NUMBER_WORDS or doc[start].text.isdigit()) and not counts_after(end) \
         and (nxt is None or nxt.is_punct and nxt.text not in ("-", "–") or nxt.pos_ in ("ADP", "PART", "CCONJ", "SCONJ"))
 
 
@@ -108,25 +108,28 @@ TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "weekend",
 SOME_DAY = frozenset({"soon", "very", "later", "perhaps", "maybe", ","})
 # ... unless a word before it makes it a length of time ("for one day", "in one night", "only one day").
 BEFORE_A_LENGTH = frozenset({"for", "in", "within", "over", "under", "after", "than", "about", "only", "just",
-                             "nearly", "almost", "each", "every", "per", "a", "than"})
+                             "nearly", "almost", "each", "every", "per", "a"})
 
 
-def is_pronoun_one(doc: Doc, start: int, end: int, adverbial_only: bool = False) -> bool:
+def is_some_time(doc: Doc, start: int, end: int) -> bool:
+    """'one day very soon', 'she hopes to win it one day, perhaps': "one" of a time adverbial, some
+    day, not a length of time ("the strike lasted one day", "for one day")."""
+    if end - start != 1 or doc[start].lower_ != "one" or end >= len(doc):
+        return False
+    head, before = doc[end], doc[start - 1].lower_ if start > 0 else ""
+    if before in BEFORE_A_LENGTH:
+        return False
+    if head.lower_ == "day":
+        return end + 1 < len(doc) and doc[end + 1].lower_ in SOME_DAY or before in ("will", "could", "might", "may")
+    return head.lemma_.lower() in TIMES_OF_DAY and head.dep_ == "npadvmod"
+
+
+def is_pronoun_one(doc: Doc, start: int, end: int) -> bool:
     """'one of the biggest', 'another one', 'one-off', 'at one point', 'one gadget that might help':
-    "one" as a pronoun or an article, not a count ("one person died" counts; so does "evict one MP").
-    `adverbial_only`: only "one" of a time adverbial ("one day very soon"), for a reading of "one day"
-    as a duration."""
+    "one" as a pronoun or an article, not a count ("one person died" counts; so does "evict one MP")."""
     if end - start != 1 or doc[start].lower_ != "one":
         return False
     tok = doc[start]
-    if adverbial_only:
-        head = doc[end] if end < len(doc) else None
-        before = doc[start - 1].lower_ if start > 0 else ""
-        if head is None or before in BEFORE_A_LENGTH:
-            return False
-        if head.lower_ == "day":
-            return end + 1 < len(doc) and doc[end + 1].lower_ in SOME_DAY or before in ("will", "could", "might", "may")
-        return head.lemma_.lower() in TIMES_OF_DAY and head.dep_ == "npadvmod"
     nxt = doc[end].lower_ if end < len(doc) else ""
     before = doc[start - 1].lower_ if start > 0 else ""
     if nxt in ("of", "another", "after", "-", "another's") or before in ("another", "each", "no", "the", "this", "that",
