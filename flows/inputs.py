@@ -120,13 +120,18 @@ def too_large(size: int, max_bytes: int, what: str = "file") -> str:
             f"not read")
 
 
+def _open_without_blocking(path: Path) -> int:
+    """A file descriptor for reading, opened so that a FIFO put in a file's place cannot block."""
+    return os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+
+
 def read_input(path: Path, max_bytes: int | None = None, offset: int = 0, length: int | None = None) -> bytes | Reject:
     """The file's bytes (`length` of them from `offset`; None: to the end), or why they cannot be
     read; opened without blocking, checked to be a regular file at the moment it is read. A file
     over `max_bytes` is not read, unless it is JSON Lines (whose records are each held to the
     limit instead)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = _open_without_blocking(path)
     except OSError as exc:
         return _reject(path, f"cannot read: {exc.strerror or exc}")
     try:
@@ -166,7 +171,7 @@ def _jsonl_pieces(path: Path, records_per_piece: int) -> list[InputPiece]:
     """A JSON Lines file cut at line ends every `records_per_piece` non-blank lines (one piece when
     it cannot be scanned: reading it then says why)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = _open_without_blocking(path)
     except OSError:
         return [InputPiece(path)]
     pieces, start, first, records, position, objects = [], 0, 1, 0, 0, 0
