@@ -274,6 +274,12 @@ def test_news_constructions(parser, sentence, expected):
     "The rocket was fired at pad 39 on Monday.",  # an identifier
     "She was the only one among the finalists to do so.",  # "one" as a pronoun, not an age
     "We will meet again one day soon.",  # some day
+    "He made a superb fifty on debut.",  # an innings named by a number
+    "He brought up his 10th Test hundred.",
+    "She shot a 4-under 68 to lead.",  # a golfer's score against par, and the round's score
+    "He is tied for 21st at 12 under.",
+    "The Chiefs lost to a Bills (3-6) side.",  # a team's won-lost record
+    "Flu cases peaked between Dec. 4-10 in the city.",  # the last day of a range of days
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
@@ -292,6 +298,9 @@ def test_numbers_that_state_no_quantity(parser, sentence):
     ("The team held a 10-day event in June.", "event"),
     ("The two species differ in colour.", "species"),  # the singular is the plural
     ("Over 60,000 New Yorkers signed the petition.", "new yorker"),  # a name whole
+    ("The drug led to a 15-percent reduction in the risk of stroke.", "risk"),  # what a change noun changes
+    ("There was a 3% rise in the number of arrests.", "arrest"),
+    ("Shares rose to $251.89 in regular trading.", "share"),  # "in trading" says when, not what
 ])
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]
@@ -329,3 +338,32 @@ def test_a_three_digit_number_before_one_thing_is_its_model(parser):
 ])
 def test_words_that_often_name_a_number_leave_a_counted_one(parser, sentence, value):
     assert [f.value for f in facts_of(parser, sentence) if f.kind != "ordinal"] == [value]
+
+
+@pytest.mark.parametrize("sentence, bound", [
+    ("He hit drives of 300 yards or more.", ">="),  # a hedge after the amount
+    ("Five or more people were hurt.", ">="),
+    ("The trip takes ten days or so.", "~"),
+    ("The council must decide within 62 days.", "<="),
+])
+def test_a_hedge_after_the_amount_or_within_it_is_its_bound(parser, sentence, bound):
+    [fact] = facts_of(parser, sentence)
+    assert fact.bound == bound
+
+
+def test_a_change_noun_marks_the_change_and_names_what_changed(parser):
+    [fact] = facts_of(parser, "Sales saw a 5% increase in revenue.")
+    assert (fact.object, fact.change) == ("revenue", "up")
+
+
+def test_amounts_listed_in_one_sentence_measure_the_thing_named_once(parser):
+    facts = facts_of(parser, "Cash sales made up 26% of transactions, down from 32% in February and 28% a year ago.")
+    assert [(f.value, f.object) for f in facts] == [(26, "transaction"), (32, "transaction"), (28, "transaction")]
+    facts = facts_of(parser, "It reported a net profit of $11.6 billion, or $12.30 a share.")
+    assert [(f.unit, f.object) for f in facts] == [("USD", "profit"), ("USD/share", "profit")]
+
+
+def test_a_rate_for_each_item_is_per_item(parser):
+    [fact] = facts_of(parser, "Offenders face a fine of $1,000 for each offence.")
+    assert fact.unit == "USD/offence"
+    assert [f.unit for f in facts_of(parser, "He paid $50 for each of them.")] == ["USD"]

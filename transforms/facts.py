@@ -16,10 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.dates import MONTH_NAMES
-from transforms.objects import FALL_WORDS, RISE_WORDS, lemma_of, measured_object, past_parentheses
+from transforms.objects import FALL_WORDS, RISE_WORDS, changed_thing, lemma_of, measured_object, past_parentheses
 from transforms.non_quantities import (
     COLLECTIVE_NOUNS, EVENT_NOUNS, frames_a_window, frames_another_fact, is_a_number_as_noun, is_acceleration_benchmark, is_anaphoric,
-    is_bowling_figures, is_pronoun_one, is_scoreline, is_some_time, names_a_tenor, names_an_event, names_something,
+    is_a_record, is_bowling_figures, is_pronoun_one, is_scoreline, score_against_par, is_some_time, names_a_tenor, names_an_event, names_something,
 )
 from transforms.numbers import (
     FRACTION,
@@ -46,6 +46,13 @@ QUALIFIERS = {
     "greater than": ">", "larger than": ">", "bigger than": ">", "higher than": ">", "longer than": ">",
     "older than": ">", "exceeding": ">", "exceeded": ">", "exceeds": ">", "exceed": ">",
     "smaller than": "<", "lower than": "<", "shorter than": "<", "younger than": "<", "cheaper than": "<",
+    "within": "<=",
+}
+# Hedge words after the amount ("300 yards or more", "five or more people", "ten days or so") -> bound.
+QUALIFIERS_AFTER = {
+    "or more": ">=", "or over": ">=", "or above": ">=", "or higher": ">=", "or greater": ">=", "or longer": ">=",
+    "or older": ">=", "and up": ">=", "and above": ">=", "and over": ">=", "or fewer": "<=", "or less": "<=",
+    "or under": "<=", "or below": "<=", "or lower": "<=", "or younger": "<=", "or so": "~", "or thereabouts": "~",
 }
 _QUALIFIER_WORDS = sorted(QUALIFIERS, key=lambda q: -len(q.split()))
 
@@ -165,6 +172,9 @@ def _is_calendar(token: Token) -> bool:
             prev = doc[i - 2]
         if prev is not None and _MONTH_WORD.match(prev.text):
             return True
+        if i > 1 and doc[i - 1].text in ("-", "–", "to") and re.fullmatch(r"\d{1,2}", doc[i - 2].text) \
+                and _is_calendar(doc[i - 2]):
+            return True  # "Dec. 4-10", "May 3 to 7": the last day of a range of days
         after = [t.text for t in doc[i + 1 : i + 5]]
         if after and (_MONTH_WORD.match(after[0]) or after[0].lower() == "of" and len(after) > 1 and _MONTH_WORD.match(after[1])):
             return True
@@ -829,6 +839,19 @@ def _read_age(sent: Doc, r: _Reading) -> None:
         r.unit, r.is_age = Unit("duration", "year"), True
 
 
+def _read_qualifier_after(sent: Doc, r: _Reading) -> None:
+    """A hedge after the amount, right after it or after the noun it counts: "300 yards or more",
+    "50 people or fewer", "five or more people"."""
+    if r.bound is not None or r.qualifier is not None:
+        return
+    at = r.span_end
+    for i in (at, at + 1):
+        phrase = " ".join(t.lower_ for t in sent[i : i + 2])
+        if phrase in QUALIFIERS_AFTER and (i == at or sent[at].pos_ in ("NOUN", "PROPN")):
+            r.qualifier, r.bound = sent[i : i + 2].text, QUALIFIERS_AFTER[phrase]
+            return
+
+
 # Words after which "at N" is the age something happened at ("died at 86", "dead at 86").
 _AGE_EVENTS = frozenset({"die", "dead", "death", "retire", "retired", "retirement", "away"})  # ("passed away at 90")
 _PERSONAL = frozenset({"he", "she"})
@@ -916,16 +939,20 @@ def _counted_per(sent: Doc, obj_tok: Token | None, r: _Reading) -> str | None:
     return rate[0] if rate is not None else None
 
 
-def _what_is_counted(sent: Doc, r: _Reading) -> tuple[str, str | None, str | None]:
-    """The fact's kind, the lemma of the thing it counts or measures (if any) and the verb it goes with."""
+def _what_is_counted(sent: Doc, r: _Reading) -> tuple[str, str | None, str | None, str | None]:
+    """The fact's kind, the lemma of the thing it counts or measures (if any), the verb it goes with,
+    and "up" or "down" when it is the size of a change a noun names ("a 5% rise in sales")."""
     kind = "age" if r.is_age else (r.unit.kind if r.unit is not None else "count")
     obj_tok = measured_object(sent, r.span_start, max(r.span_end, r.unit_end), kind)
     if obj_tok is None and kind == "count":
         obj_tok = _counted_object(sent, r.start, r.range_end)
     if obj_tok is not None and (obj_tok.lower_ in ("time", "times") or any(c.isdigit() for c in obj_tok.text)):
         obj_tok = None  # "three times" is how often, not things counted; "L-202" is a code
+    changed = changed_thing(obj_tok, r.span_start, max(r.span_end, r.unit_end)) if obj_tok is not None and kind != "count" else None
+    if changed is not None:
+        obj_tok = changed[0]
     obj = lemma_of(obj_tok) if obj_tok is not None else None
-    return kind, obj, _predicate(obj_tok if obj_tok is not None else sent[r.start])
+    return kind, obj, _predicate(obj_tok if obj_tok is not None else sent[r.start]), changed and changed[1]
 
 
 def _as_written(sent: Doc, r: _Reading, value: float | None) -> float | None:
@@ -936,7 +963,7 @@ def _as_written(sent: Doc, r: _Reading, value: float | None) -> float | None:
 
 
 def _as_fact(sent: Doc, r: _Reading, offset: int, attribution: str) -> Fact:
-    kind, obj, predicate = _what_is_counted(sent, r)
+    kind, obj, predicate, change = _what_is_counted(sent, r)
     unit, dimension = canonical_unit(r.unit.name, r.unit.kind) if r.unit is not None else (None, None)
     per_what = _counted_per(sent, measured_object(sent, r.span_start, r.span_end, kind), r) if kind == "count" else None
     if per_what and obj:
@@ -958,7 +985,7 @@ def _as_fact(sent: Doc, r: _Reading, offset: int, attribution: str) -> Fact:
         predicate=predicate,
         count_type=COUNT_TYPES.get(predicate) if predicate and kind == "count" else None,
         attribution=attribution or None,
-        change=_change(sent, r.span_start, predicate),
+        change=change or _change(sent, r.span_start, predicate),
         dimension=dimension,
     )
 
@@ -984,10 +1011,15 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
             continue  # a list marker opening the sentence
         nxt = runs[k + 1] if k + 1 < len(runs) else None
         counted_after = lambda i: _names_what_is_counted(sent, i)  # noqa: E731
-        if is_scoreline(sent, start, end, counted_after) or is_bowling_figures(sent, start, end, counted_after):
+        if is_scoreline(sent, start, end, counted_after) or is_bowling_figures(sent, start, end, counted_after) \
+                or is_a_record(sent, start, end):
             used.add(start + 2)  # the other side of the result
             continue
         if is_a_number_as_noun(sent, start, end, counted_after):
+            continue
+        after_par = score_against_par(sent, start, end)
+        if after_par is not None:
+            used.add(after_par)
             continue
         reading = _number_at(sent, start, end)
         if reading is None:
@@ -999,6 +1031,7 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
         _read_currency(sent, reading, 0 if equivalent else covered)
         _read_scale_after(sent, reading)
         _read_age(sent, reading)
+        _read_qualifier_after(sent, reading)
         taken.append(_read_cents(sent, reading, nxt))
         taken.append(_read_smaller_part(sent, reading, nxt))
         used.update(t for t in taken if t is not None)
@@ -1008,7 +1041,7 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
         if attribution is None:
             attribution = _attribution(sent) or ""
         facts.append(_as_fact(sent, reading, offset, attribution))
-    facts = _equivalents_share_their_bound(sent.text, offset, facts)
+    facts = carry_measured_objects(_equivalents_share_their_bound(sent.text, offset, facts))
     facts.extend(_ordinal_facts(sent, offset))
     return sorted(facts, key=lambda f: f.start_char)
 
@@ -1021,16 +1054,19 @@ def _in_parentheses(sent: Doc, start: int, end: int) -> bool:
 
 def _equivalents_share_their_bound(text: str, offset: int, facts: list[Fact]) -> list[Fact]:
     """'more than US$370m (£196m)': an amount in parentheses right after another is the same amount
-    in another currency, so it is hedged as that one is; 'between $30,000 (£16,000) and $50,000
-    (£27,000)': the two in parentheses are the same range in pounds."""
+    in another currency (or unit), so it is hedged as that one is and measures the same thing;
+    'between $30,000 (£16,000) and $50,000 (£27,000)': the two in parentheses are the same range in
+    pounds."""
     out = sorted(facts, key=lambda f: f.start_char)
     k = 1
     while k < len(out):
         first, second = out[k - 1], out[k]
         between = text[first.end_char - offset : second.start_char - offset].strip()
         closes = text[second.end_char - offset : second.end_char - offset + 1] == ")"
-        if first.kind == second.kind == "money" and closes and second.qualifier is None and between == "(":
+        if first.kind == second.kind and first.kind in ("money", "measure") and closes and second.qualifier is None \
+                and between == "(":
             out[k] = replace(second, bound=first.bound, qualifier=first.qualifier, object=second.object or first.object)
+            out[k - 1] = replace(first, object=first.object or second.object)  # "a 40-metre (130-foot) long dinosaur"
         elif first.kind == second.kind and between in ("and", "or", ",") and first.object is None and second.object:
             out[k - 1] = replace(first, object=second.object)  # "71 kWh and 95 kWh of battery capacity"
         inside = first.start_char <= second.start_char < first.end_char and first.bound == "range"
@@ -1085,6 +1121,25 @@ def iter_facts_for_texts(splitter: Language, parser: Language, texts: list[str],
 
 def facts_for_texts(splitter: Language, parser: Language, texts: list[str], n_process: int = 1) -> list[list[Fact]]:
     return list(iter_facts_for_texts(splitter, parser, texts, n_process))
+
+
+_MEASURED = ("money", "percent", "measure")
+
+
+def carry_measured_objects(facts: list[Fact]) -> list[Fact]:
+    """Amounts listed or compared in one sentence measure one thing, named once: 'cash sales were
+    26% of transactions, down from 32% in February and 28% a year ago', 'a net profit of $11.6bn, or
+    $12.30 a share'. An amount with no object takes the object of the amount of its kind before it
+    in the sentence (of its unit, or its rate: USD and USD/share)."""
+    carried, last = [], {}
+    for fact in sorted(facts, key=lambda f: f.start_char):
+        key = (fact.kind, (fact.unit or "").split("/")[0])
+        if fact.kind in _MEASURED and fact.object is None and key in last:
+            fact = replace(fact, object=last[key])
+        if fact.kind in _MEASURED and fact.object:
+            last[key] = fact.object
+        carried.append(fact)
+    return carried
 
 
 def carry_counted_objects(facts: list[Fact]) -> list[Fact]:

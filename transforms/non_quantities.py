@@ -63,6 +63,26 @@ def is_scoreline(doc: Doc, start: int, end: int, counts_after) -> bool:
     return others > 0  # "4-6 6-3 7-6": the sets of a match
 
 
+def score_against_par(doc: Doc, start: int, end: int) -> int | None:
+    """'shot a 4-under 68', 'tied for 21st at 12 under', 'five over par': a golfer's score against
+    par, not a count; → the index of the token after it (the round's score, "68", is none either)."""
+    i = end + 1 if end < len(doc) and doc[end].text in _DASHES else end
+    if i >= len(doc) or doc[i].lower_ not in ("under", "over") or (i == end and start > 0 and doc[start - 1].lower_ == "and"):
+        return None
+    if end - start != 1 or not (doc[start].lower_ in UNITS or _small_integer(doc, start) and int(doc[start].text) <= 40):
+        return None  # (a score against par is a few strokes: "$10000 over 3 years" is a loan)
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ == "par" or nxt.is_punct or nxt.like_num or nxt.pos_ in ("ADP", "CCONJ", "SCONJ"):
+        return i + 1
+    return None
+
+
+def is_a_record(doc: Doc, start: int, end: int) -> bool:
+    """'a Bills (3-6) offense', 'Chicago (12-4)': a team's won-lost record in parentheses after its name."""
+    return end - start == 1 and _pair_at(doc, start) and start > 1 and doc[start - 1].text == "(" \
+        and doc[start - 2].pos_ == "PROPN" and start + 3 < len(doc) and doc[start + 3].text == ")"
+
+
 # Singular nouns that a number counts the members of ("1,500 staff").
 COLLECTIVE_NOUNS = frozenset({"staff", "personnel", "crew", "police", "cattle", "livestock", "workforce", "equipment",
                               "capacity", "population", "audience", "stock", "data"})
@@ -83,13 +103,26 @@ def is_bowling_figures(doc: Doc, start: int, end: int, counts_after) -> bool:
 _SMALL_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 
 
+_DETERMINERS = frozenset({"a", "an", "his", "her", "their", "its", "my", "our", "your"})
+
+
 def is_a_number_as_noun(doc: Doc, start: int, end: int, counts_after) -> bool:
-    """'smashed a six', 'hit a four', 'gave it a 10': a number with an article and nothing counted
-    after it is a thing named by a number (a shot, a mark), not a quantity ('a hundred' is one)."""
-    if end - start != 1 or start == 0 or doc[start - 1].lower_ not in ("a", "an"):
+    """'smashed a six', 'hit a four', 'gave it a 10', 'a 48-ball fifty', 'his 10th Test hundred': a
+    number with an article or a possessive and nothing counted after it is a thing named by a number
+    (a shot, a mark, an innings), not a quantity ('a hundred' alone is one)."""
+    if end - start != 1 or start == 0:
         return False
+    opener = start - 1
+    while opener > max(0, start - 5) and (doc[opener].pos_ in ("ADJ", "NOUN", "PROPN") or doc[opener].text in _DASHES
+                                          or doc[opener].tag_ == "JJ" or doc[opener].like_num):
+        opener -= 1  # the words that modify it ("48-ball", "10th Test")
+    if doc[opener].lower_ not in _DETERMINERS or (opener < start - 1 and doc[start].dep_ in ("nummod", "quantmod")):
+        return False
+    word = doc[start].lower_
+    if opener < start - 1 and word not in _SMALL_NUMBER_WORDS and not word.isalpha():
+        return False  # "a 48-ball 50" is written "fifty" by the papers that mean an innings
     nxt = doc[end] if end < len(doc) else None
-    return (doc[start].lower_ in _SMALL_NUMBER_WORDS or doc[start].text.isdigit()) and not counts_after(end) \
+    return (word in _SMALL_NUMBER_WORDS or doc[start].text.isdigit() or opener < start - 1) and not counts_after(end) \
         and (nxt is None or nxt.is_punct and nxt.text not in ("-", "–") or nxt.pos_ in ("ADP", "PART", "CCONJ", "SCONJ"))
 
 

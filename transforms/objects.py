@@ -28,6 +28,10 @@ _STATES_AN_AMOUNT = (RISE_WORDS | FALL_WORDS) - _CAUSES_A_CHANGE | {
     "be", "cost", "total", "reach", "stand", "hit", "value", "exceed", "measure", "weigh", "last", "average",
     "close", "end", "trade", "range", "amount", "come",
 }
+# Nouns that frame a count rather than name what is counted ("an annual rate of 4.19 million",
+# "expectations of about 30 million").
+_FRAMES = frozenset({"rate", "pace", "level", "total", "tally", "figure", "expectation", "estimate", "forecast",
+                     "range", "record", "mark", "high", "low", "average"})
 # Words that are how a number is written or how often, not what it counts.
 _NOT_OBJECTS = frozenset({"time", "times", "worth", "percent", "per", "cent"})
 # Subjects of the verb that governs a money, percent or measure fact ("the economy grew 3%").
@@ -79,10 +83,15 @@ def of_object(doc: Doc, i: int, end: int = 0) -> Token | None:
     return None
 
 
+# Nouns after "in" that say when or where an amount was seen, not what it is ("$251 in regular trading").
+_SETTINGS = frozenset({"trading", "session", "deal", "quarter", "period", "year", "month", "week", "day", "time",
+                       "total", "all", "market"})
+
+
 def in_object(doc: Doc, i: int) -> Token | None:
     """'$1bn in assets', 'two years in prison': the noun after 'in'."""
     if i < len(doc) and doc[i].lower_ == "in":
-        pobj = [c for c in doc[i].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+        pobj = [c for c in doc[i].children if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in _SETTINGS]
         return pobj[0] if pobj else None
     return None
 
@@ -137,6 +146,33 @@ def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
+# Nouns that name a rise or a fall ("a 5% increase in revenue"); the amount measures what changed.
+CHANGE_NOUNS_UP = frozenset({"increase", "rise", "gain", "growth", "jump", "surge", "hike", "boost", "climb", "uptick",
+                             "expansion", "improvement"})
+CHANGE_NOUNS_DOWN = frozenset({"decrease", "fall", "drop", "decline", "reduction", "cut", "loss", "slump", "dip",
+                               "contraction", "plunge", "downturn"})
+# Nouns that stand for the amount of what follows them ("the number of arrests").
+_AMOUNT_NOUNS = frozenset({"number", "amount", "level", "rate", "volume", "count", "share", "proportion"})
+
+
+def changed_thing(tok: Token, start: int, end: int) -> tuple[Token, str] | None:
+    """'a 15% reduction in the risk', 'a 3% rise in the number of arrests', '25lb weight gain': when
+    the noun a fact modifies names a change, "up" or "down" and what changed (the noun itself when
+    nothing else is named: 'a $5m cut'); the fact's own tokens are [start, end)."""
+    lemma = tok.lemma_.lower()
+    change = "up" if lemma in CHANGE_NOUNS_UP else "down" if lemma in CHANGE_NOUNS_DOWN else None
+    if change is None:
+        return None
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i > tok.i]
+    named = next((p for c in preps for p in c.children if p.dep_ == "pobj" and p.pos_ in _NOUNS), None)
+    if named is not None and named.lower_ in _AMOUNT_NOUNS:
+        named = of_object(named.doc, named.i + 1) or named
+    if named is None:
+        named = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == tok.i - 1
+                      and not start <= c.i < end), None)
+    return (named if named is not None else tok), change
+
+
 UNCHANGED_PLURALS = ("species", "series")
 
 
@@ -179,6 +215,19 @@ def _same_line_noun(doc: Doc, tok: Token, start: int) -> bool:
     return not (tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children))
 
 
+_MEASURES = ("money", "percent", "measure")
+
+
+def _hangs_from_a_verb(doc: Doc, start: int, end: int) -> bool:
+    """The fact is the complement of a verb, or of its preposition ("sales reached 4 million", "rose to
+    170,690"), not its subject ("32 is the quantity")."""
+    root = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    if root is None or root.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    head = root.head.head if root.head.dep_ == "prep" and root.head.lower_ in ("to", "from", "at") else root.head
+    return head.pos_ in ("VERB", "AUX")
+
+
 def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
     """The noun the fact [start, end) counts or measures (its lemma is the object), or None."""
     after = past_parentheses(doc, end)
@@ -187,10 +236,12 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
     if kind in ("money", "duration"):
         steps.append(in_object(doc, after))
     steps.append(noun_before_of(doc, start))
-    if kind in ("money", "percent", "measure"):
-        steps.append(subject_of_governor(doc, start, end))
+    if kind in _MEASURES or _hangs_from_a_verb(doc, start, end):
+        steps.append(subject_of_governor(doc, start, end))  # "the economy grew 3%", "sales reached 4 million"
     for tok in steps:
         tok = _outside(tok, start, end)
+        if tok is not None and kind == "count" and tok.lemma_.lower() in _FRAMES:
+            continue  # "an annual rate of 4.19 million": what the rate is of is counted
         if tok is not None and not _same_line_noun(doc, tok, start):
             continue
         if tok is not None and tok.is_alpha and tok.lower_ not in _NOT_OBJECTS and tok.lower_ not in SURFACES \

@@ -118,7 +118,7 @@ _TABLE: list[tuple[str, str, tuple[str, ...]]] = [
     ("money", "DEM", ("dem", "deutsche mark", "deutschmark", "german mark")),
     ("money", "RUB", ("₽", "rub", "ruble", "rouble")),
     ("money", "MXN", ("mxn", "mex$", "mexican peso", "peso")),
-    ("money", "TRY", ("try", "turkish lira", "lira")),
+    ("money", "TRY", ("turkish lira", "lira")),
     ("money", "BTC", ("₿", "btc", "bitcoin")),
     ("money", "KRW", ("₩", "krw", "won", "korean won", "south korean won")),
     ("money", "NGN", ("₦", "ngn", "naira")),
@@ -174,8 +174,12 @@ def _surfaces() -> dict[str, Unit]:
 SURFACES = _surfaces()
 _MAX_WORDS = max(len(form.split()) for form in SURFACES)
 PREFIX_CURRENCIES = {form: SURFACES[form] for form in _PREFIX_CURRENCIES}
-_NOT_RATES = frozenset({"the", "a", "an", "cent", "cents", "se", "their", "its", "his", "her", "our", "your"})
+_NOT_RATES = frozenset({"the", "a", "an", "cent", "cents", "se", "their", "its", "his", "her", "our", "your", "of", "one", "other", "them", "and", "or", "to"})
 _RATE_WORDS = {"per", "a", "an", "each", "every", "/"}
+# Words that may follow "for each <noun>" when that noun is the whole rate ("for each offence he
+# committed"); another word there may be the noun's head ("for each face amount").
+_AFTER_A_RATE = frozenset({"and", "or", "in", "of", "that", "which", "who", "he", "she", "they", "it", "was", "is",
+                           "were", "are", "to", "on", "at", "by", "with", "from", "sold", "delivered"})
 _RATE_SYNONYMS = {"annum": "year", "hr": "hour", "ms": "millisecond", "sec": "second", "min": "minute", "mo": "month",
                   "yr": "year", "wk": "week"}
 # "a year earlier" dates what came before; it is not a rate
@@ -217,9 +221,16 @@ def per(unit: Unit, rate: str) -> Unit:
 
 
 def rate_after(words: list[str]) -> tuple[str, int] | None:
-    """'per hour', 'a day', 'an hour', 'a share', '/ms', '- a - share', 'per annum' after a unit:
+    """'per hour', 'a day', 'an hour', 'a share', '/ms', '- a - share', 'per annum', 'for each
+    offence' after a unit:
     the rate's unit and how many words it spans."""
     i = 1 if words[:1] == ["-"] else 0
+    if words[i : i + 2] in (["for", "each"], ["for", "every"]) and (len(words) < i + 4 or not words[i + 3].isalpha()
+                                                                   or words[i + 3] in _AFTER_A_RATE):
+        words = [*words[:i], "per", *words[i + 2 :]]  # "$1,000 for each offence" is per offence
+        shift = 1
+    else:
+        shift = 0
     if len(words) < i + 2 or words[i] not in _RATE_WORDS:
         return None
     j = i + 1
@@ -234,7 +245,7 @@ def rate_after(words: list[str]) -> tuple[str, int] | None:
     if not known or (words[i] != "per" and len(words) > j + 1 and words[j + 1] in _NOT_RATE_AFTER):
         return None
     unit = SURFACES.get(base)
-    return (unit.name if unit else base), j + 1
+    return (unit.name if unit else base), j + 1 + shift
 
 
 def currency_before(word: str) -> Unit | None:
