@@ -32,7 +32,9 @@ CONTEXT = 120  # characters shown either side of a sampled row
 # What the reader judges for each kind of row (the acceptance list of issue 15).
 QUESTIONS = {
     "mention": "label: is `label` the right type of `text` here? link: is `canonical_name` the same real thing?",
-    "quote": "real: is `quote` a direct quotation? speaker: is `speaker` (null: none found) the one who said it?",
+    "quote": "real: is `quote` a direct quotation? speaker: is the speaker the one who said it? The speaker is "
+             "`speaker` (the entity it is linked to) or, when that is null, `speaker_text` as written (the quotes "
+             "table stores both); both null: none found.",
     "date": "is `text` a date here, and `date` the day (or month) it means?",
 }
 

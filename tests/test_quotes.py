@@ -166,3 +166,24 @@ def test_a_name_that_opens_the_next_quote_is_not_the_speaker_of_the_one_before(n
             "“It is a different muscle,” Okafor said. “You take yourself out of it.” Lopez agreed: “It is another job.”")
     got = speakers(ner, text)
     assert [entity for _, _, entity, _ in got][1] != "Maria Lopez"
+
+
+def test_a_paragraph_that_introduces_a_statement_with_a_colon_names_its_speaker(ner):
+    text = ("The inquiry is closing.\nMaria Lopez, the firm's chief executive, issued the following statement:\n"
+            "“I apologise to every customer affected by this incident.”")
+    [(_, speaker, entity, verb)] = speakers(ner, text)
+    assert (speaker, entity, verb) == ("Maria Lopez", "Maria Lopez", "issued")
+
+
+def test_a_speaker_named_with_a_role_is_the_person_the_article_names_by_surname(ner):
+    text = ("Maria Lopez, the health chief, spoke on Monday.\n"
+            "“It is a relatively high month for flu,” Bureau Chief of Infectious Disease Maria Lopez said.")
+    [(_, _, entity, _)] = speakers(ner, text)
+    assert entity == "Maria Lopez"
+
+
+def test_a_speaker_does_not_run_into_the_next_sentence(ner):
+    text = ("Peter Stott leads climate monitoring at the Met Office Hadley Centre. He said: “This was a record year for "
+            "our climate.”")
+    [(_, speaker, entity, _)] = speakers(ner, text)
+    assert (speaker, entity) == ("He", "Peter Stott")

@@ -52,10 +52,18 @@ _VERB_ROLE_NAME = re.compile(r"^\s*,?\s*" + _VERB + r"\s+(?:[\w.’'-]+,?\s+){1,
 # ends its sentence (not 'Smith agreed: “…”' or 'Smith added, “…”', which open the next quote)
 _NAME_SAID = re.compile(r"^\s*(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+" + _ADVERB + _VERB
                         + r"\b(?![^.!?“”\"]*[:,]\s*[“\"])")
-# 'Smith told the BBC interviewer: “…”', 'Smith wrote on Twitter: “…”': a sentence opened by a name
-# and a speech verb, ending in a colon
-_COLON_AFTER_NAME = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME + r")(?![’']s\b)\s+" + _ADVERB + _VERB
-                               + r"\b[^.!?“”\"]{0,80}:\s*$")
+# Verbs that give a statement ('issued the following statement:', 'described the scene:').
+_STATEMENT_VERBS = ("described", "describes", "issued", "issues", "released", "releases", "gave", "gives", "offered",
+                    "offers", "put", "puts", "summed", "sums", "shared", "shares")
+_STATEMENT_NOUNS = ("statement", "scene", "message", "words", "comment", "comments", "remarks", "it", "up", "verdict",
+                    "view", "assessment", "warning", "explanation", "account", "moment", "experience")
+# 'Smith told the BBC interviewer: “…”', 'Smith wrote on Twitter: “…”', 'Local restaurant owner Jorge
+# Ramírez described the scene: “…”', 'Scott Schnuck issued the following statement: “…”': a sentence
+# opened by a name (a few words of role before it) and a verb, ending in a colon
+_COLON_AFTER_NAME = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][a-z]+\s+(?:[a-z]+\s+){1,3})?(?P<speaker>" + _NAME
+                               + r")(?![’']s\b)" + _APPOSITION + r"\s+" + _ADVERB + r"(?:" + _VERB + r"\b[^.!?“”\"]{0,80}|(?P<verb2>"
+                               + "|".join(_STATEMENT_VERBS) + r")\b[^.!?“”\"]{0,60}\b(?:" + "|".join(_STATEMENT_NOUNS)
+                               + r")\b[^.!?“”\"]{0,20}):\s*$")
 # after the closing quote: ', said Blinken' / ' Blinken said' / ', Lapid told Blinken'
 _AFTER = [
     re.compile(r"^\s*,?\s*" + _VERB + r"\s+" + _SPEAKER),
@@ -86,10 +94,22 @@ _BEFORE = [
 _NAMED_ONLY = (_ROLE_BEFORE_NAME, _COLON_AFTER_NAME, _VERB_ROLE_NAME, _NAME_SAID)
 
 
-def _names_a_person(mentions: list[Mention], start: int, end: int) -> bool:
+def _names_a_person(mentions: list[Mention], start: int, end: int, body_text: str = "") -> bool:
     """A person or an organisation the article names is inside [start, end) (a speaker the model
-    labelled an organisation is still the one who spoke: 'fire Capt. Tyler Townsend said')."""
-    return any(m.label in ("PERSON", "ORG") and start <= m.start_char and m.end_char <= end for m in mentions)
+    labelled an organisation is still the one who spoke: 'fire Capt. Tyler Townsend said'), or the
+    words there end with the surname of a person it names elsewhere ('Christine Adamski said', the
+    model having found only 'Adamski')."""
+    return any(m.label in ("PERSON", "ORG") and start <= m.start_char and m.end_char <= end for m in mentions) \
+        or _person_by_surname(mentions, body_text[start:end]) is not None
+
+
+def _person_by_surname(mentions: list[Mention], text: str) -> Mention | None:
+    """The one person of the article whose name ends with the last word of `text` (a capitalised name)."""
+    words = text.split()
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return None
+    found = {m.entity_id: m for m in mentions if m.label == "PERSON" and m.canonical_name.split()[-1] == words[-1]}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # the last 'Name said' of the paragraph before a quote that names no one ('Smith said the plan was
@@ -142,20 +162,42 @@ def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quot
         if not m:
             continue
         start, end = match.end() + m.start("speaker"), match.end() + m.end("speaker")
-        if pattern in _NAMED_ONLY and not _names_a_person(mentions, start, end):
+        if pattern in _NAMED_ONLY and not _names_a_person(mentions, start, end, body_text):
             continue
         if pattern is _AFTER[0]:
             person = _person_named_after(mentions, start, min(end + 40, line_end))
             if person is not None and _entity_at(mentions, start, end) is not person:
                 start, end = person.start_char, person.end_char
-        return start, end, m.group("verb")
+        return start, min(end, start + _first_sentence_end(body_text[start:end])), m.group("verb")
     before = body_text[line_start : match.start()]
+    if not before.strip() and body_text[:line_start].rstrip().endswith(":"):
+        # the paragraph before introduces it ('Scott Schnuck, the chairman, issued this statement:')
+        line_start = body_text.rfind("\n", 0, len(body_text[:line_start].rstrip())) + 1
+        before = body_text[line_start : match.start()].rstrip() + " "
     for pattern in _BEFORE:
         m = pattern.search(before)
         if m and not (pattern in _NAMED_ONLY and not _names_a_person(mentions, line_start + m.start("speaker"),
-                                                                      line_start + m.end("speaker"))):
-            return line_start + m.start("speaker"), line_start + m.end("speaker"), m.groupdict().get("verb") or "according to"
+                                                                      line_start + m.end("speaker"), body_text)):
+            gd = m.groupdict()
+            start, end = line_start + m.start("speaker"), line_start + m.end("speaker")
+            return start + _last_sentence_start(body_text[start:end]), end, gd.get("verb") or gd.get("verb2") or "according to"
     return None
+
+
+# A sentence's end inside a run of capitalised words ("Anna Berg. Her rival", "the Met Office Hadley
+# Centre. He said:"), not an abbreviation's dot ("Dr. Sheila Pinette", "U.S. Rep. Ann Lee").
+_NAME_SENTENCE_END = re.compile(r"(?<=\w)(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Rep|Sen|Gov|Gen|Col|Sgt|Mrs|Rev|Hon))"
+                                r"(?<!\b(?:Prof|Capt|Supt|Insp))[.!?]\s+(?=[A-Z])")
+
+
+def _first_sentence_end(text: str) -> int:
+    found = _NAME_SENTENCE_END.search(text)
+    return found.start() if found else len(text)
+
+
+def _last_sentence_start(text: str) -> int:
+    ends = list(_NAME_SENTENCE_END.finditer(text))
+    return ends[-1].end() if ends else 0
 
 
 def _is_a_title(text: str) -> bool:
@@ -203,6 +245,8 @@ def _linked(mentions: list[Mention], start: int, end: int, speaker_text: str) ->
     if re.search(r"[’']s\s+[a-z]", speaker_text):
         return None
     entity = _entity_at(mentions, start, end)
+    if entity is None or entity.label != "PERSON":
+        entity = _person_by_surname(mentions, speaker_text) or entity  # "Bureau Chief Christine Adamski"
     if entity is None and " " not in speaker_text and speaker_text[:1].isupper():
         close = {m.entity_id: m for m in mentions if m.label == "PERSON"
                  and close_spelling(m.canonical_name.split()[-1], speaker_text)}
