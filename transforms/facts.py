@@ -1041,7 +1041,7 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
         if attribution is None:
             attribution = _attribution(sent) or ""
         facts.append(_as_fact(sent, reading, offset, attribution))
-    facts = carry_measured_objects(_equivalents_share_their_bound(sent.text, offset, facts))
+    facts = carry_measured_objects(sent.text, offset, _equivalents_share_their_bound(sent.text, offset, facts))
     facts.extend(_ordinal_facts(sent, offset))
     return sorted(facts, key=lambda f: f.start_char)
 
@@ -1126,18 +1126,23 @@ def facts_for_texts(splitter: Language, parser: Language, texts: list[str], n_pr
 _MEASURED = ("money", "percent", "measure")
 
 
-def carry_measured_objects(facts: list[Fact]) -> list[Fact]:
+MAX_WORDS_BETWEEN_LISTED = 10  # "26% of transactions in March, down from 32%": one list; farther apart, two statements
+
+
+def carry_measured_objects(text: str, offset: int, facts: list[Fact]) -> list[Fact]:
     """Amounts listed or compared in one sentence measure one thing, named once: 'cash sales were
     26% of transactions, down from 32% in February and 28% a year ago', 'a net profit of $11.6bn, or
     $12.30 a share'. An amount with no object takes the object of the amount of its kind before it
-    in the sentence (of its unit, or its rate: USD and USD/share)."""
+    in the sentence (of its unit, or its rate: USD and USD/share), a few words before it."""
     carried, last = [], {}
     for fact in sorted(facts, key=lambda f: f.start_char):
         key = (fact.kind, (fact.unit or "").split("/")[0])
-        if fact.kind in _MEASURED and fact.object is None and key in last:
-            fact = replace(fact, object=last[key])
+        before = last.get(key)
+        if fact.kind in _MEASURED and fact.object is None and before is not None \
+                and len(text[before[1] - offset : fact.start_char - offset].split()) <= MAX_WORDS_BETWEEN_LISTED:
+            fact = replace(fact, object=before[0])
         if fact.kind in _MEASURED and fact.object:
-            last[key] = fact.object
+            last[key] = (fact.object, fact.end_char)
         carried.append(fact)
     return carried
 

@@ -96,6 +96,14 @@ def in_object(doc: Doc, i: int) -> Token | None:
     return None
 
 
+def for_object(doc: Doc, i: int) -> Token | None:
+    """'$9 million for capital improvements': what money is for."""
+    if i < len(doc) and doc[i].lower_ == "for":
+        pobj = [c for c in doc[i].children if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in _SETTINGS]
+        return pobj[0] if pobj else None
+    return None
+
+
 # Nouns that make a place or a part of a phrase ("in front of 15,522"), not what is counted.
 _PHRASE_NOUNS = frozenset({"front", "back", "side", "top", "bottom", "middle", "end", "part", "lot", "number", "total"})
 
@@ -147,9 +155,9 @@ def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
 
 
 # Nouns that name a rise or a fall ("a 5% increase in revenue"); the amount measures what changed.
-CHANGE_NOUNS_UP = frozenset({"increase", "rise", "gain", "growth", "jump", "surge", "hike", "boost", "climb", "uptick",
-                             "expansion", "improvement"})
-CHANGE_NOUNS_DOWN = frozenset({"decrease", "fall", "drop", "decline", "reduction", "cut", "loss", "slump", "dip",
+# (Not "improvement", "expansion" or "loss": "$9m for capital improvements" are works, "a $5m loss" a result.)
+CHANGE_NOUNS_UP = frozenset({"increase", "rise", "gain", "growth", "jump", "surge", "hike", "boost", "climb", "uptick"})
+CHANGE_NOUNS_DOWN = frozenset({"decrease", "fall", "drop", "decline", "reduction", "cut", "slump", "dip",
                                "contraction", "plunge", "downturn"})
 # Nouns that stand for the amount of what follows them ("the number of arrests").
 _AMOUNT_NOUNS = frozenset({"number", "amount", "level", "rate", "volume", "count", "share", "proportion"})
@@ -163,8 +171,9 @@ def changed_thing(tok: Token, start: int, end: int) -> tuple[Token, str] | None:
     change = "up" if lemma in CHANGE_NOUNS_UP else "down" if lemma in CHANGE_NOUNS_DOWN else None
     if change is None:
         return None
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i > tok.i]
-    named = next((p for c in preps for p in c.children if p.dep_ == "pobj" and p.pos_ in _NOUNS), None)
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i == tok.i + 1]
+    named = next((p for c in preps for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                  and not start <= p.i < end), None)
     if named is not None and named.lower_ in _AMOUNT_NOUNS:
         named = of_object(named.doc, named.i + 1) or named
     if named is None:
@@ -235,6 +244,8 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
              head_of_phrase(doc, start, end, measure=kind == "measure")]
     if kind in ("money", "duration"):
         steps.append(in_object(doc, after))
+    if kind == "money":
+        steps.append(for_object(doc, after))
     steps.append(noun_before_of(doc, start))
     if kind in _MEASURES or _hangs_from_a_verb(doc, start, end):
         steps.append(subject_of_governor(doc, start, end))  # "the economy grew 3%", "sales reached 4 million"
@@ -244,6 +255,8 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
             continue  # "an annual rate of 4.19 million": what the rate is of is counted
         if tok is not None and not _same_line_noun(doc, tok, start):
             continue
+        if tok is not None and tok.lower_ in _AMOUNT_NOUNS and of_object(doc, tok.i + 1) is not None:
+            tok = of_object(doc, tok.i + 1)  # "the number of new homes rose to 170,690"
         if tok is not None and tok.is_alpha and tok.lower_ not in _NOT_OBJECTS and tok.lower_ not in SURFACES \
                 and tok.lower_ not in MULTIPLIERS \
                 and not (kind == "age" and tok.pos_ == "PROPN"):  # "4-year-old Abigail Edan": a person, not a thing
