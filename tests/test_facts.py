@@ -280,6 +280,10 @@ def test_news_constructions(parser, sentence, expected):
     "He is tied for 21st at 12 under.",
     "The Chiefs lost to a Bills (3-6) side.",  # a team's won-lost record
     "Flu cases peaked between Dec. 4-10 in the city.",  # the last day of a range of days
+    "He went three for four at the plate.",  # a batter's hits for at-bats
+    "They bowled out the hosts for 65 after lunch.",  # a side's total
+    "Allen's three-pointer gave Boston the lead.",  # a noun made with a number
+    "Irving made another 3 that pushed the lead.",  # a shot named by a number
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
@@ -367,3 +371,16 @@ def test_a_rate_for_each_item_is_per_item(parser):
     [fact] = facts_of(parser, "Offenders face a fine of $1,000 for each offence.")
     assert fact.unit == "USD/offence"
     assert [f.unit for f in facts_of(parser, "He paid $50 for each of them.")] == ["USD"]
+
+
+def test_a_verb_up_to_a_level_is_the_level_reached_not_a_ceiling(parser):
+    [fact, _] = facts_of(parser, "The unemployment rate ticked up to 4.2% last month from 4.1% in June.")
+    assert (fact.value, fact.bound, fact.object) == (4.2, "=", "rate")
+
+
+def test_a_year_a_share_is_compared_with_is_no_count(parser):
+    assert [f.value for f in facts_of(parser, "Capacity will be 17% below 2019.")] == [17]
+
+
+def test_a_round_of_golf_is_a_score_but_its_birdies_count(parser):
+    assert [f.text for f in facts_of(parser, "He closed with a five-birdie 66 to finish second.")] == ["five"]

@@ -19,7 +19,7 @@ from transforms.dates import MONTH_NAMES
 from transforms.objects import FALL_WORDS, RISE_WORDS, changed_thing, lemma_of, measured_object, past_parentheses
 from transforms.non_quantities import (
     COLLECTIVE_NOUNS, EVENT_NOUNS, frames_a_window, frames_another_fact, is_a_number_as_noun, is_acceleration_benchmark, is_anaphoric,
-    is_a_record, is_bowling_figures, is_pronoun_one, is_scoreline, score_against_par, is_some_time, names_a_tenor, names_an_event, names_something,
+    is_a_record, is_a_thing_named_by_its_number, is_an_innings_total, is_bowling_figures, is_pronoun_one, is_scoreline, score_against_par, is_some_time, names_a_tenor, names_an_event, names_something,
 )
 from transforms.numbers import (
     FRACTION,
@@ -204,6 +204,9 @@ def _is_year(doc: Doc, i: int) -> bool:
         return True  # "fiscal year 2019", "the 2018 models", "the 2004 Olympics"; "1,500 workers" has its comma
     if after and (match_unit_after(after) is not None or doc[i + 1].tag_ == "NNS" or after[0] in COLLECTIVE_NOUNS):
         return False
+    if i > 1 and before in ("below", "above", "over", "under", "than") and (doc[i - 2].text in ("%", "percent")
+                                                                            or doc[i - 2].like_num):
+        return True  # "17% below 2019", "5% higher than 2019": the year compared with
     return _qualifier_before(doc, i)[0] is None or after[:1] == ["'s"]
 
 
@@ -334,6 +337,8 @@ def _qualifier_before(doc: Doc, start: int) -> tuple[str | None, int]:
         words = phrase.split()
         begin = start - len(words)
         if begin >= 0 and [t.lower_ for t in doc[begin:start]] == words:
+            if words[0] in ("up", "down") and begin > 0 and doc[begin - 1].pos_ in ("VERB", "AUX"):
+                return None, start  # "ticked up to 4.2%": the level reached, not a ceiling
             return doc[begin:start].text, begin
     return None, start
 
@@ -946,8 +951,10 @@ def _what_is_counted(sent: Doc, r: _Reading) -> tuple[str, str | None, str | Non
     obj_tok = measured_object(sent, r.span_start, max(r.span_end, r.unit_end), kind)
     if obj_tok is None and kind == "count":
         obj_tok = _counted_object(sent, r.start, r.range_end)
-    if obj_tok is not None and (obj_tok.lower_ in ("time", "times") or any(c.isdigit() for c in obj_tok.text)):
-        obj_tok = None  # "three times" is how often, not things counted; "L-202" is a code
+    if obj_tok is not None and obj_tok.lower_ in ("time", "times"):
+        return kind, None, None, None  # "five times" is how often, not things counted (nor carried on)
+    if obj_tok is not None and any(c.isdigit() for c in obj_tok.text):
+        obj_tok = None  # "L-202" is a code
     changed = changed_thing(obj_tok, r.span_start, max(r.span_end, r.unit_end)) if obj_tok is not None and kind != "count" else None
     if changed is not None:
         obj_tok = changed[0]
@@ -1015,7 +1022,8 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
                 or is_a_record(sent, start, end):
             used.add(start + 2)  # the other side of the result
             continue
-        if is_a_number_as_noun(sent, start, end, counted_after):
+        if is_a_number_as_noun(sent, start, end, counted_after) or is_a_thing_named_by_its_number(sent, start, end) \
+                or is_an_innings_total(sent, start, end, counted_after):
             continue
         after_par = score_against_par(sent, start, end)
         if after_par is not None:

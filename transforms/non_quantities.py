@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc
 
 from transforms.numbers import UNITS
-from transforms.units import CAPITAL_SUFFIXES, looks_like_a_unit_symbol, unit_in_library
+from transforms.units import CAPITAL_SUFFIXES, SURFACES, looks_like_a_unit_symbol, unit_in_library
 
 # Words that make a pair of small numbers a result ("won 3-1", "a 2-0 victory", "beat him 6-4 6-4").
 RESULT_WORDS = frozenset({
@@ -28,7 +28,7 @@ AFTER_A_PERIOD = frozenset({"ago", "earlier", "later", "previously", "on", "back
 AROUND_AN_EVENT = frozenset({"before", "after"})
 # Words before a period that frame what follows ("in the three months to December", "over the past two years").
 BEFORE_A_PERIOD = frozenset({"the", "last", "past", "next", "previous", "coming", "first", "final", "following",
-                             "recent", "preceding"})
+                             "recent", "preceding", "prior", "same"})
 FRAMING_NOUNS = frozenset({"space", "period", "course", "span"})  # "in the space of one year"
 # What a race distance names when it is an event ("the 100m final", "200m gold", "a 4km champion").
 EVENT_NOUNS = frozenset({"final", "finals", "heat", "heats", "semi-final", "title", "titles", "gold", "silver", "bronze",
@@ -96,14 +96,21 @@ def is_bowling_figures(doc: Doc, start: int, end: int, counts_after) -> bool:
         return False
     wickets, runs = doc[start], doc[end + 1]
     small = wickets.text.isdigit() and int(wickets.text) <= 10 or wickets.lower_ in _SMALL_NUMBER_WORDS
-    return small and runs.text.isdigit() and not counts_after(end + 2) \
-        and not (end + 2 < len(doc) and doc[end + 2].like_num)
+    return small and (runs.text.isdigit() or runs.lower_ in _SMALL_NUMBER_WORDS) and not counts_after(end + 2) \
+        and not (end + 2 < len(doc) and doc[end + 2].like_num)  # (and a batter's "three for four": hits for at-bats)
+
+
+def is_an_innings_total(doc: Doc, start: int, end: int, counts_after) -> bool:
+    """'bowled out the hosts for 65', 'all out for 122': a side's total, a result, not a count."""
+    if end - start != 1 or start < 2 or doc[start - 1].lower_ != "for" or counts_after(end):
+        return False
+    return any(t.lower_ == "out" for t in doc[max(0, start - 5) : start - 1])
 
 
 _SMALL_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 
 
-_DETERMINERS = frozenset({"a", "an", "his", "her", "their", "its", "my", "our", "your"})
+_DETERMINERS = frozenset({"a", "an", "another", "his", "her", "their", "its", "my", "our", "your"})
 
 
 def is_a_number_as_noun(doc: Doc, start: int, end: int, counts_after) -> bool:
@@ -116,14 +123,27 @@ def is_a_number_as_noun(doc: Doc, start: int, end: int, counts_after) -> bool:
     while opener > max(0, start - 5) and (doc[opener].pos_ in ("ADJ", "NOUN", "PROPN") or doc[opener].text in _DASHES
                                           or doc[opener].tag_ == "JJ" or doc[opener].like_num):
         opener -= 1  # the words that modify it ("48-ball", "10th Test")
-    if doc[opener].lower_ not in _DETERMINERS or (opener < start - 1 and doc[start].dep_ in ("nummod", "quantmod")):
+    counted_compound = any(t.text in _DASHES for t in doc[opener + 1 : start]) and any(t.like_num for t in doc[opener + 1 : start])
+    if doc[opener].lower_ not in _DETERMINERS or (opener < start - 1 and doc[start].dep_ in ("nummod", "quantmod")
+                                                  and not counted_compound):
         return False
     word = doc[start].lower_
-    if opener < start - 1 and word not in _SMALL_NUMBER_WORDS and not word.isalpha():
-        return False  # "a 48-ball 50" is written "fifty" by the papers that mean an innings
+    if opener < start - 1 and word not in _SMALL_NUMBER_WORDS and not word.isalpha() and not counted_compound:
+        return False  # ("a record 49,520." is a crowd; "a five-birdie 66", "a 48-ball 50" are a round, an innings)
     nxt = doc[end] if end < len(doc) else None
     return (word in _SMALL_NUMBER_WORDS or doc[start].text.isdigit() or opener < start - 1) and not counts_after(end) \
-        and (nxt is None or nxt.is_punct and nxt.text not in ("-", "–") or nxt.pos_ in ("ADP", "PART", "CCONJ", "SCONJ"))
+        and (nxt is None or nxt.is_punct and nxt.text not in ("-", "–") or nxt.pos_ in ("ADP", "PART", "CCONJ", "SCONJ")
+             or nxt.lower_ in ("that", "which"))
+
+
+def is_a_thing_named_by_its_number(doc: Doc, start: int, end: int) -> bool:
+    """'a three-pointer', 'a two-seater', 'a 10-pounder': a number that makes a noun ending in -er,
+    one thing, not a count (but "a 10-meter wall" measures)."""
+    if end + 1 >= len(doc) or doc[end].text not in _DASHES:
+        return False
+    word = doc[end + 1]
+    return word.lower_.endswith(("er", "ers")) and word.pos_ == "NOUN" and word.lower_ not in SURFACES \
+        and unit_in_library(word.lower_.rstrip("s")) is None
 
 
 def is_anaphoric(doc: Doc, start: int, end: int) -> bool:

@@ -26,7 +26,8 @@ _CAUSES_A_CHANGE = frozenset({"raise", "boost", "cut", "reduce", "lower", "widen
 # "its debt is close to 12bn euros", "the market was worth £1,152m"), unlike "the duchy generated £12m".
 _STATES_AN_AMOUNT = (RISE_WORDS | FALL_WORDS) - _CAUSES_A_CHANGE | {
     "be", "cost", "total", "reach", "stand", "hit", "value", "exceed", "measure", "weigh", "last", "average",
-    "close", "end", "trade", "range", "amount", "come",
+    "close", "end", "trade", "range", "amount", "come", "tick", "edge", "inch", "creep", "move", "settle", "hold",
+    "remain",
 }
 # Nouns that frame a count rather than name what is counted ("an annual rate of 4.19 million",
 # "expectations of about 30 million").
