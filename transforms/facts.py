@@ -337,7 +337,7 @@ def _qualifier_before(doc: Doc, start: int) -> tuple[str | None, int]:
         words = phrase.split()
         begin = start - len(words)
         if begin >= 0 and [t.lower_ for t in doc[begin:start]] == words:
-            if words[0] in ("up", "down") and begin > 0 and doc[begin - 1].pos_ in ("VERB", "AUX"):
+            if words[0] in ("up", "down") and doc[begin].dep_ == "prt":
                 return None, start  # "ticked up to 4.2%": the level reached, not a ceiling
             return doc[begin:start].text, begin
     return None, start
