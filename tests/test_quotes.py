@@ -187,3 +187,35 @@ def test_a_speaker_does_not_run_into_the_next_sentence(ner):
             "our climate.”")
     [(_, speaker, entity, _)] = speakers(ner, text)
     assert (speaker, entity) == ("He", "Peter Stott")
+
+
+def test_a_name_and_its_role_before_the_verb_without_a_second_comma(ner):
+    text = "“We had a fantastic ride this year,” Maria Lopez, the network’s president and CEO said in a statement."
+    [(_, speaker, _, verb)] = speakers(ner, text)
+    assert (speaker, verb) == ("Maria Lopez", "said")
+
+
+def test_a_sentence_opened_by_a_name_that_goes_on_saying(ner):
+    text = "Maria Lopez echoed him, saying, “The decision was unanimous and final.”"
+    [(_, speaker, _, verb)] = speakers(ner, text)
+    assert (speaker, verb) == ("Maria Lopez", "saying")
+
+
+def test_the_organisation_a_description_names(ner):
+    text = ("Troops of the Pakistan Army repelled the attack on Wednesday.\n"
+            "“Security forces are maintaining pressure on the attackers,” the army said.")
+    [(_, speaker, entity, _)] = speakers(ner, text)
+    assert (speaker, entity) == ("the army", "Pakistan Army")
+
+
+def test_a_person_described_by_nationality_is_not_the_nationality(ner):
+    text = "“I feel good about the race,” the 33-year-old American said after the defeat."
+    [(_, speaker, entity, _)] = speakers(ner, text)
+    assert (speaker, entity) == ("the 33-year-old American", None)
+
+
+def test_the_one_told_does_not_break_a_run_of_quotes(ner):
+    text = ("“The market is rewarding the show of cooperation,” John Kilduff, a partner at a hedge fund, told "
+            "Bloomberg. “Their acts have not matched their words so far.”")
+    got = speakers(ner, text)
+    assert [g[2] for g in got] == ["John Kilduff", "John Kilduff"]

@@ -71,9 +71,10 @@ _AFTER = [
     # '“…,” officials said', '“…!” officers announced': a plural of people named by what they are
     re.compile(r"^\s*,?\s*(?P<speaker>(?!(?:but|and|as|while|so|or|though|because|if|when)\b)(?:[a-z]+\s+){0,2}[a-z]+s)\s+"
                + _ADVERB + _VERB + r"\b"),
-    # ', Gantz, a centrist, told …', ', Dylan Nelson, a fellow at the institute in Munich, said':
-    # a name, then what he is between commas (within the sentence)
-    re.compile(r"^\s*,?\s*(?P<speaker>" + _NAME + r")\s*,\s*[^“”\".!?]{2,160}?,\s*(?:\w+ly\s+)?" + _VERB + r"\b"),
+    # ', Gantz, a centrist, told …', ', Dylan Nelson, a fellow at the institute in Munich, said',
+    # ', Paula Kerger, PBS' president and CEO said': a name, then what he is after a comma (within
+    # the sentence)
+    re.compile(r"^\s*,?\s*(?P<speaker>" + _NAME + r")\s*,\s*[^“”\".!?]{2,160}?,?\s+(?:\w+ly\s+)?" + _VERB + r"\b"),
     re.compile(r"^\s*,?\s*(?P<verb>according\s+to)\s+(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})"),
     _ROLE_BEFORE_NAME,
     _VERB_ROLE_NAME,
@@ -89,9 +90,16 @@ _BEFORE = [
                + _VERB + r"\b(?:(?!\b(?:called|dubbed|termed|described)\b)[^.!?“”\"])*$"),
     _COLON_AFTER_NAME,
 ]
+# 'Algerian Energy Minister Noureddine Bouarfaa echoed him, saying, “…”', 'Sanuallah praised the
+# troops, saying that they had prevented “a major catastrophe.”': a sentence opened by a name goes on
+# to what he said
+_SAYING_AFTER_NAME = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][a-z]+\s+(?:[a-z]+\s+){1,3})?(?P<speaker>" + _NAME
+                                + r")(?![’']s\b)" + _APPOSITION + r"\s+" + _ADVERB + r"[a-z]+\b[^.!?“”\"]{0,80},\s+"
+                                r"(?P<verb>saying)\b[^.!?“”\"]{0,120}$")
+_BEFORE.append(_SAYING_AFTER_NAME)
 # The loosest shapes (any words before the name, any verb before the colon) count only when the
 # speaker is a person the article names: "That process led to a realization:" names no one.
-_NAMED_ONLY = (_ROLE_BEFORE_NAME, _COLON_AFTER_NAME, _VERB_ROLE_NAME, _NAME_SAID)
+_NAMED_ONLY = (_ROLE_BEFORE_NAME, _COLON_AFTER_NAME, _VERB_ROLE_NAME, _NAME_SAID, _SAYING_AFTER_NAME)
 
 
 def _names_a_person(mentions: list[Mention], start: int, end: int, body_text: str = "") -> bool:
@@ -245,6 +253,8 @@ def _linked(mentions: list[Mention], start: int, end: int, speaker_text: str) ->
     if re.search(r"[’']s\s+[a-z]", speaker_text):
         return None
     entity = _entity_at(mentions, start, end)
+    if entity is not None and entity.label == "NORP" and re.match(r"(?:[Tt]he|[Aa]n?)\s", speaker_text):
+        entity = None  # "the Spanish coach", "the 33-year-old American": a person described, not a people
     if entity is None or entity.label != "PERSON":
         entity = _person_by_surname(mentions, speaker_text) or entity  # "Bureau Chief Christine Adamski"
     if entity is None and " " not in speaker_text and speaker_text[:1].isupper():
@@ -261,15 +271,18 @@ MAX_ATTRIBUTION_WORDS = 8  # the words between two quotes of one speaker in one 
 _GOES_ON = re.compile(r"\b(?:adding|saying|noting|continuing|arguing)\b(?:\s+that)?[^.!?]*$")
 
 
+_LISTENER = re.compile(r"\b(?:told|tells)\s+$")
+
+
 def _goes_on(body_text: str, mentions: list[Mention], match: re.Match, last: Quote | None) -> bool:
     """The quote continues `last`'s speaker: in the same paragraph with no one else named between
     them, or opening the next paragraph right after it."""
     if last is None or last.speaker_text is None:
         return False
     between = body_text[last.end_char:match.start()]
-    if any(m.label == "PERSON" and m.entity_id != last.speaker_entity_id
-           and last.end_char <= m.start_char < match.start() for m in mentions):
-        return False
+    if any(m.label == "PERSON" and m.entity_id != last.speaker_entity_id and last.end_char <= m.start_char < match.start()
+           and not _LISTENER.search(body_text, max(0, m.start_char - 7), m.start_char) for m in mentions):
+        return False  # (the one told, "told Bloomberg", is not another speaker)
     if "\n" not in between:
         # the attribution and no more ('”, said Blinken, adding that the “'), or a new sentence
         # right after it ('” he said. “'); not narration between them ('The crowd then chanted “')
@@ -295,7 +308,21 @@ def _speaker(body_text: str, mentions: list[Mention], start: int, end: int, quot
     if pronoun in _PRONOUNS:
         return speaker_text, previous_speaker  # "it added": the organisation quoted just before
     entity = _linked(mentions, start, end, speaker_text)
+    if entity is None:
+        entity = _organisation_described(mentions, speaker_text, quote_start)
     return speaker_text, entity.entity_id if entity else None
+
+
+def _organisation_described(mentions: list[Mention], speaker_text: str, before: int) -> Mention | None:
+    """'the army said' after 'the Pakistan Army', 'the ministry said' after 'the Health Ministry':
+    the organisation last named before the quote whose name holds the description's noun."""
+    described = re.fullmatch(r"[Tt]he\s+([a-z]+)", speaker_text)
+    if described is None:
+        return None
+    noun = described.group(1)
+    named = [m for m in mentions if m.label == "ORG" and m.end_char <= before
+             and noun in (w.lower() for w in m.canonical_name.split())]
+    return named[-1] if named else None
 
 
 def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: int = 3) -> list[Quote]:
