@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
@@ -142,7 +142,9 @@ def store_raw_and_select_new(
     loaded, rejected = (set(), set()) if settings.reprocess else warehouse.processed_doc_ids(
         con, [d.doc_id for d in staged], settings.reading_version(), settings.model_name)
     done = loaded | rejected
-    return [doc for doc in staged if doc.doc_id not in done], len(rejected), warehouse.learned_boilerplate(con)
+    # (the raw bytes are in the warehouse now: the documents to process go on without them)
+    todo = [replace(doc, raw=b"") for doc in staged if doc.doc_id not in done]
+    return todo, len(rejected), warehouse.learned_boilerplate(con)
 
 
 @task(cache_policy=NONE)
