@@ -16,10 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.dates import MONTH_NAMES
-from transforms.objects import FALL_WORDS, RISE_WORDS, changed_thing, lemma_of, measured_object, past_parentheses
+from transforms.objects import (
+    FALL_WORDS, MEASURE_KINDS, RISE_WORDS, changed_thing, lemma_of, measured_object, past_parentheses,
+)
 from transforms.non_quantities import (
-    COLLECTIVE_NOUNS, EVENT_NOUNS, frames_a_window, frames_another_fact, is_a_number_as_noun, is_acceleration_benchmark, is_anaphoric,
-    is_a_record, is_a_thing_named_by_its_number, is_an_innings_total, is_bowling_figures, is_pronoun_one, is_scoreline, score_against_par, is_some_time, names_a_tenor, names_an_event, names_something,
+    COLLECTIVE_NOUNS, EVENT_NOUNS, frames_a_window, frames_another_fact, is_a_number_as_noun, is_a_record,
+    is_a_thing_named_by_its_number, is_acceleration_benchmark, is_an_innings_total, is_anaphoric, is_bowling_figures,
+    is_pronoun_one, is_scoreline, is_some_time, names_a_tenor, names_an_event, names_something, score_against_par,
 )
 from transforms.numbers import (
     FRACTION,
@@ -955,7 +958,8 @@ def _what_is_counted(sent: Doc, r: _Reading) -> tuple[str, str | None, str | Non
         return kind, None, None, None  # "five times" is how often, not things counted (nor carried on)
     if obj_tok is not None and any(c.isdigit() for c in obj_tok.text):
         obj_tok = None  # "L-202" is a code
-    changed = changed_thing(obj_tok, r.span_start, max(r.span_end, r.unit_end)) if obj_tok is not None and kind != "count" else None
+    changed = None if obj_tok is None or kind == "count" else changed_thing(obj_tok, r.span_start,
+                                                                             max(r.span_end, r.unit_end))
     if changed is not None:
         obj_tok = changed[0]
     obj = lemma_of(obj_tok) if obj_tok is not None else None
@@ -1131,9 +1135,6 @@ def facts_for_texts(splitter: Language, parser: Language, texts: list[str], n_pr
     return list(iter_facts_for_texts(splitter, parser, texts, n_process))
 
 
-_MEASURED = ("money", "percent", "measure")
-
-
 MAX_WORDS_BETWEEN_LISTED = 10  # "26% of transactions in March, down from 32%": one list; farther apart, two statements
 
 
@@ -1146,10 +1147,10 @@ def carry_measured_objects(text: str, offset: int, facts: list[Fact]) -> list[Fa
     for fact in sorted(facts, key=lambda f: f.start_char):
         key = (fact.kind, (fact.unit or "").split("/")[0])
         before = last.get(key)
-        if fact.kind in _MEASURED and fact.object is None and before is not None \
+        if fact.kind in MEASURE_KINDS and fact.object is None and before is not None \
                 and len(text[before[1] - offset : fact.start_char - offset].split()) <= MAX_WORDS_BETWEEN_LISTED:
             fact = replace(fact, object=before[0])
-        if fact.kind in _MEASURED and fact.object:
+        if fact.kind in MEASURE_KINDS and fact.object:
             last[key] = (fact.object, fact.end_char)
         carried.append(fact)
     return carried

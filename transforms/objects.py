@@ -225,7 +225,8 @@ def _same_line_noun(doc: Doc, tok: Token, start: int) -> bool:
     return not (tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children))
 
 
-_MEASURES = ("money", "percent", "measure")
+# The kinds of fact that measure a thing (not counts, durations or ages).
+MEASURE_KINDS = ("money", "percent", "measure")
 
 
 def _hangs_from_a_verb(doc: Doc, start: int, end: int) -> bool:
@@ -248,7 +249,7 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
     if kind == "money":
         steps.append(for_object(doc, after))
     steps.append(noun_before_of(doc, start))
-    if kind in _MEASURES or _hangs_from_a_verb(doc, start, end):
+    if kind in MEASURE_KINDS or _hangs_from_a_verb(doc, start, end):
         steps.append(subject_of_governor(doc, start, end))  # "the economy grew 3%", "sales reached 4 million"
     for tok in steps:
         tok = _outside(tok, start, end)
