@@ -89,20 +89,22 @@ _SETTINGS = frozenset({"trading", "session", "deal", "quarter", "period", "year"
                        "total", "all", "market"})
 
 
-def in_object(doc: Doc, i: int) -> Token | None:
-    """'$1bn in assets', 'two years in prison': the noun after 'in'."""
-    if i < len(doc) and doc[i].lower_ == "in":
+def _object_after(doc: Doc, i: int, preposition: str) -> Token | None:
+    """The noun after `preposition` at i, unless it says when or where the amount was seen."""
+    if i < len(doc) and doc[i].lower_ == preposition:
         pobj = [c for c in doc[i].children if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in _SETTINGS]
         return pobj[0] if pobj else None
     return None
+
+
+def in_object(doc: Doc, i: int) -> Token | None:
+    """'$1bn in assets', 'two years in prison': the noun after 'in'."""
+    return _object_after(doc, i, "in")
 
 
 def for_object(doc: Doc, i: int) -> Token | None:
     """'$9 million for capital improvements': what money is for."""
-    if i < len(doc) and doc[i].lower_ == "for":
-        pobj = [c for c in doc[i].children if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in _SETTINGS]
-        return pobj[0] if pobj else None
-    return None
+    return _object_after(doc, i, "for")
 
 
 # Nouns that make a place or a part of a phrase ("in front of 15,522"), not what is counted.
@@ -128,11 +130,16 @@ def _named(tok: Token) -> Token:
     return tok
 
 
+def _root_of(doc: Doc, start: int, end: int) -> Token | None:
+    """The token of [start, end) whose head is outside it."""
+    return next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+
+
 def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
     """What the verb the fact hangs from changes or describes: its object when the fact is how much
     ('expand the fleet by 30%'), else its subject ('the economy expanded by 1.7%', 'its shares were
     down 10%', 'the company's debt is close to 12bn euros')."""
-    root = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    root = _root_of(doc, start, end)
     tok = root
     through_a_comparison = root is not None and (root.lower_ in ("than", "with", "for") or root.tag_ in ("JJR", "RBR"))
     for _ in range(4):
@@ -232,7 +239,7 @@ MEASURE_KINDS = ("money", "percent", "measure")
 def _hangs_from_a_verb(doc: Doc, start: int, end: int) -> bool:
     """The fact is the complement of a verb, or of its preposition ("sales reached 4 million", "rose to
     170,690"), not its subject ("32 is the quantity")."""
-    root = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    root = _root_of(doc, start, end)
     if root is None or root.dep_ in ("nsubj", "nsubjpass"):
         return False
     head = root.head.head if root.head.dep_ == "prep" and root.head.lower_ in ("to", "from", "at") else root.head
@@ -257,8 +264,8 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
             continue  # "an annual rate of 4.19 million": what the rate is of is counted
         if tok is not None and not _same_line_noun(doc, tok, start):
             continue
-        if tok is not None and tok.lower_ in _AMOUNT_NOUNS and of_object(doc, tok.i + 1) is not None:
-            tok = of_object(doc, tok.i + 1)  # "the number of new homes rose to 170,690"
+        if tok is not None and tok.lower_ in _AMOUNT_NOUNS:
+            tok = of_object(doc, tok.i + 1) or tok  # "the number of new homes rose to 170,690"
         if tok is not None and tok.is_alpha and tok.lower_ not in _NOT_OBJECTS and tok.lower_ not in SURFACES \
                 and tok.lower_ not in MULTIPLIERS \
                 and not (kind == "age" and tok.pos_ == "PROPN"):  # "4-year-old Abigail Edan": a person, not a thing
