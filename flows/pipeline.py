@@ -91,9 +91,11 @@ def extract_entities(
     """NER over each page's title, dek, captions and body; body mentions, resolved within their
     document (across documents once the run has loaded them: `warehouse.resolve_across_warehouse`)."""
     nlp = load_model(model_name, "ner")
-    mentions, rejects = each_alone("entities", docs, lambda batch: {
-        doc.doc_id: found for doc, found in zip(batch, document_mentions(nlp, batch, _processes(batch, workers, per_process),
-                                                                        on_document))})
+    with nlp.memory_zone():  # (the words of these documents leave the model's vocabulary after)
+        mentions, rejects = each_alone("entities", docs, lambda batch: {
+            doc.doc_id: found for doc, found in zip(batch, document_mentions(nlp, batch,
+                                                                            _processes(batch, workers, per_process),
+                                                                            on_document))})
     return mentions or {}, rejects
 
 
@@ -126,7 +128,8 @@ def extract_numeric_facts(docs: list[CleanDocument], model_name: str, workers: i
             on_document()
         return facts
 
-    facts, rejects = each_alone("facts", docs, facts_of)
+    with splitter.memory_zone(), parser.memory_zone():  # (as in extract_entities)
+        facts, rejects = each_alone("facts", docs, facts_of)
     return facts or {}, rejects
 
 
