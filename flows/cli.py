@@ -278,6 +278,57 @@ def report(
     _query(db or _default_db(), (SQL_DIR / "reports" / f"{name}.sql").read_text(encoding="utf-8"), format)
 
 
+@app.command(epilog="Examples: newsfacts schema (the tables) · newsfacts schema facts quotes (their columns) · "
+                     "newsfacts schema facts --format markdown. The same meanings are DuckDB comments: "
+                     "SELECT comment FROM duckdb_columns()")
+def schema(
+    tables: Annotated[list[str] | None, typer.Argument(help="Tables whose columns to list; omit for the tables.",
+                                                       show_default=False)] = None,
+    db: DbOption = None,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+) -> None:
+    """List the warehouse's tables (rows, what each holds), or the columns of some (type, meaning).
+    Without a warehouse yet, the tables a first run creates."""
+    from flows.warehouse import catalogue
+
+    try:
+        with one_line_errors():
+            columns, rows = catalogue(db or _default_db(), tables or None)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
+    _print_result(columns, rows, format)
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+
+
+@app.command(epilog="Examples: newsfacts export (every table, as Parquet, into data/export/) · newsfacts export "
+                     "facts entities --format csv --out /tmp/news")
+def export(
+    tables: Annotated[list[str] | None, typer.Argument(help="Tables to write; omit for all of them.",
+                                                       show_default=False)] = None,
+    db: DbOption = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write TABLE.parquet or TABLE.csv into.")
+                   ] = Path("data/export"),
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.parquet,
+) -> None:
+    """Write tables of the warehouse to Parquet or CSV files, one per table (`newsfacts schema`
+    says what their columns mean)."""
+    from flows.warehouse import export_tables
+
+    try:
+        with one_line_errors():
+            written = export_tables(db or _default_db(), tables or [], out, format.value)
+    except (ValueError, FileNotFoundError) as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
+    for table, path, rows in written:
+        console.print(Text(f"{table}: {rows:,} rows → {path}"))
+
+
 @app.command(epilog="Example: newsfacts dq --db data/news.duckdb --out data/reports --quiet")
 def dq(
     db: DbOption = None,

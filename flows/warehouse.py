@@ -136,20 +136,68 @@ def held(db_path: Path | str) -> duckdb.DuckDBPyConnection:
         raise RuntimeError(f"no run holds {db_path}: tasks that write run inside warehouse.writer()") from None
 
 
-def viewer(db_path: Path | str) -> duckdb.DuckDBPyConnection:
+def viewer(db_path: Path | str, may_write_files: bool = False) -> duckdb.DuckDBPyConnection:
     """A read-only connection that cannot reach any other file: no ATTACH, COPY TO, EXPORT,
-    read_text() or extension install, and no SET to turn that back on."""
+    read_text() or extension install, and no SET to turn that back on (unless `may_write_files`,
+    for the export)."""
     db_path = Path(db_path)
     if not db_path.exists():
         raise FileNotFoundError(f"no warehouse at {db_path}: run `newsfacts run` first")
     try:
         return duckdb.connect(str(db_path), read_only=True,
-                              config={"enable_external_access": False, "lock_configuration": True})
+                              config={} if may_write_files else {"enable_external_access": False,
+                                                                 "lock_configuration": True})
     except duckdb.IOException as exc:
         message = busy_message(db_path, str(exc))
         if message is None:
             raise
         raise WarehouseBusy(message) from None
+
+
+def catalogue(db_path: Path | str, tables: list[str] | None = None) -> tuple[list[str], list[tuple]]:
+    """Without `tables`, the warehouse's tables with their rows and meaning; with them, their
+    columns with type and meaning (the comments sql/schema/ stores). With no file yet, the schema
+    a first run creates."""
+    con = viewer(db_path) if Path(db_path).exists() else duckdb.connect()
+    try:
+        if not Path(db_path).exists():
+            migrate(con)
+        if tables is None:
+            result = con.execute(sql("catalogue/tables"))
+        else:
+            unknown(con, tables)
+            result = con.execute(sql("catalogue/columns"), {"tables": tables})
+        return [d[0] for d in result.description], result.fetchall()
+    finally:
+        con.close()
+
+
+def unknown(con: duckdb.DuckDBPyConnection, tables: list[str]) -> None:
+    """ValueError naming the tables the warehouse does not have, and those it has."""
+    have = [row[0] for row in con.execute(sql("catalogue/tables")).fetchall()]
+    if missing := [t for t in tables if t not in have]:
+        raise ValueError(f"no table {', '.join(map(repr, missing))}; tables: {', '.join(have)}")
+
+
+EXPORT_FORMATS = ("parquet", "csv")
+
+
+def export_tables(db_path: Path | str, tables: list[str], out_dir: Path, fmt: str) -> list[tuple[str, Path, int]]:
+    """Each table (all of them when `tables` is empty) written whole to out_dir/TABLE.parquet or
+    .csv (with a header) by DuckDB; returns (table, file, rows) for each."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    con = viewer(db_path, may_write_files=True)
+    try:
+        unknown(con, tables)
+        written = []
+        for table in tables or [row[0] for row in con.execute(sql("catalogue/tables")).fetchall()]:
+            path = out_dir / f"{table}.{fmt}"
+            options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
+            con.execute(f"COPY \"{table}\" TO '{_quoted(path)}' ({options})")
+            written.append((table, path, con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]))
+        return written
+    finally:
+        con.close()
 
 
 def _version_tuple(version: str) -> tuple[int, ...]:

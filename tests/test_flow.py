@@ -180,6 +180,38 @@ def test_sql_and_report_commands_read_the_warehouse(seeded):
     assert missing.exit_code == 2 and "no report named" in missing.output
 
 
+def test_export_writes_the_chosen_tables_whole_to_parquet_or_csv(seeded, tmp_path):
+    import polars as pl
+
+    from flows.cli import app
+    from flows.warehouse import fetch_frame
+
+    db, _ = seeded
+    runner = CliRunner()
+    everything = runner.invoke(app, ["export", "--db", str(db), "--out", str(tmp_path / "all")])
+    assert everything.exit_code == 0, everything.output
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = [t for (t,) in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()]
+        facts = fetch_frame(con, "SELECT * FROM facts ORDER BY fact_id")
+        documents = fetch_frame(con, "SELECT doc_id, title, publisher FROM documents ORDER BY doc_id")
+        raw = con.execute("SELECT raw FROM raw_documents ORDER BY doc_id").fetchall()
+    finally:
+        con.close()
+    assert sorted(p.stem for p in (tmp_path / "all").glob("*.parquet")) == tables
+    assert pl.read_parquet(tmp_path / "all" / "facts.parquet").sort("fact_id").equals(facts)
+    assert [(r,) for r in pl.read_parquet(tmp_path / "all" / "raw_documents.parquet").sort("doc_id")["raw"]] == raw
+    chosen = runner.invoke(app, ["export", "documents", "facts", "--format", "csv", "--db", str(db),
+                                 "--out", str(tmp_path / "csv")])
+    assert chosen.exit_code == 0, chosen.output
+    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == ["documents.csv", "facts.csv"]
+    assert f"facts: {facts.height:,} rows" in chosen.output
+    assert pl.read_csv(tmp_path / "csv" / "documents.csv").select(documents.columns).sort("doc_id").equals(documents)
+    unknown = runner.invoke(app, ["export", "fact", "--db", str(db), "--out", str(tmp_path / "none")])
+    assert unknown.exit_code == 2 and "no table 'fact'" in unknown.output
+    assert not list((tmp_path / "none").glob("*"))
+
+
 def test_a_row_that_fails_a_check_is_quarantined_and_the_rest_loads(tmp_path):
     from flows.pipeline import newsfacts_flow
 

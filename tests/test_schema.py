@@ -2,6 +2,7 @@
 Great Expectations suites and the frames the stages build must agree with it."""
 
 import datetime as dt
+import json
 
 import duckdb
 import polars as pl
@@ -109,3 +110,33 @@ def test_duckdb_cannot_hold_our_foreign_keys_as_constraints_so_they_are_checked_
         assert con.execute("SELECT count(*) FROM child").fetchone()[0] == 1  # rolled back whole
     finally:
         con.close()
+
+
+def test_every_declared_table_and_column_says_what_it_means_in_the_warehouse_and_in_newsfacts_schema(tmp_path):
+    from flows.cli import app
+    from typer.testing import CliRunner
+
+    db = tmp_path / "w.duckdb"
+    warehouse.connect(db).close()
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = dict(con.execute("SELECT table_name, comment FROM duckdb_tables()").fetchall())
+        columns = {(t, c): m for t, c, m in con.execute(
+            "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE database_name = 'w'").fetchall()}
+    finally:
+        con.close()
+    for name, table in TABLES.items():
+        assert (tables.get(name) or "").strip(), name
+        for column in table.columns:
+            assert (columns.get((name, column)) or "").strip(), (name, column)
+    listed = CliRunner().invoke(app, ["schema", "--db", str(db), "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    assert {row["table"]: row["meaning"] for row in json.loads(listed.output)}.items() >= \
+        {name: tables[name] for name in TABLES}.items()
+    facts = CliRunner().invoke(app, ["schema", "facts", "--db", str(db), "--format", "json"])
+    assert [row["column"] for row in json.loads(facts.output)] == list(TABLES["facts"].columns)
+    before_a_first_run = CliRunner().invoke(app, ["schema", "--db", str(tmp_path / "none.duckdb"), "--format", "csv"])
+    assert before_a_first_run.exit_code == 0 and "facts," in before_a_first_run.output
+    assert not (tmp_path / "none.duckdb").exists()
+    wrong = CliRunner().invoke(app, ["schema", "fact", "--db", str(db)])
+    assert wrong.exit_code == 2 and "no table 'fact'" in wrong.output and "facts" in wrong.output
