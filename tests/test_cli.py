@@ -109,7 +109,7 @@ def test_version_and_help_habits():
     assert version.returncode == 0 and version.stdout.startswith("newsfacts 0.")
     top = newsfacts("-h")
     assert top.returncode == 0 and "Example" in top.stdout
-    for command in ("run", "sql", "report", "dq", "serve"):
+    for command in ("run", "sql", "report", "dq", "serve", "schema", "export"):
         page = newsfacts(command, "-h")
         assert page.returncode == 0, page.stderr
         assert "Example" in page.stdout, command
