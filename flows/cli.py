@@ -23,7 +23,7 @@ from rich.text import Text  # noqa: E402
 
 from flows.locking import run_lock  # noqa: E402
 from flows.preflight import EXIT_STATUSES_HELP, Exit, Problem, check_run  # noqa: E402
-from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, SQL_DIR, Settings  # noqa: E402
+from flows.settings import DEFAULT_INPUT, PIPELINE_VERSION, Settings  # noqa: E402
 
 app = typer.Typer(
     help="newsfacts: raw news articles in, a queryable DuckDB warehouse of entities and numeric facts out.",
@@ -206,7 +206,8 @@ def _print_result(columns: list[str], rows: list[tuple], fmt: OutputFormat) -> N
         print("| " + " | ".join(columns) + " |")
         print("|" + "---|" * len(columns))
         for row in rows:
-            print("| " + " | ".join("" if v is None else str(v).replace("|", "\\|") for v in row) + " |")
+            print("| " + " | ".join("" if v is None else " ".join(str(v).split()).replace("|", "\\|") for v in row)
+                  + " |")
     else:  # stored text is data: Text(), never parsed as markup
         table = Table()
         for column in columns:
@@ -216,7 +217,8 @@ def _print_result(columns: list[str], rows: list[tuple], fmt: OutputFormat) -> N
         console.print(table)
 
 
-def _query(db_path: Path, statement: str, fmt: OutputFormat) -> None:
+def _query(db_path: Path, statement: str, fmt: OutputFormat, params: dict | None = None,
+           when_empty: str | None = None) -> None:
     import duckdb
 
     from flows.warehouse import viewer
@@ -228,10 +230,14 @@ def _query(db_path: Path, statement: str, fmt: OutputFormat) -> None:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
     try:
-        result = con.execute(statement)
+        result = con.execute(statement, params) if params else con.execute(statement)
         if result.description is None:
             return
-        _print_result([d[0] for d in result.description], result.fetchall(), fmt)
+        rows = result.fetchall()
+        if rows or when_empty is None or fmt is not OutputFormat.table:
+            _print_result([d[0] for d in result.description], rows, fmt)
+        if not rows and when_empty:
+            err.print(Text(when_empty))
     except duckdb.Error as exc:
         err.print(f"[red]SQL error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
@@ -251,31 +257,42 @@ def sql_command(
     _query(db or _default_db(), statement, format)
 
 
-def report_catalogue() -> dict[str, str]:
-    """Report name → its one-line description (the first comment line of the .sql file)."""
-    catalogue = {}
-    for path in sorted((SQL_DIR / "reports").glob("*.sql")):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        catalogue[path.stem] = first.removeprefix("--").strip() if first.startswith("--") else ""
-    return catalogue
-
-
-@app.command(epilog="Examples: newsfacts report (lists them) · newsfacts report entity_leaderboard --format "
-                     "markdown · newsfacts report run_history --db data/news.duckdb")
+@app.command(epilog="Examples: newsfacts report (lists them, with their parameters) · newsfacts report "
+                     "entity_profile --param entity=Netanyahu · newsfacts report fact_timeline -p object=palestinian "
+                     "--limit 10 --format markdown")
 def report(
     name: Annotated[str | None, typer.Argument(help="Report to run; omit to list them.", show_default=False)] = None,
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", help="A parameter of the report, as key=value (repeat for more); the listing names them.",
+        show_default=False)] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Rows shown (each report has its default).",
+                                              show_default=False)] = None,
     db: DbOption = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
 ) -> None:
-    """Run a report from sql/reports/, or list them with their descriptions."""
-    catalogue = report_catalogue()
+    """Run a report from sql/reports/, or list them with their descriptions and parameters."""
+    from flows.reports import parse_params, reports
+
+    catalogue = reports()
     if name is None:
-        _print_result(["report", "description"], sorted(catalogue.items()), format)
+        _print_result(["report", "description", "parameters"],
+                      [(r.name, r.description, r.signature()) for r in catalogue.values()], format)
         return
     if name not in catalogue:
         err.print(f"[red]error:[/red] no report named {escape(repr(name))}; reports: {', '.join(catalogue)}")
         raise typer.Exit(2)
-    _query(db or _default_db(), (SQL_DIR / "reports" / f"{name}.sql").read_text(encoding="utf-8"), format)
+    chosen = catalogue[name]
+    try:
+        given = parse_params(param or [])
+        if limit is not None:
+            given["limit"] = str(limit)
+        values = chosen.bind(given)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
+    shown_params = ", ".join(f"{k}={v}" for k, v in values.items() if k != "limit" and v != "")
+    _query(db or _default_db(), chosen.sql, format, values,
+           when_empty=f"{name}: no rows{f' for {shown_params}' if shown_params else ''} in this warehouse")
 
 
 @app.command(epilog="Examples: newsfacts schema (the tables) · newsfacts schema facts quotes (their columns) · "

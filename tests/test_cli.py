@@ -217,3 +217,16 @@ def test_a_prefect_api_with_nothing_listening_ends_the_run_in_one_line(tmp_path)
                             text=True, timeout=60,
                             env={**os.environ, "PREFECT_API_URL": f"http://127.0.0.1:{port}/api"})
     assert_run_ends_in_one_line_error(result, Exit.NO_PREFECT, f"127.0.0.1:{port}", "PREFECT_API_URL", "refused")
+
+
+def test_every_report_documents_each_parameter_its_sql_reads_and_no_other():
+    import re
+
+    from flows.reports import reports
+
+    for name, report in reports().items():
+        used = set(re.findall(r"\$([a-z_]+)", report.sql))
+        assert used == {p.name for p in report.params}, name
+        assert report.description and all(p.meaning for p in report.params), name
+        listing = newsfacts("report", "--format", "csv", columns=300)
+        assert f"{name}," in listing.stdout and (report.signature() in listing.stdout), name

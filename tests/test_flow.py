@@ -180,6 +180,50 @@ def test_sql_and_report_commands_read_the_warehouse(seeded):
     assert missing.exit_code == 2 and "no report named" in missing.output
 
 
+def test_reports_take_parameters_and_a_limit_and_say_when_they_find_nothing(seeded):
+    from flows.cli import app
+    from flows.reports import reports
+
+    db, _ = seeded
+    runner = CliRunner()
+
+    def report(*args: str) -> list[dict]:
+        result = runner.invoke(app, ["report", *args, "--db", str(db), "--format", "json"])
+        assert result.exit_code == 0, (args, result.output)
+        return json.loads(result.stdout)
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        (entity, entity_id), = con.execute(
+            "SELECT canonical_name, entity_id FROM entities JOIN entity_mentions USING (entity_id) "
+            "WHERE entities.label = 'PERSON' GROUP BY ALL ORDER BY count(*) DESC LIMIT 1").fetchall()
+        documents_naming = con.execute("SELECT count(DISTINCT doc_id) FROM entity_mentions WHERE entity_id = ?",
+                                       [entity_id]).fetchone()[0]
+        quotes_of = con.execute("SELECT count(*) FROM quotes WHERE speaker_entity_id = ?", [entity_id]).fetchone()[0]
+        titles = {t for (t,) in con.execute("SELECT title FROM documents").fetchall()}
+    finally:
+        con.close()
+    for name, chosen in reports().items():  # every report runs with its defaults
+        report(name, *(["--param", f"entity={entity}"] if name == "entity_profile" else []))
+    profile = report("entity_profile", "--param", f"entity={entity.upper()}", "--limit", "100")
+    sections = [row["section"] for row in profile]
+    assert sections.count("named in") == documents_naming and sections.count("quote") == quotes_of > 0
+    assert sections == sorted(sections, key=["named in", "quote", "fact", "named with"].index)
+    assert entity not in {row["detail"].split(" (")[0] for row in profile if row["section"] == "named with"}
+    assert len(report("entity_profile", "-p", f"entity={entity}", "--limit", "1")) == len(set(sections))
+    assert [row["label"] for row in report("entity_leaderboard", "-p", "label=gpe", "-n", "3")] == ["GPE"] * 3
+    assert all("palestinian" in row["object"].lower() for row in report("fact_timeline", "-p", "object=Palestinian"))
+    assert {row["title"] for row in report("facts_per_document")} == titles
+    quoted = report("quotes_by_speaker", "-p", f"speaker={entity}")
+    assert len(quoted) == quotes_of and {row["speaker"] for row in quoted} == {entity}
+    empty = runner.invoke(app, ["report", "quotes_by_speaker", "-p", "speaker=Nobody At All", "--db", str(db)])
+    assert empty.exit_code == 0 and "quotes_by_speaker: no rows for speaker=Nobody At All" in empty.output
+    for wrong, says in ((["entity_profile"], "needs --param entity"), (["run_history", "-p", "x=1"], "no parameter 'x'"),
+                        (["run_history", "-p", "limit=many"], "expected integer"), (["run_history", "-p", "limit"], "key=value")):
+        result = runner.invoke(app, ["report", *wrong, "--db", str(db)])
+        assert result.exit_code == 2 and says in result.output, (wrong, result.output)
+
+
 def test_export_writes_the_chosen_tables_whole_to_parquet_or_csv(seeded, tmp_path):
     import polars as pl
 

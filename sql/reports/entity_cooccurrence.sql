@@ -1,4 +1,5 @@
 -- Pairs of entities named in the same sentence, and in the same document, with counts.
+-- param limit INTEGER: rows shown (default: 50)
 WITH mentions AS (
     SELECT m.doc_id, m.entity_id, m.start_char, e.canonical_name, e.label,
            -- sentence number: sentence ends (". ", "? ", "! " or a new line) before the mention
@@ -20,4 +21,4 @@ FROM pairs
 GROUP BY ALL
 HAVING count(*) FILTER (WHERE same_sentence) > 0
 ORDER BY same_sentence_pairs DESC, documents DESC, entity_a, entity_b
-LIMIT 50;
+LIMIT $limit;
