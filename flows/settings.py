@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     duckdb_memory_limit: str = Field("128MB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",
                                      description="the memory DuckDB may use for a run's queries; past it, it works "
                                                  "on disk (next to the warehouse, in its .tmp folder)")
+    story_similarity: float = Field(0.5, gt=0, le=1, description="the Jaccard similarity of two bodies' five-word "
+                                                                 "shingles from which they are versions of one story")
     validate_batches: bool = Field(True, validation_alias=env("VALIDATE"),
                                    description="the Great Expectations gate of every batch (off only to measure its cost)")
     eval_dir: Path = Field(PROJECT_ROOT.parent / "shared" / "eval",

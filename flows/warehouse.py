@@ -21,6 +21,7 @@ from transforms.boilerplate import repeated_chrome
 from transforms.entities import (LONE_NAME_AMBIGUOUS, LONE_NAME_RESOLVED, UNINTRODUCED_PERSON_VOTE, entity_id_for,
                                 label_targets, resolve_lone_names, unresolved_how)
 from transforms.schema import PER_DOCUMENT, TABLES
+from transforms.stories import signature, story_clusters
 from transforms.staging import Reject
 
 # Table names in statements come only from the declaration (transforms/schema.py), never from input.
@@ -380,6 +381,27 @@ def refresh_derived_tables(con) -> None:
         con.execute(sql("load/refresh_learned_boilerplate"))
         con.unregister("learned_chrome")
         con.execute(sql("load/refresh_entity_aliases"))
+    refresh_story_clusters(con, settings.story_similarity, settings.stream_rows)
+
+
+def refresh_story_clusters(con, threshold: float, chunk_rows: int) -> None:
+    """Sign the bodies not signed yet (a stream of chunks), then find the versions of each story
+    among all the signatures (transforms/stories.py)."""
+    con.execute(sql("load/stale_story_signatures"))
+    reader = con.cursor()  # (a stream of its own: the connection writes the signatures meanwhile)
+    unsigned = _rows(reader, sql("load/unsigned_documents"))
+    schema = TABLES["story_signatures"].columns
+    while chunk := list(itertools.islice(unsigned, chunk_rows)):
+        signed = pl.DataFrame([(doc_id, run_id, signature(body)) for doc_id, run_id, body in chunk],
+                              schema=schema, orient="row")
+        insert_frame(con, "story_signatures", signed)
+    clusters = story_clusters(_rows(reader, sql("load/story_signatures_in_order")), threshold)
+    rows = pl.DataFrame([(doc_id, story, similarity) for doc_id, (story, similarity) in clusters.items()],
+                        schema={"doc_id": pl.String, "story_id": pl.String, "similarity": pl.Float64}, orient="row")
+    with transaction(con):
+        con.register("story_rows", rows.to_arrow())
+        con.execute(sql("load/refresh_story_clusters"))
+        con.unregister("story_rows")
 
 
 def learned_chrome(con, min_documents: int, min_stories: int) -> pl.DataFrame:

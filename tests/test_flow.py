@@ -224,6 +224,36 @@ def test_reports_take_parameters_and_a_limit_and_say_when_they_find_nothing(seed
         assert result.exit_code == 2 and says in result.output, (wrong, result.output)
 
 
+def test_a_copy_of_a_story_joins_its_first_version_and_the_leaderboard_counts_the_story_once(tmp_path):
+    import shutil
+
+    from flows.cli import app
+    from flows.pipeline import newsfacts_flow
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SEEDS, inbox)
+    first = sorted(SEEDS.glob("*.txt"))[0]
+    lines = first.read_text(encoding="utf-8").splitlines()
+    (inbox / "syndicated.txt").write_text("\n".join(["World news | Sport | Weather", *lines[:-1],
+                                                     "Copyright 2024 Another Outlet"]), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    assert newsfacts_flow(paths=[str(inbox)], db=str(db)).n_new == 6
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        stories = dict(con.execute("SELECT d.source_uri, s.story_id FROM story_clusters s JOIN documents d "
+                                   "USING (doc_id)").fetchall())
+        versions = con.execute("SELECT story_id, n_versions FROM story_clusters").fetchall()
+        signed = con.execute("SELECT count(*) FROM story_signatures").fetchone()[0]
+    finally:
+        con.close()
+    copy = next(story for uri, story in stories.items() if uri.endswith("syndicated.txt"))
+    assert len(stories) == 6 and len(set(stories.values())) == 5 and signed == 6
+    assert copy == stories[next(uri for uri in stories if uri.endswith(first.name))]
+    assert sorted(n for story, n in versions if story == copy) == [2, 2] and {n for story, n in versions if story != copy} == {1}
+    top = json.loads(CliRunner().invoke(app, ["report", "entity_leaderboard", "--db", str(db), "-f", "json"]).stdout)
+    assert top[0]["documents"] == 6 and top[0]["stories"] == 5
+
+
 def test_export_writes_the_chosen_tables_whole_to_parquet_or_csv(seeded, tmp_path):
     import polars as pl
 

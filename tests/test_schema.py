@@ -82,7 +82,7 @@ def test_every_declared_foreign_key_names_a_declared_column_and_is_checked_per_b
     for table, column, parent, parent_column in FOREIGN_KEYS:
         assert column in TABLES[table].columns and parent_column in TABLES[parent].key, (table, column)
     in_batch = {(r.suite, r.column) for r in foreign_key_checks(good_frames())}
-    assert in_batch == {(t, c) for t, c, parent, _ in FOREIGN_KEYS if parent in BATCH}
+    assert in_batch == {(t, c) for t, c, parent, _ in FOREIGN_KEYS if t in BATCH and parent in BATCH}
     con = warehouse.connect(tmp_path / "w.duckdb")
     try:
         in_dq = {(r.suite, r.column) for r in table_checks(con) if r.expectation.startswith("foreign_key_")}

@@ -91,6 +91,11 @@ _DECLARED = [
     Table("entity_aliases", {
         "alias": pl.String, "entity_id": pl.String, "n": pl.Int32, "resolved_by": pl.String,
     }, key=("alias", "entity_id", "resolved_by")),
+    Table("story_signatures", {"doc_id": pl.String, "run_id": pl.String, "signature": pl.Binary},
+          key=("doc_id",), written_at=("run_id",), references={"doc_id": ("documents", "doc_id")}),
+    Table("story_clusters", {"doc_id": pl.String, "story_id": pl.String, "similarity": pl.Float64,
+                             "n_versions": pl.Int32},
+          key=("doc_id",), references={"doc_id": ("documents", "doc_id"), "story_id": ("documents", "doc_id")}),
     Table("quarantine", {
         "run_id": pl.String, "table_name": pl.String, "row": pl.String, "expectation": pl.String,
         "details": pl.String,

@@ -146,3 +146,14 @@ COMMENT ON TABLE schema_migrations IS 'The migrations (sql/schema/*.sql) applied
 COMMENT ON COLUMN schema_migrations.version IS 'The migration''s file name';
 COMMENT ON COLUMN schema_migrations.applied_at IS 'When it was applied';
 COMMENT ON COLUMN schema_migrations.duckdb_version IS 'The DuckDB version that applied it';
+
+COMMENT ON TABLE story_signatures IS 'The MinHash signature of each document''s body (transforms/stories.py), kept so that a run signs only new bodies.';
+COMMENT ON COLUMN story_signatures.doc_id IS 'The article (documents.doc_id)';
+COMMENT ON COLUMN story_signatures.run_id IS 'The run that loaded the body signed';
+COMMENT ON COLUMN story_signatures.signature IS 'MinHash of the body''s five-word shingles: 64 unsigned 64-bit integers';
+
+COMMENT ON TABLE story_clusters IS 'Each document''s story: versions of one story (updates, syndicated copies) share a story_id, so reports can count a story once.';
+COMMENT ON COLUMN story_clusters.doc_id IS 'The article (documents.doc_id)';
+COMMENT ON COLUMN story_clusters.story_id IS 'doc_id of the story''s first version (oldest by published date, then by when it was loaded)';
+COMMENT ON COLUMN story_clusters.similarity IS 'Estimated Jaccard similarity of its body''s shingles to the first version''s (1 for the first)';
+COMMENT ON COLUMN story_clusters.n_versions IS 'Documents telling this story';

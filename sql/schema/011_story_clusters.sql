@@ -1,0 +1,13 @@
+-- Versions of one story (updates, syndicated copies), found by MinHash LSH over the bodies
+-- (transforms/stories.py). Both tables are rebuilt from the documents once per run.
+CREATE TABLE IF NOT EXISTS story_signatures (
+    doc_id     VARCHAR PRIMARY KEY,
+    run_id     VARCHAR NOT NULL,   -- the run that loaded the body signed (a reloaded body is signed again)
+    signature  BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_clusters (
+    doc_id      VARCHAR PRIMARY KEY,
+    story_id    VARCHAR NOT NULL,   -- doc_id of the story's first version (oldest by published date, then loaded)
+    similarity  DOUBLE NOT NULL,    -- estimated Jaccard similarity of the body's word shingles to the first version's
+    n_versions  INTEGER NOT NULL    -- documents of the story
+);
