@@ -71,6 +71,8 @@ class Settings(BaseSettings):
                                                  "on disk (next to the warehouse, in its .tmp folder)")
     story_similarity: float = Field(0.5, gt=0, le=1, description="the Jaccard similarity of two bodies' five-word "
                                                                  "shingles from which they are versions of one story")
+    claim_spread: float = Field(2.0, gt=1, description="how many times its smallest version a claim's largest "
+                                                       "may be (a larger one states another claim)")
     validate_batches: bool = Field(True, validation_alias=env("VALIDATE"),
                                    description="the Great Expectations gate of every batch (off only to measure its cost)")
     eval_dir: Path = Field(PROJECT_ROOT.parent / "shared" / "eval",

@@ -21,6 +21,7 @@ from transforms.boilerplate import repeated_chrome
 from transforms.entities import (LONE_NAME_AMBIGUOUS, LONE_NAME_RESOLVED, UNINTRODUCED_PERSON_VOTE, entity_id_for,
                                 label_targets, resolve_lone_names, unresolved_how)
 from transforms.schema import PER_DOCUMENT, TABLES
+from transforms.claims import Candidate, claims_of
 from transforms.stories import signature, story_clusters
 from transforms.staging import Reject
 
@@ -382,6 +383,7 @@ def refresh_derived_tables(con) -> None:
         con.unregister("learned_chrome")
         con.execute(sql("load/refresh_entity_aliases"))
     refresh_story_clusters(con, settings.story_similarity, settings.stream_rows)
+    refresh_claims(con, settings.claim_spread, settings.stream_rows)
 
 
 def refresh_story_clusters(con, threshold: float, chunk_rows: int) -> None:
@@ -402,6 +404,20 @@ def refresh_story_clusters(con, threshold: float, chunk_rows: int) -> None:
         con.register("story_rows", rows.to_arrow())
         con.execute(sql("load/refresh_story_clusters"))
         con.unregister("story_rows")
+
+
+def refresh_claims(con, spread: float, chunk_rows: int) -> None:
+    """The versions of each claim, from all the facts (transforms/claims.py), a measure at a time."""
+    reader = con.cursor()  # (a stream of its own: the connection writes the claims meanwhile)
+    candidates = (Candidate(kind, unit, measure, fact_id, doc_id, value, frozenset(context or ()))
+                  for kind, unit, measure, fact_id, doc_id, value, _, context
+                  in _rows(reader, sql("load/claim_candidates")))
+    rows = ((claim_id, v.fact_id, v.doc_id, v.measure, len(versions), len({w.doc_id for w in versions}))
+            for claim_id, versions in claims_of(candidates, spread) for v in versions)
+    with transaction(con):
+        con.execute("DELETE FROM claims")
+        while chunk := list(itertools.islice(rows, chunk_rows)):
+            insert_frame(con, "claims", pl.DataFrame(chunk, schema=TABLES["claims"].columns, orient="row"))
 
 
 def learned_chrome(con, min_documents: int, min_stories: int) -> pl.DataFrame:

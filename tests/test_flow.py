@@ -254,6 +254,29 @@ def test_a_copy_of_a_story_joins_its_first_version_and_the_leaderboard_counts_th
     assert top[0]["documents"] == 6 and top[0]["stories"] == 5
 
 
+def test_the_seeds_tolls_are_grouped_into_claims_and_the_disagreements_report_shows_their_spread(seeded):
+    from flows.cli import app
+
+    db, _ = seeded
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        claims = con.execute("SELECT c.claim_id, f.value FROM claims c JOIN facts f USING (fact_id)").fetchall()
+        kill_counts = {v for (v,) in con.execute("SELECT value FROM facts WHERE count_type = 'KILL'").fetchall()}
+    finally:
+        con.close()
+    versions: dict[str, set[float]] = {}
+    for claim_id, value in claims:
+        versions.setdefault(claim_id, set()).add(value)
+    assert {1160.0, 1200.0, 27840.0, 34535.0, 40130.0} <= kill_counts  # what the seeds print
+    assert {1160.0, 1200.0} in versions.values() and {27840.0, 34535.0, 40130.0} in versions.values()
+    assert all(not ({1160.0, 1200.0} & v and {27840.0, 34535.0, 40130.0} & v) for v in versions.values())
+    assert 92740.0 not in {value for _, value in claims}  # the wounded are another measure, of one source
+    report = json.loads(CliRunner().invoke(app, ["report", "disagreements", "--db", str(db), "-f", "json"]).stdout)
+    gaza = next(row for row in report if row["low"] == 27840.0)
+    assert (gaza["high"], gaza["stories"], gaza["versions"]) == (40130.0, 3, 3)
+    assert all(figure in gaza["timeline"] for figure in (">= 27,840", "> 34,535", "> 40,130"))
+
+
 def test_export_writes_the_chosen_tables_whole_to_parquet_or_csv(seeded, tmp_path):
     import polars as pl
 

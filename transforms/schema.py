@@ -96,6 +96,9 @@ _DECLARED = [
     Table("story_clusters", {"doc_id": pl.String, "story_id": pl.String, "similarity": pl.Float64,
                              "n_versions": pl.Int32},
           key=("doc_id",), references={"doc_id": ("documents", "doc_id"), "story_id": ("documents", "doc_id")}),
+    Table("claims", {"claim_id": pl.String, "fact_id": pl.String, "doc_id": pl.String, "measure": pl.String,
+                     "n_versions": pl.Int32, "n_documents": pl.Int32},
+          key=("fact_id",), references={"fact_id": ("facts", "fact_id"), "doc_id": ("documents", "doc_id")}),
     Table("quarantine", {
         "run_id": pl.String, "table_name": pl.String, "row": pl.String, "expectation": pl.String,
         "details": pl.String,

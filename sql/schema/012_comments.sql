@@ -157,3 +157,11 @@ COMMENT ON COLUMN story_clusters.doc_id IS 'The article (documents.doc_id)';
 COMMENT ON COLUMN story_clusters.story_id IS 'doc_id of the story''s first version (oldest by published date, then by when it was loaded)';
 COMMENT ON COLUMN story_clusters.similarity IS 'Estimated Jaccard similarity of its body''s shingles to the first version''s (1 for the first)';
 COMMENT ON COLUMN story_clusters.n_versions IS 'Documents telling this story';
+
+COMMENT ON TABLE claims IS 'Facts from different documents that state the same measure about the same places, peoples or events at a comparable size: the versions of one claim (transforms/claims.py). The disagreements report shows those whose versions differ.';
+COMMENT ON COLUMN claims.claim_id IS 'Id of the claim (a hash of its versions'' fact ids)';
+COMMENT ON COLUMN claims.fact_id IS 'A version of the claim (facts.fact_id)';
+COMMENT ON COLUMN claims.doc_id IS 'The document stating it (documents.doc_id)';
+COMMENT ON COLUMN claims.measure IS 'What the versions count or measure: the count type (KILL, WOUND, ...), or the verb and the object';
+COMMENT ON COLUMN claims.n_versions IS 'Facts stating the claim';
+COMMENT ON COLUMN claims.n_documents IS 'Documents stating it';

@@ -11,3 +11,12 @@ CREATE TABLE IF NOT EXISTS story_clusters (
     similarity  DOUBLE NOT NULL,    -- estimated Jaccard similarity of the body's word shingles to the first version's
     n_versions  INTEGER NOT NULL    -- documents of the story
 );
+-- Versions of one claim across documents (transforms/claims.py), rebuilt from the facts once per run.
+CREATE TABLE IF NOT EXISTS claims (
+    claim_id     VARCHAR NOT NULL,
+    fact_id      VARCHAR PRIMARY KEY,   -- a version of the claim (facts.fact_id)
+    doc_id       VARCHAR NOT NULL,
+    measure      VARCHAR NOT NULL,      -- what the versions count or measure (count type, or verb and object)
+    n_versions   INTEGER NOT NULL,
+    n_documents  INTEGER NOT NULL
+);
