@@ -259,7 +259,7 @@ def sql_command(
 
 @app.command(epilog="Examples: newsfacts report (lists them, with their parameters) · newsfacts report "
                      "entity_profile --param entity=Netanyahu · newsfacts report fact_timeline -p object=palestinian "
-                     "--limit 10 --format markdown")
+                     "--limit 10 --format markdown · newsfacts report --html data/reports --screenshot")
 def report(
     name: Annotated[str | None, typer.Argument(help="Report to run; omit to list them.", show_default=False)] = None,
     param: Annotated[list[str] | None, typer.Option(
@@ -269,10 +269,28 @@ def report(
                                               show_default=False)] = None,
     db: DbOption = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    html: Annotated[Path | None, typer.Option(
+        "--html", help="Instead, write the warehouse's page (charts of claims, entities, outlets, data quality) "
+                       "as DIR/report.html: one offline file.", show_default=False)] = None,
+    screenshot: Annotated[bool, typer.Option("--screenshot", help="With --html, also DIR/report.png, rendered "
+                                                                  "by a headless Chromium.")] = False,
 ) -> None:
     """Run a report from sql/reports/, or list them with their descriptions and parameters."""
     from flows.reports import parse_params, reports
 
+    if html is not None:
+        from flows.report_page import screenshot as render, write_page
+
+        try:
+            with one_line_errors():
+                page = write_page(db or _default_db(), html)
+                console.print(Text(f"page: {page}"))
+                if screenshot:
+                    console.print(Text(f"screenshot: {render(page, html / 'report.png')}"))
+        except FileNotFoundError as exc:
+            err.print(f"[red]error:[/red] {escape(str(exc))}")
+            raise typer.Exit(2) from exc
+        return
     catalogue = reports()
     if name is None:
         _print_result(["report", "description", "parameters"],

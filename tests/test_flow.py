@@ -277,6 +277,25 @@ def test_the_seeds_tolls_are_grouped_into_claims_and_the_disagreements_report_sh
     assert all(figure in gaza["timeline"] for figure in (">= 27,840", "> 34,535", "> 40,130"))
 
 
+def test_the_page_renders_in_a_headless_browser_with_the_seeds_claims(seeded, tmp_path):
+    import shutil
+    import struct
+
+    from flows.cli import app
+    from flows.report_page import BROWSERS
+
+    db, _ = seeded
+    if not any(shutil.which(name) for name in BROWSERS):
+        pytest.skip("no headless browser on PATH (.ci/run installs chromium)")
+    result = CliRunner().invoke(app, ["report", "--html", str(tmp_path), "--screenshot", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert html.count("<h2>Claim: KILL") == 2 and "Entity leaderboard" in html and "No data yet" not in html
+    png = (tmp_path / "report.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (800, 2000)
+    assert len(png) > 20_000  # (a blank page of that size is a few kB)
+
+
 def test_export_writes_the_chosen_tables_whole_to_parquet_or_csv(seeded, tmp_path):
     import polars as pl
 
