@@ -44,6 +44,7 @@ def _chunk_frames(con, doc_ids: list[str]) -> dict[str, pl.DataFrame]:
             for table in ("documents", *_CHILD_TABLES)}
         frames["entities"] = warehouse.fetch_frame(
             con, "SELECT * FROM entities WHERE entity_id IN (SELECT entity_id FROM entity_mentions "
+                 "WHERE doc_id IN (SELECT doc_id FROM chunk_doc_ids) UNION SELECT entity_id FROM preamble_mentions "
                  "WHERE doc_id IN (SELECT doc_id FROM chunk_doc_ids))")
         return frames
     finally:

@@ -26,7 +26,7 @@ from flows.summary import RunSummary, run_summary_markdown
 from flows.validation import BatchValidation, merge_validations, validate_batch, warm_up_in_background
 from transforms.documents import CleanDocument, clean_document, shared_lines_of
 from transforms.quality import QUARANTINE_SCHEMA, results_frame
-from transforms.entities import Mention, document_mentions, entity_input
+from transforms.entities import Mention, entity_input, page_mentions
 from transforms.dates import DateMention, extract_dates
 from transforms.facts import Fact, iter_facts_for_texts
 from transforms.quotes import Quote, extract_quotes
@@ -87,16 +87,19 @@ def strip_boilerplate(
 def extract_entities(
     docs: list[CleanDocument], model_name: str, workers: int, on_document: Callable[[], None] = lambda: None,
     per_process: int | None = None,
-) -> tuple[dict[str, list[Mention]], list[Reject]]:
+) -> tuple[dict[str, list[Mention]], dict[str, list[tuple[int, Mention]]], list[Reject]]:
     """NER over each page's title, dek, captions and body; body mentions, resolved within their
-    document (across documents once the run has loaded them: `warehouse.resolve_across_warehouse`)."""
+    document (across documents once the run has loaded them: `warehouse.resolve_across_warehouse`),
+    and the mentions before the body (transforms.entities.page_mentions)."""
     nlp = load_model(model_name, "ner")
     with nlp.memory_zone():  # (the words of these documents leave the model's vocabulary after)
-        mentions, rejects = each_alone("entities", docs, lambda batch: {
-            doc.doc_id: found for doc, found in zip(batch, document_mentions(nlp, batch,
-                                                                            _processes(batch, workers, per_process),
-                                                                            on_document))})
-    return mentions or {}, rejects
+        found, rejects = each_alone("entities", docs, lambda batch: {
+            doc.doc_id: both for doc, both in zip(batch, page_mentions(nlp, batch,
+                                                                       _processes(batch, workers, per_process),
+                                                                       on_document))})
+    found = found or {}
+    return {doc_id: body for doc_id, (body, _) in found.items()}, \
+        {doc_id: before for doc_id, (_, before) in found.items()}, rejects
 
 
 def _spans(mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -220,6 +223,7 @@ class Extracted:
     each stage found, and the documents a stage rejected."""
     docs: list[CleanDocument]
     mentions: dict[str, list[Mention]]
+    preamble: dict[str, list[tuple[int, Mention]]]
     dates_quotes: dict[str, tuple[list[DateMention], list[Quote]]]
     facts: dict[str, list[Fact]]
     rejected: list[Reject]
@@ -245,14 +249,14 @@ def extract_batch(batch: list[StagedDocument], settings: Settings, shared_lines:
     docs = surviving(*as_task(strip_boilerplate)(batch, shared_lines, learned, progress.stage("clean"),
                                                  settings.max_document_chars))
     per_process = settings.min_documents_per_process
-    mentions, stage_rejects = as_task(extract_entities)(docs, settings.model_name, settings.workers,
-                                                        progress.stage("entities"), per_process)
+    mentions, preamble, stage_rejects = as_task(extract_entities)(docs, settings.model_name, settings.workers,
+                                                                  progress.stage("entities"), per_process)
     docs = surviving(docs, stage_rejects)
     dates_quotes, stage_rejects = as_task(extract_dates_and_quotes)(docs, mentions)
     docs = surviving(docs, stage_rejects)
     facts, stage_rejects = as_task(extract_numeric_facts)(docs, settings.model_name, settings.workers,
                                                           progress.stage("facts"), per_process)
-    return Extracted(surviving(docs, stage_rejects), mentions, dates_quotes, facts, rejected)
+    return Extracted(surviving(docs, stage_rejects), mentions, preamble, dates_quotes, facts, rejected)
 
 
 def process_batch(db_path: str, batch: list[StagedDocument], settings: Settings, summary: RunSummary,
@@ -272,6 +276,7 @@ def process_batch(db_path: str, batch: list[StagedDocument], settings: Settings,
     frames, rejected = each_alone("frames", docs, lambda part: batch_frames(
         part, mentions, facts, summary.run_id, at,
         {d.doc_id: dates_quotes[d.doc_id][0] for d in part}, {d.doc_id: dates_quotes[d.doc_id][1] for d in part},
+        extracted.preamble,
     ), merge=concat_frames)
     docs = surviving(docs, rejected)
     if frames is None:

@@ -30,7 +30,7 @@ DERIVED = {
 
 
 def full_batch() -> dict[str, pl.DataFrame]:
-    """The good batch of test_validation, with a mention, an entity, a date, a quote and raw bytes."""
+    """The good batch of test_validation, with a mention (and one in the title), an entity, a date, a quote and raw bytes."""
     frames = good_frames()
     body = frames["documents"]["body_text"][0].replace("on the radio", "“on the radio today”")
     frames["documents"] = frames["documents"].with_columns(pl.lit(body).alias("body_text"))
@@ -47,6 +47,10 @@ def full_batch() -> dict[str, pl.DataFrame]:
         [{"doc_id": DOC, "start_char": start, "end_char": start + 13, "text": "border police", "label": "ORG",
           "entity_id": entity, "name": "border police", "resolved_by": "exact"}],
         schema=frames["entity_mentions"].schema)
+    frames["preamble_mentions"] = pl.DataFrame(  # "Title" in the title line, "Title here"
+        [{"doc_id": DOC, "line_no": 1, "section": "title", "start_char": 0, "end_char": 5, "text": "Title",
+          "label": "ORG", "entity_id": entity, "name": "Title", "resolved_by": "exact"}],
+        schema=frames["preamble_mentions"].schema)
     frames["entities"] = pl.DataFrame([{"entity_id": entity, "canonical_name": "border police", "label": "ORG"}],
                                       schema=frames["entities"].schema)
     frames["raw_documents"] = raw_documents_frame(stage_bytes("a.txt", b"Troops detained 12 men.").documents, NOW)

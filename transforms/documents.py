@@ -25,6 +25,9 @@ _ENGLISH_STOPWORDS = frozenset(
 )
 
 
+PREAMBLE_LABELS = ("title", "dek", "caption")
+
+
 @dataclass(frozen=True)
 class CleanDocument:
     doc_id: str
@@ -52,7 +55,17 @@ class CleanDocument:
     @property
     def preamble(self) -> list[str]:
         """What the page prints around the body for a reader: title, dek and captions."""
-        return [line.text for line in self.lines if line.label in ("title", "dek", "caption")]
+        return [line.text for line in self.lines if line.label in PREAMBLE_LABELS]
+
+    @property
+    def preamble_lines(self) -> list[LabelledLine]:
+        """The first line of each text in the preamble, in order: the lines the entity step reads
+        before the body (transforms.entities.entity_input)."""
+        first: dict[str, LabelledLine] = {}
+        for line in self.lines:
+            if line.label in PREAMBLE_LABELS and line.text:
+                first.setdefault(line.text, line)
+        return list(first.values())
 
 
 def guess_language(text: str) -> str | None:

@@ -436,17 +436,41 @@ class HasText(Protocol):
     readable_body: str  # the body, or "" for a document in another language (documents.text_to_read)
 
 
+def page_mentions(nlp: Language, docs: Sequence[HasText], n_process: int = 1,
+                  on_document: Callable[[], None] = lambda: None
+                  ) -> Iterator[tuple[list[Mention], list[tuple[int, Mention]]]]:
+    """Each document's mentions, in order, resolved within the document: NER over its title, dek,
+    captions and body (what the body says is resolved with the help of what precedes it). For each
+    document: its body mentions, and its mentions before the body as (k, mention) with k the
+    line's index among the unique preamble lines and offsets into that line. A document in
+    another language has none: the English model reads its words as names."""
+    inputs = [entity_input(d.preamble, d.body_text) if d.readable_body else ("", 0) for d in docs]
+    for doc, spacy_doc, (_, body_start) in zip(docs, nlp.pipe((text for text, _ in inputs), batch_size=32,
+                                                              n_process=n_process), inputs):
+        found = extract_mentions(spacy_doc, body_start)
+        on_document()
+        yield [m for m in found if m.in_body], preamble_mentions([m for m in found if not m.in_body], doc.preamble)
+
+
 def document_mentions(nlp: Language, docs: Sequence[HasText], n_process: int = 1,
                       on_document: Callable[[], None] = lambda: None) -> Iterator[list[Mention]]:
-    """Each document's body mentions, in order, resolved within the document: NER over its title,
-    dek, captions and body (what the body says is resolved with the help of what precedes it).
-    A document in another language has none: the English model reads its words as names."""
-    inputs = [entity_input(d.preamble, d.body_text) if d.readable_body else ("", 0) for d in docs]
-    for spacy_doc, (_, body_start) in zip(nlp.pipe((text for text, _ in inputs), batch_size=32, n_process=n_process),
-                                         inputs):
-        found = [m for m in extract_mentions(spacy_doc, body_start) if m.in_body]
-        on_document()
-        yield found
+    """Each document's body mentions (page_mentions, less those before the body)."""
+    return (body for body, _ in page_mentions(nlp, docs, n_process, on_document))
+
+
+def preamble_mentions(mentions: Iterable[Mention], preamble: Iterable[str]) -> list[tuple[int, Mention]]:
+    """Mentions before the body (offsets into entity_input's text) as (k, the mention with offsets
+    into unique preamble line k); one that runs over a line's end is left out."""
+    lines, starts, at = list(dict.fromkeys(line for line in preamble if line)), [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    placed = []
+    for m in mentions:
+        k = max((i for i, start in enumerate(starts) if start <= m.start_char), default=None)
+        if k is not None and m.end_char <= starts[k] + len(lines[k]):
+            placed.append((k, replace(m, start_char=m.start_char - starts[k], end_char=m.end_char - starts[k])))
+    return placed
 
 
 def resolve_among(documents: list[list[Mention]]) -> list[list[Mention]]:

@@ -91,6 +91,12 @@ def add_check_columns(frames: dict[str, pl.DataFrame], today: dt.date) -> dict[s
         if table in frames:
             out[table] = frames[table].with_columns(pl.Series("span_text", _spans(frames[table], bodies, "text"),
                                                               dtype=pl.String))
+    if "preamble_mentions" in frames:
+        line_texts = {(d, n): t for d, n, t in lines.select("doc_id", "line_no", "text").iter_rows()}
+        out["preamble_mentions"] = frames["preamble_mentions"].with_columns(pl.Series("span_text", [
+            line_texts[(d, n)][start:end] if (d, n) in line_texts else None
+            for d, n, start, end in frames["preamble_mentions"].select("doc_id", "line_no", "start_char", "end_char")
+            .iter_rows()], dtype=pl.String))
     if "quotes" in frames:
         out["quotes"] = frames["quotes"].with_columns(
             pl.Series("span_quote", _spans(frames["quotes"], bodies, "quote", strip_marks=True), dtype=pl.String))

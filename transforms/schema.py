@@ -60,6 +60,11 @@ _DECLARED = [
         "label": pl.String, "entity_id": pl.String, "name": pl.String, "resolved_by": pl.String,
     }, key=("doc_id", "start_char", "end_char"), per_document=True,
         references={"doc_id": ("documents", "doc_id"), "entity_id": ("entities", "entity_id")}),
+    Table("preamble_mentions", {
+        "doc_id": pl.String, "line_no": pl.Int32, "section": pl.String, "start_char": pl.Int32, "end_char": pl.Int32,
+        "text": pl.String, "label": pl.String, "entity_id": pl.String, "name": pl.String, "resolved_by": pl.String,
+    }, key=("doc_id", "line_no", "start_char"), per_document=True,
+        references={"doc_id": ("documents", "doc_id"), "entity_id": ("entities", "entity_id")}),
     Table("facts", {
         "fact_id": pl.String, "doc_id": pl.String, "start_char": pl.Int32, "end_char": pl.Int32,
         "sentence": pl.String, "text": pl.String, "value": pl.Float64, "value_high": pl.Float64,

@@ -35,6 +35,7 @@ def batch_frames(
     ingested_at: dt.datetime,
     dates: dict[str, list[DateMention]] | None = None,
     quotes: dict[str, list[Quote]] | None = None,
+    preamble: dict[str, list[tuple[int, Mention]]] | None = None,
 ) -> dict[str, pl.DataFrame]:
     """documents, document_lines, entities, entity_mentions, facts, dates and quotes for one batch:
     each row takes the declared columns (transforms/schema.py) from the attributes of the same names."""
@@ -43,8 +44,9 @@ def batch_frames(
         return [{c: fixed[c] if c in fixed else getattr(item, c) for c in columns} for item in items]
 
     by_doc = [(doc, doc.doc_id) for doc in documents]
+    before_body = [(doc, k, m) for doc, _ in by_doc for k, m in (preamble or {}).get(doc.doc_id, [])]
     entities = {m.entity_id: {"entity_id": m.entity_id, "canonical_name": m.canonical_name, "label": m.label}
-                for doc, _ in by_doc for m in mentions.get(doc.doc_id, [])}
+                for m in [*(m for doc, _ in by_doc for m in mentions.get(doc.doc_id, [])), *(m for *_, m in before_body)]}
     return {
         "documents": _frame("documents", rows("documents", documents, run_id=run_id, ingested_at=ingested_at)),
         "document_lines": _frame("document_lines", [r for doc, i in by_doc for r in rows("document_lines", doc.lines,
@@ -52,6 +54,10 @@ def batch_frames(
         "entities": _frame("entities", list(entities.values())),
         "entity_mentions": _frame("entity_mentions", [r for _, i in by_doc
                                                       for r in rows("entity_mentions", mentions.get(i, []), doc_id=i)]),
+        "preamble_mentions": _frame("preamble_mentions", [
+            r for doc, k, m in before_body for r in rows("preamble_mentions", [m], doc_id=doc.doc_id,
+                                                         line_no=doc.preamble_lines[k].line_no,
+                                                         section=doc.preamble_lines[k].label)]),
         "facts": _frame("facts", [r for _, i in by_doc for f in facts.get(i, [])
                                   for r in rows("facts", [f], doc_id=i, fact_id=f.fact_id(i))]),
         "dates": _frame("dates", [r for i, found in (dates or {}).items() for r in rows("dates", found, doc_id=i)]),

@@ -1,7 +1,7 @@
 -- Point every mention at the entity of its name's voted label (label_targets: canonical_name,
 -- label, target_entity_id, target_label, for every name and label the warehouse holds, so that a
 -- mention moved by an earlier vote moves back when its name no longer has a clear winner), and the
--- quotes of each document with its mentions; then keep only the entities something points to.
+-- quotes and the title's, dek's and captions' mentions of each document with its mentions; then keep only the entities something points to.
 INSERT INTO entities BY NAME
 SELECT DISTINCT target_entity_id AS entity_id, canonical_name, target_label AS label FROM label_targets
 WHERE target_entity_id NOT IN (SELECT entity_id FROM entities);
@@ -15,6 +15,9 @@ WHERE m.resolved_by <> 'lone_name_of_two_or_more' AND m.entity_id <> t.target_en
 UPDATE quotes SET speaker_entity_id = v.target_entity_id
 FROM label_moves v WHERE quotes.doc_id = v.doc_id AND quotes.speaker_entity_id = v.entity_id;
 
+UPDATE preamble_mentions SET entity_id = v.target_entity_id
+FROM label_moves v WHERE preamble_mentions.doc_id = v.doc_id AND preamble_mentions.entity_id = v.entity_id;
+
 UPDATE entity_mentions SET entity_id = v.target_entity_id
 FROM label_moves v WHERE entity_mentions.doc_id = v.doc_id AND entity_mentions.entity_id = v.entity_id
   AND entity_mentions.resolved_by <> 'lone_name_of_two_or_more';
@@ -23,4 +26,5 @@ DROP TABLE label_moves;
 
 DELETE FROM entities
 WHERE entity_id NOT IN (SELECT entity_id FROM entity_mentions)
+  AND entity_id NOT IN (SELECT entity_id FROM preamble_mentions)
   AND entity_id NOT IN (SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL);

@@ -20,3 +20,17 @@ CREATE TABLE IF NOT EXISTS claims (
     n_versions   INTEGER NOT NULL,
     n_documents  INTEGER NOT NULL
 );
+-- Entity mentions in what a page prints before its body (title, dek, captions), offsets into the line.
+CREATE TABLE IF NOT EXISTS preamble_mentions (
+    doc_id       VARCHAR NOT NULL,
+    line_no      INTEGER NOT NULL,   -- the document_lines row the mention is in
+    section      VARCHAR NOT NULL,   -- title, dek or caption (that line's label)
+    start_char   INTEGER NOT NULL,   -- offsets into document_lines.text of that line
+    end_char     INTEGER NOT NULL,
+    text         VARCHAR NOT NULL,
+    label        VARCHAR NOT NULL,
+    entity_id    VARCHAR NOT NULL,
+    name         VARCHAR NOT NULL,
+    resolved_by  VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, line_no, start_char)
+);

@@ -31,7 +31,7 @@ COMMENT ON COLUMN documents.published_from IS 'Where the published date was read
 
 COMMENT ON TABLE document_lines IS 'Every line of every article with the label the cleaning gave it and why: nothing is dropped, boilerplate is labelled.';
 COMMENT ON COLUMN document_lines.doc_id IS 'The article (documents.doc_id)';
-COMMENT ON COLUMN document_lines.line_no IS 'Line number in the decoded input, from 0';
+COMMENT ON COLUMN document_lines.line_no IS 'Line number in the decoded input, from 1';
 COMMENT ON COLUMN document_lines.text IS 'The line as read';
 COMMENT ON COLUMN document_lines.label IS 'title, dek, caption, heading, body or boilerplate';
 COMMENT ON COLUMN document_lines.reason IS 'Which rule gave the label';
@@ -165,3 +165,15 @@ COMMENT ON COLUMN claims.doc_id IS 'The document stating it (documents.doc_id)';
 COMMENT ON COLUMN claims.measure IS 'What the versions count or measure: the count type (KILL, WOUND, ...), or the verb and the object';
 COMMENT ON COLUMN claims.n_versions IS 'Facts stating the claim';
 COMMENT ON COLUMN claims.n_documents IS 'Documents stating it';
+
+COMMENT ON TABLE preamble_mentions IS 'Entity mentions in what a page prints before its body: its title, dek and photo captions (entity_mentions holds the body''s).';
+COMMENT ON COLUMN preamble_mentions.doc_id IS 'The article (documents.doc_id)';
+COMMENT ON COLUMN preamble_mentions.line_no IS 'The line the mention is in (document_lines.line_no)';
+COMMENT ON COLUMN preamble_mentions.section IS 'title, dek or caption';
+COMMENT ON COLUMN preamble_mentions.start_char IS 'Offset of the first character in that line''s document_lines.text';
+COMMENT ON COLUMN preamble_mentions.end_char IS 'Offset after the last character in that line''s text';
+COMMENT ON COLUMN preamble_mentions.text IS 'The words as printed';
+COMMENT ON COLUMN preamble_mentions.label IS 'The label the model gave this mention';
+COMMENT ON COLUMN preamble_mentions.entity_id IS 'The entity it names (entities.entity_id), resolved with the body''s names';
+COMMENT ON COLUMN preamble_mentions.name IS 'The cleaned alias';
+COMMENT ON COLUMN preamble_mentions.resolved_by IS 'How the mention was joined to its entity';
