@@ -281,6 +281,10 @@ def report(
     if html is not None:
         from flows.report_page import screenshot as render, write_page
 
+        if name is not None:
+            err.print(f"[red]error:[/red] --html writes the whole page: give no report name ({escape(name)!r})")
+            raise typer.Exit(2)
+
         try:
             with one_line_errors():
                 page = write_page(db or _default_db(), html)

@@ -181,9 +181,6 @@ def unknown(con: duckdb.DuckDBPyConnection, tables: list[str]) -> None:
         raise ValueError(f"no table {', '.join(map(repr, missing))}; tables: {', '.join(have)}")
 
 
-EXPORT_FORMATS = ("parquet", "csv")
-
-
 def export_tables(db_path: Path | str, tables: list[str], out_dir: Path, fmt: str) -> list[tuple[str, Path, int]]:
     """Each table (all of them when `tables` is empty) written whole to out_dir/TABLE.parquet or
     .csv (with a header) by DuckDB; returns (table, file, rows) for each."""
