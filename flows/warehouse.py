@@ -324,7 +324,8 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame],
 def start_run(con, run_id: str, flow_run_id: str | None, pipeline_version: str, model_name: str) -> bool:
     """Record the run as running (marking `interrupted` any left `running` by a process that died:
     the caller holds the run lock, so none of them is live). True when the last run before it did
-    not complete: what it loaded is still to be resolved across the warehouse."""
+    not complete (what it loaded is still to be resolved across the warehouse), or when documents
+    predate the derived tables (a warehouse of an earlier version)."""
     con.execute(sql("load/mark_interrupted_runs"))
     interrupted = bool(con.execute(sql("load/last_run_unfinished")).fetchone()[0])
     con.execute(

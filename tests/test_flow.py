@@ -91,6 +91,26 @@ def test_a_second_run_skips_unchanged_documents_and_adds_nothing(seeded):
     assert counts(db) == before
 
 
+def test_a_run_fills_the_derived_tables_of_a_warehouse_loaded_before_they_existed(seeded):
+    from flows.pipeline import newsfacts_flow
+
+    db, _ = seeded
+    con = duckdb.connect(str(db))
+    try:
+        before = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ("story_clusters", "claims")}
+        for table in ("story_signatures", "story_clusters", "claims"):  # as an earlier version left them
+            con.execute(f"DELETE FROM {table}")
+    finally:
+        con.close()
+    assert newsfacts_flow(paths=[str(SEEDS)], db=str(db)).n_new == 0
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        after = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ("story_clusters", "claims")}
+    finally:
+        con.close()
+    assert after == before and len(before["story_clusters"]) == 5 and before["claims"]
+
+
 def test_a_document_whose_batch_never_committed_is_picked_up_next_time(seeded):
     from flows.pipeline import newsfacts_flow
 
