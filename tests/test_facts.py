@@ -54,6 +54,12 @@ def test_money_and_percent(parser):
     assert facts["money"].value == 4_500_000 and facts["money"].unit == "USD"
 
 
+def test_a_scaled_decimal_is_the_number_meant_not_its_binary_neighbour(parser):
+    # 4.1 * 1e6 is 4099999.9999999995 in binary floating point
+    facts = facts_of(parser, "The referendum required just over 4.1 million votes and cost 0.29 billion euros.")
+    assert sorted(f.value for f in facts) == [4_100_000, 290_000_000]
+
+
 def test_vague_hundreds_of_is_a_range(parser):
     only(parser, "Hundreds of prisoners are expected to be released.", value=200, value_high=999,
          bound="range", object="prisoner")

@@ -968,9 +968,12 @@ def _what_is_counted(sent: Doc, r: _Reading) -> tuple[str, str | None, str | Non
 
 def _as_written(sent: Doc, r: _Reading, value: float | None) -> float | None:
     """A part of a whole to four decimals, as the guide writes it ("two-thirds" -> 0.6667); a
-    number stated in digits stays as stated."""
+    number stated in digits stays as stated, less the binary noise of its scale ("4.1 million" is
+    4,100,000, not 4,099,999.9999999995: twelve significant digits are kept)."""
+    if value is None:
+        return None
     parts = r.ratio or any(t.lower_ in FRACTION_WORDS or is_fraction(t.text) for t in sent[r.start : r.range_end])
-    return round(value, 4) if parts and value is not None else value
+    return round(value, 4) if parts else float(f"{value:.12g}")
 
 
 def _as_fact(sent: Doc, r: _Reading, offset: int, attribution: str) -> Fact:
