@@ -66,12 +66,14 @@ def batch_frames(
 
 
 def frames_of(frames: dict[str, pl.DataFrame], doc_ids: set[str]) -> dict[str, pl.DataFrame]:
-    """The rows of some documents of a batch (with the entities their mentions and quotes name)."""
+    """The rows of some documents of a batch (with the entities their mentions, in the body or
+    before it, and their quotes name)."""
     ids = list(doc_ids)
     picked = {table: frame.filter(pl.col("doc_id").is_in(ids)) if "doc_id" in frame.columns else frame
               for table, frame in frames.items()}
     if "entities" in picked:
         named = picked["entity_mentions"]["entity_id"].to_list() + \
+            picked["preamble_mentions"]["entity_id"].to_list() + \
             picked["quotes"]["speaker_entity_id"].drop_nulls().to_list()
         picked["entities"] = frames["entities"].filter(pl.col("entity_id").is_in(named))
     return picked
