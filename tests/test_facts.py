@@ -43,6 +43,11 @@ def test_ordinals_are_ordinals_not_fractions(parser):
     only(parser, "It was his seventh trip to the region.", kind="ordinal", value=7, object="trip")
 
 
+@pytest.mark.parametrize("sentence", ["Shares of First Solar fell.", "The case turned on the First Amendment."])
+def test_an_ordinal_inside_a_name_ranks_nothing(parser, sentence):
+    assert [f for f in facts_of(parser, sentence) if f.kind == "ordinal"] == []
+
+
 def test_durations_and_ages(parser):
     only(parser, "They held a three-hour meeting.", kind="duration", value=3, unit="hour")
     only(parser, "A 4-year-old girl was freed.", kind="age", value=4, unit="year")
@@ -290,9 +295,34 @@ def test_news_constructions(parser, sentence, expected):
     "They bowled out the hosts for 65 after lunch.",  # a side's total
     "Allen's three-pointer gave Boston the lead.",  # a noun made with a number
     "Irving made another 3 that pushed the lead.",  # a shot named by a number
+    "India were 101 for 1 at stumps.",  # a side's score: runs for wickets
+    "The visitors slumped to 34 for five in the first hour.",
+    "Pakistan won by 51 runs in Karachi.",  # what a contest was won by
+    "The hosts won by six wickets with ten balls to spare.",
+    "She beat her rival by three strokes.",
+    "They took a 14-point lead into halftime.",
+    "Root made 54 not out.",  # a batter's score
+    "Smith was unbeaten on 88 at the close.",
+    "The Bears have a 3-6 record this season.",  # games won and lost
+    "Play was stopped on day four because of rain.",  # one of a series
+    "The race entered stage 5 on Tuesday.",
+    "Kick-off is at 3 o'clock.",  # a time of day
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
+
+
+@pytest.mark.parametrize("sentence, counted", [
+    ("Labour won by 4,000 votes.", "4,000"),  # a vote's margin counts votes
+    ("Labour leads by 10 points in the latest poll.", "10"),  # a poll's lead
+    ("Messi has scored 800 goals in his career.", "800"),  # a career's tally
+    ("The council voted 7 for 2 against the plan.", "7"),
+    ("They paid 500 for 3 nights at the hotel.", "500"),
+    ("This week 40 were arrested in the capital.", "40"),  # a time, then a count
+    ("Kohli hit 54 off 40 balls.", "40"),  # the balls an innings took
+])
+def test_sport_like_constructions_that_still_count(parser, sentence, counted):
+    assert counted in [f.text for f in facts_of(parser, sentence)]
 
 
 @pytest.mark.parametrize("sentence, obj", [

@@ -20,9 +20,10 @@ from transforms.objects import (
     FALL_WORDS, MEASURE_KINDS, RISE_WORDS, changed_thing, lemma_of, measured_object, past_parentheses,
 )
 from transforms.non_quantities import (
-    COLLECTIVE_NOUNS, EVENT_NOUNS, frames_a_window, frames_another_fact, is_a_number_as_noun, is_a_record,
-    is_a_thing_named_by_its_number, is_acceleration_benchmark, is_an_innings_total, is_anaphoric, is_bowling_figures,
-    is_pronoun_one, is_scoreline, is_some_time, names_a_tenor, names_an_event, names_something, score_against_par,
+    COLLECTIVE_NOUNS, EVENT_NOUNS, frames_a_window, frames_another_fact, is_a_batters_score, is_a_number_as_noun,
+    is_a_record, is_a_thing_named_by_its_number, is_a_winning_margin, is_acceleration_benchmark, is_an_innings_total,
+    is_anaphoric, is_bowling_figures, is_pronoun_one, is_scoreline, is_some_time, names_a_tenor, names_an_event,
+    names_one_of_a_series, names_something, score_against_par, tells_the_time,
 )
 from transforms.numbers import (
     FRACTION,
@@ -1030,7 +1031,9 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
             used.add(start + 2)  # the other side of the result
             continue
         if is_a_number_as_noun(sent, start, end, counted_after) or is_a_thing_named_by_its_number(sent, start, end) \
-                or is_an_innings_total(sent, start, end, counted_after):
+                or is_an_innings_total(sent, start, end, counted_after) or is_a_winning_margin(sent, start, end) \
+                or is_a_batters_score(sent, start, end) or names_one_of_a_series(sent, start, end, counted_after) \
+                or tells_the_time(sent, start, end):
             continue
         after_par = score_against_par(sent, start, end)
         if after_par is not None:
@@ -1101,8 +1104,8 @@ def _ordinal_facts(sent: Doc, offset: int) -> list[Fact]:
     facts = []
     for tok in sent:
         value = ordinal_value(tok.text)
-        if value is None or _is_calendar(tok):
-            continue
+        if value is None or _is_calendar(tok) or tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            continue  # (an ordinal the parser reads as part of a name: "First Solar", "the Second World War")
         head = tok.head if tok.head.pos_ in ("NOUN", "PROPN") and tok.head is not tok else None
         if head is None or (tok.i > 0 and (is_number_word(sent[tok.i - 1].lower_) or sent[tok.i - 1].like_num)):
             continue  # "second" as a time unit or adverb, or the denominator of "one-third"

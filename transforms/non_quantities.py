@@ -52,7 +52,11 @@ def _pair_at(doc: Doc, i: int) -> bool:
 def is_scoreline(doc: Doc, start: int, end: int, counts_after) -> bool:
     """'3-1', '6-4 6-4', 'a 2-0 win': a result, not two counts or a range. `counts_after(i)` says
     whether the tokens from i name what a number counts or measures ("4-6 weeks", "10-12 people")."""
-    if end - start != 1 or not _pair_at(doc, start) or counts_after(start + 3):
+    if end - start != 1 or not _pair_at(doc, start):
+        return False
+    if start + 3 < len(doc) and doc[start + 3].lemma_.lower() == "record":
+        return True  # "a 3-6 record": games won and lost
+    if counts_after(start + 3):
         return False
     if int(doc[start].text) >= int(doc[start + 2].text):
         return True  # never a range: a range rises
@@ -89,14 +93,21 @@ COLLECTIVE_NOUNS = frozenset({"staff", "personnel", "crew", "police", "cattle", 
 REPORTING_VERBS = frozenset({"say", "tell", "add", "write", "explain", "note", "warn", "argue", "claim", "insist"})
 
 
+def _at_most_ten(tok) -> bool:
+    return tok.text.isdigit() and int(tok.text) <= 10 or tok.lower_ in _SMALL_NUMBER_WORDS
+
+
 def is_bowling_figures(doc: Doc, start: int, end: int, counts_after) -> bool:
     """'finishing with four for 59', 'took 5 for 32': wickets for runs, a bowler's result written
-    as two numbers (not 'bought four for $59', whose second is money, nor 'four for 12 years')."""
-    if end - start != 1 or end + 1 >= len(doc) or doc[end].lower_ != "for":
-        return False
-    wickets, runs = doc[start], doc[end + 1]
-    small = wickets.text.isdigit() and int(wickets.text) <= 10 or wickets.lower_ in _SMALL_NUMBER_WORDS
-    return small and (runs.text.isdigit() or runs.lower_ in _SMALL_NUMBER_WORDS) and not counts_after(end + 2) \
+    as two numbers; 'were 101 for 1 at stumps', 'slumped to 34 for five': runs for wickets, a side's
+    score. One of the two is at most ten (the wickets), both are bare numbers, and nothing is
+    counted after them (not 'bought four for $59', whose second is money, nor 'four for 12 years')."""
+    if end - start != 1 or end + 1 >= len(doc) or doc[end].lower_ != "for" or start > 0 and doc[start - 1].is_currency \
+            or any(t.lemma_.lower() == "vote" for t in doc):
+        return False  # ("voted 7 for 2 against": a vote's count)
+    first, second = doc[start], doc[end + 1]
+    bare = all(t.text.isdigit() or t.lower_ in _SMALL_NUMBER_WORDS for t in (first, second))
+    return bare and (_at_most_ten(first) or _at_most_ten(second)) and not counts_after(end + 2) \
         and not (end + 2 < len(doc) and doc[end + 2].like_num)  # (and a batter's "three for four": hits for at-bats)
 
 
@@ -108,6 +119,80 @@ def is_an_innings_total(doc: Doc, start: int, end: int, counts_after) -> bool:
 
 
 _SMALL_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+
+# What a contest is won by ("won by 51 runs", "a six-wicket victory", "a three-shot lead"); not
+# "votes" or "percentage points", whose margins count something.
+SCORING_NOUNS = frozenset({"run", "wicket", "stroke", "shot", "goal", "try", "point", "length", "frame", "set",
+                           "innings", "pin", "basket"})
+RESULT_LEMMAS = frozenset({"win", "beat", "lose", "defeat", "victory", "loss", "triumph", "edge", "thrash", "rout",
+                           "prevail", "clinch", "lead", "trail", "margin", "cushion", "deficit", "seal", "romp"})
+# Words that make "points" a share of a vote or an index ("a 10-point lead in the polls").
+POLL_WORDS = frozenset({"poll", "polls", "polling", "survey", "vote", "votes", "voters", "election", "approval",
+                        "percentage", "rating", "ratings", "index", "primary", "ballot", "seat", "seats",
+                        "constituency", "district", "candidate", "referendum"})
+
+
+def _scoring_noun(doc: Doc, i: int) -> bool:
+    if i >= len(doc) or doc[i].lemma_.lower() not in SCORING_NOUNS and doc[i].lower_ not in SCORING_NOUNS:
+        return False
+    return doc[i].lemma_.lower() != "point" or not any(t.lower_ in POLL_WORDS for t in doc)
+
+
+def is_a_winning_margin(doc: Doc, start: int, end: int) -> bool:
+    """'won by 51 runs', 'beat the Lakers by 12 points', 'a six-wicket win', 'a two-goal lead': what a
+    contest was won or led by, a result like its scoreline, not a count ('won by 4,000 votes' counts
+    votes; 'scored 800 goals' counts goals)."""
+    if end - start != 1:
+        return False
+    if end + 2 < len(doc) and doc[end].text in _DASHES and _scoring_noun(doc, end + 1):
+        return doc[end + 2].lemma_.lower() in RESULT_LEMMAS  # "a 51-run win"
+    if [t.lemma_.lower() for t in doc[end : end + 3]] in (["ball", "to", "spare"], ["over", "to", "spare"]):
+        return True  # "with ten balls to spare"
+    if not _scoring_noun(doc, end):
+        return False
+    by = start - 1 if start > 0 and doc[start - 1].lower_ == "by" else start - 2
+    if by < 0 or doc[by].lower_ != "by":
+        return False  # ("by just 12 points" allows one word between)
+    return doc[by].head.lemma_.lower() in RESULT_LEMMAS or any(t.lemma_.lower() in RESULT_LEMMAS
+                                                                for t in doc[max(0, by - 3) : by])
+
+
+def is_a_batters_score(doc: Doc, start: int, end: int) -> bool:
+    """'made 54 not out', 'unbeaten on 88', 'hit 54 off 40 balls': the runs of a batter's innings, a
+    result (the balls it took count)."""
+    if end - start != 1 or not doc[start].text.isdigit():
+        return False
+    after = [t.lower_ for t in doc[end : end + 2]]
+    if after == ["not", "out"] or start > 0 and doc[start - 1].lower_ == "unbeaten" \
+            or start > 1 and [t.lower_ for t in doc[start - 2 : start]] == ["unbeaten", "on"]:
+        return True
+    return len(after) == 2 and after[0] in ("off", "from") and doc[end + 1].like_num and end + 2 < len(doc) \
+        and doc[end + 2].lemma_.lower() in ("ball", "delivery")
+
+
+# Nouns a number after them puts in order, naming one of a series: "day four", "Game 7", "stage 5".
+SERIES_NOUNS = frozenset({"day", "game", "stage", "round", "leg", "lap", "hole", "week", "match", "race", "heat",
+                          "episode", "chapter", "part", "phase", "act", "level", "gameweek", "matchday"})
+
+
+def names_one_of_a_series(doc: Doc, start: int, end: int, counts_after) -> bool:
+    """'on day four', 'in Game 7', 'stage 5 of the Tour': a number after a singular noun is the
+    index of one of a series, not a count ('the day 40 people died' counts people)."""
+    if end - start != 1 or start == 0:
+        return False
+    noun = doc[start - 1]
+    before = doc[start - 2] if start > 1 else None
+    return noun.lower_ in SERIES_NOUNS and noun.tag_ in ("NN", "NNP") and not counts_after(end) \
+        and not (before is not None and (before.like_num or before.lower_ in _NOT_AN_INDEX))
+
+
+# Words before a period noun that make it a time, not one of a series ("this week 40 were arrested").
+_NOT_AN_INDEX = frozenset({"this", "last", "next", "that", "a", "an", "every", "each", "per", "same", "one", "the"})
+
+
+def tells_the_time(doc: Doc, start: int, end: int) -> bool:
+    """'at 3 o'clock': a time of day."""
+    return end < len(doc) and doc[end].lower_ in ("o'clock", "o’clock", "oclock")
 
 
 _DETERMINERS = frozenset({"a", "an", "another", "his", "her", "their", "its", "my", "our", "your"})
