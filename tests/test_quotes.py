@@ -219,3 +219,20 @@ def test_the_one_told_does_not_break_a_run_of_quotes(ner):
             "Bloomberg. “Their acts have not matched their words so far.”")
     got = speakers(ner, text)
     assert [g[2] for g in got] == ["John Kilduff", "John Kilduff"]
+
+
+def test_the_subject_that_names_what_it_quotes_is_its_speaker(ner):
+    text = ("Omar Lamrani is an analyst at a think tank.\n"
+            "Lamrani further described the idea as “certainly false and misleading.”\n"
+            "Aviation analysts called it the “end of an era,” as the industry moved on.\n"
+            "The company, which analysts described as “a sleeping giant in the market,” grew.")
+    got = speakers(ner, text)
+    assert [(g[1], g[2], g[3]) for g in got] == [("Lamrani", "Omar Lamrani", "described"),
+                                                 ("Aviation analysts", None, "called"), (None, None, None)]
+
+
+def test_a_speaker_with_his_team_and_the_one_he_tells_on_the_way(ner):
+    text = ("Tim Cook spoke first. “We all miss Steve so much,” Marc Benioff weighed in, telling Cook, "
+            "“since he passed, you have been so true to him.”\n"
+            "“We suggest that the outgassing occurs at lower levels,” Lucas Paganini and his team wrote.")
+    assert [g[2] for g in speakers(ner, text)] == ["Marc Benioff", "Marc Benioff", "Lucas Paganini"]

@@ -24,16 +24,20 @@ SPEECH_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "wrote"
                 "tweeted", "posted", "argued", "claimed", "acknowledged", "recalled", "stressed", "urged",
                 "announced", "responded", "cautioned", "emphasized", "emphasised", "admitted", "agreed", "quipped",
                 "joked", "conceded", "observed", "remarked", "suggested", "predicted", "maintained", "countered",
-                "concluded", "confirmed", "revealed", "boasted", "complained", "lamented", "recounted", "shouted")
+                "concluded", "confirmed", "revealed", "boasted", "complained", "lamented", "recounted", "shouted",
+                r"weighed\s+in", r"chimed\s+in")
 _VERB = r"(?P<verb>" + "|".join(SPEECH_VERBS) + r")"
 # a speech verb, or one naming what is quoted ("critics called it “a whitewash”"): someone speaks
-_SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS + ("called", "dubbed", "termed", "described")) + r")\b")
+NAMING_VERBS = ("called", "dubbed", "termed", "described", "branded", "labelled", "labeled")
+_SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS + NAMING_VERBS) + r")\b")
 _NAME = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,5}"
 # a name, a name's office ("Netanyahu's office"), or a description ("the officials", "the centrist
 # former prime minister", "the 14th-ranked Schwartzman": linked to the name inside it), or a pronoun
 # a description: "the officials", "one user", "The president" (not "one percent")
 _DESCRIPTION = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?!per\s?cent\b|percent\b)[\w-]+(?:\s+[\w’'-]+){0,4}"
-_SPEAKER = r"(?P<speaker>" + _NAME + r"(?:[’']s\s+[a-z]+)?|" + _DESCRIPTION + r"|he|she|they|it|we|I)"
+# ... with those who worked with him ("Paganini and his team wrote")
+_SPEAKER = r"(?P<speaker>" + _NAME + r"(?:[’']s\s+[a-z]+|\s+and\s+(?:his|her|their)\s+[a-z]+)?|" + _DESCRIPTION \
+    + r"|he|she|they|it|we|I)"
 # "also said", "later tweeted", "quickly added"
 _ADVERB = r"(?:(?:also|later|then|further|again|previously|earlier|once|now|\w+ly)\s+)?"
 # a speaker named by a description before the quote ("The president said on Tuesday that …")
@@ -95,8 +99,15 @@ _BEFORE = [
 # to what he said
 _SAYING_AFTER_NAME = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][a-z]+\s+(?:[a-z]+\s+){1,3})?(?P<speaker>" + _NAME
                                 + r")(?![’']s\b)" + _APPOSITION + r"\s+" + _ADVERB + r"[a-z]+\b[^.!?“”\"]{0,80},\s+"
-                                r"(?P<verb>saying)\b[^.!?“”\"]{0,120}$")
+                                r"(?P<verb>saying|telling|adding|writing|noting|explaining|insisting|arguing)\b"
+                                r"[^.!?“”\"]{0,120}$")
 _BEFORE.append(_SAYING_AFTER_NAME)
+# 'Former royal PR aides called it not a car crash but “an articulated lorry crash”', 'Lamrani
+# further described the idea as “certainly false”': the sentence's subject names what it quotes
+# (a few words opening the sentence, then the verb; not 'the report, which critics called “…”')
+_NAMING_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,3}?)\s+"
+                             + _ADVERB + r"(?P<verb>" + "|".join(NAMING_VERBS) + r")\b[^.!?“”\",]{0,120}$")
+_BEFORE.append(_NAMING_SUBJECT)
 # The loosest shapes (any words before the name, any verb before the colon) count only when the
 # speaker is a person the article names: "That process led to a realization:" names no one.
 _NAMED_ONLY = (_ROLE_BEFORE_NAME, _COLON_AFTER_NAME, _VERB_ROLE_NAME, _NAME_SAID, _SAYING_AFTER_NAME)
@@ -271,7 +282,7 @@ MAX_ATTRIBUTION_WORDS = 8  # the words between two quotes of one speaker in one 
 _GOES_ON = re.compile(r"\b(?:adding|saying|noting|continuing|arguing)\b(?:\s+that)?[^.!?]*$")
 
 
-_LISTENER = re.compile(r"\b(?:told|tells)\s+$")
+_LISTENER = re.compile(r"\b(?:told|tells|telling)\s+$")
 
 
 def _goes_on(body_text: str, mentions: list[Mention], match: re.Match, last: Quote | None) -> bool:
@@ -281,7 +292,7 @@ def _goes_on(body_text: str, mentions: list[Mention], match: re.Match, last: Quo
         return False
     between = body_text[last.end_char:match.start()]
     if any(m.label == "PERSON" and m.entity_id != last.speaker_entity_id and last.end_char <= m.start_char < match.start()
-           and not _LISTENER.search(body_text, max(0, m.start_char - 7), m.start_char) for m in mentions):
+           and not _LISTENER.search(body_text, max(0, m.start_char - 9), m.start_char) for m in mentions):
         return False  # (the one told, "told Bloomberg", is not another speaker)
     if "\n" not in between:
         # the attribution and no more ('”, said Blinken, adding that the “'), or a new sentence
