@@ -236,3 +236,13 @@ def test_a_speaker_with_his_team_and_the_one_he_tells_on_the_way(ner):
             "“since he passed, you have been so true to him.”\n"
             "“We suggest that the outgassing occurs at lower levels,” Lucas Paganini and his team wrote.")
     assert [g[2] for g in speakers(ner, text)] == ["Marc Benioff", "Marc Benioff", "Lucas Paganini"]
+
+
+def test_a_pronoun_skips_names_inside_quotes_and_people_the_article_writes_the_other_way(ner):
+    quoted = ("Donald Trump praised his ally. “Vote for your GREAT Governor, Matt Bevin!” Trump sent a similar message "
+              "ahead of the elections. “Go out and vote Republican today,” he said.")
+    assert speakers(ner, quoted)[-1][1:3] == ("he", "Donald Trump")
+    agreeing = ("Ms. Anna Berg met John Smith on Monday in Oslo. “We agreed on nothing at all today,” he said.")
+    assert speakers(ner, agreeing)[-1][1:3] == ("he", "John Smith")
+    unknown = ("Anna Berg met John Smith on Monday in Oslo. “We agreed on nothing at all today,” he said.")
+    assert speakers(ner, unknown)[-1][1:3] == ("he", "Anna Berg")  # no pronoun says otherwise: the first named

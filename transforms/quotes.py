@@ -105,7 +105,8 @@ _BEFORE.append(_SAYING_AFTER_NAME)
 # 'Former royal PR aides called it not a car crash but “an articulated lorry crash”', 'Lamrani
 # further described the idea as “certainly false”': the sentence's subject names what it quotes
 # (a few words opening the sentence, then the verb; not 'the report, which critics called “…”')
-_NAMING_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,3}?)\s+"
+_NAMING_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,2}?"
+                             r"(?:\s+[A-Z][\w.’'-]*|\s+[a-z]+s)?)\s+"
                              + _ADVERB + r"(?P<verb>" + "|".join(NAMING_VERBS) + r")\b[^.!?“”\",]{0,120}$")
 _BEFORE.append(_NAMING_SUBJECT)
 # The loosest shapes (any words before the name, any verb before the colon) count only when the
@@ -158,15 +159,64 @@ def _person_named_after(mentions: list[Mention], start: int, limit: int) -> Ment
     return next((m for m in mentions if m.label == "PERSON" and start <= m.start_char < limit), None)
 
 
-def _subject_before(body_text: str, mentions: list[Mention], position: int) -> Mention | None:
+_PRONOUN_AFTER = re.compile(r"\b(?P<male>he|his|him|himself)\b|\b(?P<female>she|her|hers|herself)\b", re.I)
+_HONORIFIC = re.compile(r"\b(?:(?P<male>Mr)|(?P<female>Mrs|Ms|Miss))\.?\s+$")
+_CLAUSE_END = re.compile(r"[.!?;]|[“”\"]")
+
+
+def _genders(body_text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Each person's 'he' or 'she' as the article writes them: an honorific before a mention ("Ms.
+    Berg"), or the first singular pronoun after it in its clause ("Steenburgen realized that she
+    had"); a person with votes both ways or none is absent."""
+    votes: dict[str, dict[str, int]] = {}
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        found = _HONORIFIC.search(body_text, max(0, m.start_char - 6), m.start_char)
+        if found is None:
+            clause = _CLAUSE_END.search(body_text, m.end_char)
+            found = _PRONOUN_AFTER.search(body_text, m.end_char, clause.start() if clause else len(body_text))
+        if found is not None:
+            gender = "he" if found.group("male") else "she"
+            tally = votes.setdefault(m.entity_id, {"he": 0, "she": 0})
+            tally[gender] += 1
+    return {entity: max(tally, key=tally.__getitem__) for entity, tally in votes.items() if tally["he"] != tally["she"]}
+
+
+def _inside_quotes(body_text: str, mentions: list[Mention]) -> set[int]:
+    """The start offsets of mentions inside quotation marks (a name quoted, a title: not a subject)."""
+    spans = [(q.start(), q.end()) for q in _QUOTE.finditer(body_text)]
+    return {m.start_char for m in mentions if any(a < m.start_char and m.end_char < b for a, b in spans)}
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]?\s+|\n")
+MAX_SENTENCES_BACK = 3  # how far back a 'he' or 'she' looks for a person the article writes that way
+
+
+def _subject_before(body_text: str, mentions: list[Mention], position: int, pronoun: str = "") -> Mention | None:
     """The person a 'he' or 'she' refers to: the first person named in the nearest sentence before
-    the quote that names one (a sentence's first name is usually its subject)."""
-    before = [m for m in mentions if m.label == "PERSON" and m.end_char <= position]
+    the quote that names one (a sentence's first name is usually its subject), outside quotation
+    marks; when the article writes that person with the other pronoun, the nearest one of the last
+    few sentences that it does not."""
+    quoted = _inside_quotes(body_text, mentions)
+    before = [m for m in mentions if m.label == "PERSON" and m.end_char <= position and m.start_char not in quoted]
     if not before:
         return None
-    last = before[-1]
-    sentence_start = max(body_text.rfind(". ", 0, last.start_char), body_text.rfind("\n", 0, last.start_char)) + 1
-    return next(m for m in before if m.start_char >= sentence_start)
+    genders = _genders(body_text, mentions) if pronoun in ("he", "she") else {}
+    first = None
+    for _ in range(MAX_SENTENCES_BACK):
+        if not before:
+            break
+        last = before[-1]
+        breaks = [b.end() for b in _SENTENCE_BREAK.finditer(body_text, 0, last.start_char)]
+        sentence_start = breaks[-1] if breaks else 0
+        in_sentence = [m for m in before if m.start_char >= sentence_start]
+        first = first or in_sentence[0]
+        agreeing = next((m for m in in_sentence if genders.get(m.entity_id, pronoun) == pronoun), None)
+        if agreeing is not None:
+            return agreeing
+        before = [m for m in before if m.start_char < sentence_start]
+    return first
 
 
 def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quote: str):
@@ -314,7 +364,7 @@ def _speaker(body_text: str, mentions: list[Mention], start: int, end: int, quot
     speaker_text = body_text[start:end]
     pronoun = speaker_text.lower()
     if pronoun in ("he", "she"):
-        person = _subject_before(body_text, mentions, quote_start)
+        person = _subject_before(body_text, mentions, quote_start, pronoun)
         return speaker_text, person.entity_id if person else None
     if pronoun in _PRONOUNS:
         return speaker_text, previous_speaker  # "it added": the organisation quoted just before
