@@ -244,5 +244,7 @@ def test_a_pronoun_skips_names_inside_quotes_and_people_the_article_writes_the_o
     assert speakers(ner, quoted)[-1][1:3] == ("he", "Donald Trump")
     agreeing = ("Ms. Anna Berg met John Smith on Monday in Oslo. “We agreed on nothing at all today,” he said.")
     assert speakers(ner, agreeing)[-1][1:3] == ("he", "John Smith")
-    unknown = ("Anna Berg met John Smith on Monday in Oslo. “We agreed on nothing at all today,” he said.")
-    assert speakers(ner, unknown)[-1][1:3] == ("he", "Anna Berg")  # no pronoun says otherwise: the first named
+    first_names = ("Anna Berg met John Smith on Monday in Oslo. “We agreed on nothing at all today,” he said.")
+    assert speakers(ner, first_names)[-1][1:3] == ("he", "John Smith")  # Anna is usually a woman's name
+    written = ("Anna Berg met John Smith on Monday in Oslo, where he lives. “We agreed on nothing at all,” she said.")
+    assert speakers(ner, written)[-1][1:3] == ("she", "Anna Berg")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms.entities import Mention, close_spelling
 
@@ -164,10 +165,29 @@ _HONORIFIC = re.compile(r"\b(?:(?P<male>Mr)|(?P<female>Mrs|Ms|Miss))\.?\s+$")
 _CLAUSE_END = re.compile(r"[.!?;]|[“”\"]")
 
 
+@lru_cache(maxsize=1)
+def _first_names():
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+FIRST_NAME_GENDERS = {"male": "he", "mostly_male": "he", "female": "she", "mostly_female": "she"}
+
+
+def first_name_gender(full_name: str) -> str | None:
+    """'he' or 'she' as the first name of a full name is usually given ("Charlie McDowell": he), or
+    None (a one-word name, a name given both ways, an unknown one)."""
+    words = full_name.split()
+    if len(words) < 2:
+        return None
+    return FIRST_NAME_GENDERS.get(_first_names().get_gender(words[0]))
+
+
 def _genders(body_text: str, mentions: list[Mention]) -> dict[str, str]:
     """Each person's 'he' or 'she' as the article writes them: an honorific before a mention ("Ms.
     Berg"), or the first singular pronoun after it in its clause ("Steenburgen realized that she
-    had"); a person with votes both ways or none is absent."""
+    had"); a person with votes both ways is absent; one with none takes the first name's."""
     votes: dict[str, dict[str, int]] = {}
     for m in mentions:
         if m.label != "PERSON":
@@ -180,7 +200,13 @@ def _genders(body_text: str, mentions: list[Mention]) -> dict[str, str]:
             gender = "he" if found.group("male") else "she"
             tally = votes.setdefault(m.entity_id, {"he": 0, "she": 0})
             tally[gender] += 1
-    return {entity: max(tally, key=tally.__getitem__) for entity, tally in votes.items() if tally["he"] != tally["she"]}
+    genders = {m.entity_id: g for m in mentions if m.label == "PERSON" and (g := first_name_gender(m.canonical_name))}
+    for entity, tally in votes.items():
+        if tally["he"] == tally["she"]:
+            genders.pop(entity, None)
+        else:
+            genders[entity] = max(tally, key=tally.__getitem__)
+    return genders
 
 
 def _inside_quotes(body_text: str, mentions: list[Mention]) -> set[int]:
