@@ -341,10 +341,26 @@ def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     ("The drug led to a 15-percent reduction in the risk of stroke.", "risk"),  # what a change noun changes
     ("There was a 3% rise in the number of arrests.", "arrest"),
     ("Shares rose to $251.89 in regular trading.", "share"),  # "in trading" says when, not what
+    ("Home prices climbed 6.2% year on year.", "price"),  # "year on year" is how, not what
+    ("The jobless rate held at 4.2 per cent.", "rate"),  # a verb parsed as modifying its subject
+    ("The company booked one-time gains totaling $35 million.", "gain"),  # (not "time")
 ])
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]
     assert fact.object == obj
+
+
+def test_an_index_that_moves_by_points_is_measured_in_points(parser):
+    [fact] = [f for f in facts_of(parser, "The Dow Jones industrial average fell 300 points on Friday.")]
+    assert (fact.text, fact.kind, fact.unit, fact.object, fact.change) == ("300 points", "measure", "point", "average",
+                                                                           "down")
+    [scored] = facts_of(parser, "Kane scored 30 points in the final.")  # points a player scores are counted
+    assert (scored.kind, scored.unit, scored.object) == ("count", None, "point")
+
+
+def test_a_change_right_after_an_amount_is_of_the_same_thing(parser):
+    facts = facts_of(parser, "The company reported revenue of $2.1 billion, up 5%.")
+    assert [(f.unit, f.object, f.change) for f in facts] == [("USD", "revenue", None), ("percent", "revenue", "up")]
 
 
 def test_an_equivalent_in_parentheses_is_hedged_and_ranged_as_the_amount_it_converts(parser):

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.dates import MONTH_NAMES
 from transforms.objects import (
-    FALL_WORDS, MEASURE_KINDS, RISE_WORDS, changed_thing, lemma_of, measured_object, past_parentheses,
+    FALL_WORDS, MEASURE_KINDS, RISE_WORDS, changed_thing, index_that_moved, lemma_of, measured_object,
+    past_parentheses,
 )
 from transforms.non_quantities import (
     COLLECTIVE_NOUNS, EVENT_NOUNS, frames_a_window, frames_another_fact, is_a_batters_score, is_a_number_as_noun,
@@ -984,12 +985,16 @@ def _as_fact(sent: Doc, r: _Reading, offset: int, attribution: str) -> Fact:
     if per_what and obj:
         rate, rate_dimension = canonical_unit(per_what, "duration" if per_what in TIME_NAMES else "measure")
         unit, dimension = f"{obj}/{rate}", f"count/{rate_dimension or 'count'}"
-    last = sent[r.span_end - 1]
+    end = r.span_end
+    if kind == "count" and unit is None and end < len(sent) and sent[end].lemma_.lower() == "point" \
+            and index_that_moved(sent, r.span_start, end) is not None:
+        kind, unit, end = "measure", "point", end + 1  # "the Dow fell 300 points": an index's points
+    last = sent[end - 1]
     return Fact(
         start_char=offset + sent[r.span_start].idx,
         end_char=offset + last.idx + len(last.text),
         sentence=sent.text,
-        text=sent[r.span_start:r.span_end].text,
+        text=sent[r.span_start:end].text,
         value=float(_as_written(sent, r, r.value)),
         value_high=float(_as_written(sent, r, r.value_high)) if r.value_high is not None else None,
         qualifier=r.qualifier,
@@ -1141,6 +1146,7 @@ def facts_for_texts(splitter: Language, parser: Language, texts: list[str], n_pr
     return list(iter_facts_for_texts(splitter, parser, texts, n_process))
 
 
+MAX_WORDS_TO_A_CHANGE = 2  # "$2.1bn, up 5%": the percent right after an amount is its change (or its share)
 MAX_WORDS_BETWEEN_LISTED = 10  # "26% of transactions in March, down from 32%": one list; farther apart, two statements
 
 
@@ -1149,16 +1155,20 @@ def carry_measured_objects(text: str, offset: int, facts: list[Fact]) -> list[Fa
     26% of transactions, down from 32% in February and 28% a year ago', 'a net profit of $11.6bn, or
     $12.30 a share'. An amount with no object takes the object of the amount of its kind before it
     in the sentence (of its unit, or its rate: USD and USD/share), a few words before it."""
-    carried, last = [], {}
+    carried, last, previous = [], {}, None
     for fact in sorted(facts, key=lambda f: f.start_char):
         key = (fact.kind, (fact.unit or "").split("/")[0])
         before = last.get(key)
         if fact.kind in MEASURE_KINDS and fact.object is None and before is not None \
                 and len(text[before[1] - offset : fact.start_char - offset].split()) <= MAX_WORDS_BETWEEN_LISTED:
             fact = replace(fact, object=before[0])
+        if fact.kind == "percent" and fact.object is None and previous is not None and previous.object \
+                and len(text[previous.end_char - offset : fact.start_char - offset].split()) <= MAX_WORDS_TO_A_CHANGE:
+            fact = replace(fact, object=previous.object)  # "revenue of $2.1bn, up 5%", "45 points, or 0.6%"
         if fact.kind in MEASURE_KINDS and fact.object:
             last[key] = (fact.object, fact.end_char)
         carried.append(fact)
+        previous = fact
     return carried
 
 

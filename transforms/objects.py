@@ -146,12 +146,17 @@ def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
         if tok is None or tok.head is tok:
             return None
         tok = tok.head
+        if tok.pos_ in _NOUNS and tok.dep_ == "npadvmod" and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head  # "prices climbed 6.2% year on year": the parse hangs the amount from "year"
         if tok.pos_ in ("VERB", "AUX"):
             objects = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in _NOUNS and not start <= c.i < end]
             via_by = root is not None and root.head.lower_ == "by"
             subjects = [c for c in tok.children if c.dep_ in _SUBJECTS and (c.pos_ in _NOUNS or c.lower_ in
                                                                              _RELATIVE_PRONOUNS)]
             given = [c for c in tok.children if c.dep_ == "dative" and c.pos_ in _NOUNS]  # "giving the car 355 hp"
+            if not subjects and tok.dep_ == "acl" and tok.head.pos_ in _NOUNS and tok.tag_ in ("VBD", "VBN", "VBG") \
+                    and root.dep_ not in _SUBJECTS:
+                subjects = [tok.head]  # "the jobless rate held at 4.2 per cent", parsed as a noun phrase
             if tok.lemma_.lower() not in _STATES_AN_AMOUNT:
                 subjects = []  # "the duchy generated £12m": who earned it, not what it measures
             chosen = objects[0] if objects and via_by else (given or subjects or [None])[0]
@@ -186,7 +191,7 @@ def changed_thing(tok: Token, start: int, end: int) -> tuple[Token, str] | None:
         named = of_object(named.doc, named.i + 1) or named
     if named is None:
         named = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == tok.i - 1
-                      and not start <= c.i < end), None)
+                      and not start <= c.i < end and c.lower_ not in _NOT_OBJECTS), None)  # (not "one-time gains")
     return (named if named is not None else tok), change
 
 
@@ -246,6 +251,16 @@ def _hangs_from_a_verb(doc: Doc, start: int, end: int) -> bool:
     return head.pos_ in ("VERB", "AUX")
 
 
+def index_that_moved(doc: Doc, start: int, end: int) -> Token | None:
+    """'The Dow Jones industrial average fell 300 points': what rose or fell by so many points (an
+    index), not the points ('Kane scored 30 points' counts points)."""
+    root = _root_of(doc, start, end)
+    verb = root.head.head if root is not None and root.head.lemma_.lower() == "point" else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in (RISE_WORDS | FALL_WORDS | {"close", "end"}):
+        return None
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in _NOUNS), None)
+
+
 def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
     """The noun the fact [start, end) counts or measures (its lemma is the object), or None."""
     after = past_parentheses(doc, end)
@@ -260,6 +275,9 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
         steps.append(subject_of_governor(doc, start, end))  # "the economy grew 3%", "sales reached 4 million"
     for tok in steps:
         tok = _outside(tok, start, end)
+        if tok is not None and kind == "count" and tok.lemma_.lower() == "point" \
+                and (index := index_that_moved(doc, start, end)) is not None:
+            return index  # "the Dow fell 300 points": the Dow's points
         if tok is not None and kind == "count" and tok.lemma_.lower() in _FRAMES:
             continue  # "an annual rate of 4.19 million": what the rate is of is counted
         if tok is not None and not _same_line_noun(doc, tok, start):
