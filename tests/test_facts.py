@@ -344,6 +344,9 @@ def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     ("Home prices climbed 6.2% year on year.", "price"),  # "year on year" is how, not what
     ("The jobless rate held at 4.2 per cent.", "rate"),  # a verb parsed as modifying its subject
     ("The company booked one-time gains totaling $35 million.", "gain"),  # (not "time")
+    ("The bank may raise its bid to £1.5bn.", "bid"),  # what a cause-verb changes, to a level
+    ("Maternity pay is to rise by £1,400.", "pay"),  # the subject of "is to rise"
+    ("The economy grew at an annual rate of 3.7%.", "economy"),  # how fast the subject grew
 ])
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]

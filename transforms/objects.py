@@ -33,6 +33,7 @@ _STATES_AN_AMOUNT = (RISE_WORDS | FALL_WORDS) - _CAUSES_A_CHANGE | {
 # "expectations of about 30 million").
 _FRAMES = frozenset({"rate", "pace", "level", "total", "tally", "figure", "expectation", "estimate", "forecast",
                      "range", "record", "mark", "high", "low", "average"})
+_PACE_NOUNS = frozenset({"rate", "pace"})
 # Words that are how a number is written or how often, not what it counts.
 _NOT_OBJECTS = frozenset({"time", "times", "worth", "percent", "per", "cent"})
 # Subjects of the verb that governs a money, percent or measure fact ("the economy grew 3%").
@@ -148,12 +149,17 @@ def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
         tok = tok.head
         if tok.pos_ in _NOUNS and tok.dep_ == "npadvmod" and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head  # "prices climbed 6.2% year on year": the parse hangs the amount from "year"
+        elif tok.lemma_.lower() in _PACE_NOUNS and tok.head.lower_ == "at" and tok.head.head.pos_ == "VERB":
+            tok = tok.head.head  # "the economy grew at an annual rate of 3.7%": how fast the verb's subject grew
         if tok.pos_ in ("VERB", "AUX"):
             objects = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in _NOUNS and not start <= c.i < end]
-            via_by = root is not None and root.head.lower_ == "by"
+            via_by = root is not None and (root.head.lower_ == "by" or root.head.lower_ in ("to", "from")
+                                           and tok.lemma_.lower() in _CAUSES_A_CHANGE)  # "raise their bid to £1.5bn"
             subjects = [c for c in tok.children if c.dep_ in _SUBJECTS and (c.pos_ in _NOUNS or c.lower_ in
                                                                              _RELATIVE_PRONOUNS)]
             given = [c for c in tok.children if c.dep_ == "dative" and c.pos_ in _NOUNS]  # "giving the car 355 hp"
+            if not subjects and tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in tok.head.children if c.dep_ in _SUBJECTS and c.pos_ in _NOUNS]  # "pay is to rise by"
             if not subjects and tok.dep_ == "acl" and tok.head.pos_ in _NOUNS and tok.tag_ in ("VBD", "VBN", "VBG") \
                     and root.dep_ not in _SUBJECTS:
                 subjects = [tok.head]  # "the jobless rate held at 4.2 per cent", parsed as a noun phrase
