@@ -361,6 +361,13 @@ def test_an_index_that_moves_by_points_is_measured_in_points(parser):
     assert (scored.kind, scored.unit, scored.object) == ("count", None, "point")
 
 
+def test_the_other_end_of_a_change_counts_the_same_thing(parser):
+    facts = facts_of(parser, "Sales fell to 1.25 million vehicles from 1.27 million a year earlier.")
+    assert [f.object for f in facts] == ["vehicle", "vehicle"]
+    own = facts_of(parser, "They are tied on five points from three matches.")
+    assert [f.object for f in own] == ["point", "match"]
+
+
 def test_a_change_right_after_an_amount_is_of_the_same_thing(parser):
     facts = facts_of(parser, "The company reported revenue of $2.1 billion, up 5%.")
     assert [(f.unit, f.object, f.change) for f in facts] == [("USD", "revenue", None), ("percent", "revenue", "up")]

@@ -1162,14 +1162,25 @@ def carry_measured_objects(text: str, offset: int, facts: list[Fact]) -> list[Fa
         if fact.kind in MEASURE_KINDS and fact.object is None and before is not None \
                 and len(text[before[1] - offset : fact.start_char - offset].split()) <= MAX_WORDS_BETWEEN_LISTED:
             fact = replace(fact, object=before[0])
+        between = text[previous.end_char - offset : fact.start_char - offset].split() if previous is not None else []
         if fact.kind == "percent" and fact.object is None and previous is not None and previous.object \
-                and len(text[previous.end_char - offset : fact.start_char - offset].split()) <= MAX_WORDS_TO_A_CHANGE:
+                and len(between) <= MAX_WORDS_TO_A_CHANGE:
             fact = replace(fact, object=previous.object)  # "revenue of $2.1bn, up 5%", "45 points, or 0.6%"
+        if fact.kind == "count" and previous is not None and previous.kind == "count" and previous.object \
+                and between[-1:] in (["from"], ["to"]) and len(between) <= MAX_WORDS_TO_A_CHANGE \
+                and not _names_its_own_object(text, offset, fact):
+            fact = replace(fact, object=previous.object)  # "fell to 1.25 million vehicles from 1.27 million"
         if fact.kind in MEASURE_KINDS and fact.object:
             last[key] = (fact.object, fact.end_char)
         carried.append(fact)
         previous = fact
     return carried
+
+
+def _names_its_own_object(text: str, offset: int, fact: Fact) -> bool:
+    """The word right after the fact is its object ("from three matches")."""
+    after = text[fact.end_char - offset :].split()[:1]
+    return bool(fact.object and after and after[0].lower().startswith(fact.object[:4]))
 
 
 def carry_counted_objects(facts: list[Fact]) -> list[Fact]:
