@@ -347,6 +347,9 @@ def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     ("The bank may raise its bid to £1.5bn.", "bid"),  # what a cause-verb changes, to a level
     ("Maternity pay is to rise by £1,400.", "pay"),  # the subject of "is to rise"
     ("The economy grew at an annual rate of 3.7%.", "economy"),  # how fast the subject grew
+    ("Half the world's population has a telephone.", "population"),  # "half the"
+    ("The firm received 12 million e-mails in January.", "e-mail"),  # a hyphenated noun whole
+    ("She won two further Grammys in later years.", "grammy"),  # a name counted is plural
 ])
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]
@@ -366,6 +369,12 @@ def test_the_other_end_of_a_change_counts_the_same_thing(parser):
     assert [f.object for f in facts] == ["vehicle", "vehicle"]
     own = facts_of(parser, "They are tied on five points from three matches.")
     assert [f.object for f in own] == ["point", "match"]
+
+
+@pytest.mark.parametrize("sentence, obj", [("Less than a quarter of companies (24%) publish reports.", "company"),
+                                           ("Nearly half of all farmers - some 47% - live below the poverty line.", "farmer")])
+def test_a_percent_set_off_after_a_share_restates_it(parser, sentence, obj):
+    assert [f.object for f in facts_of(parser, sentence)] == [obj, obj]
 
 
 def test_a_change_right_after_an_amount_is_of_the_same_thing(parser):

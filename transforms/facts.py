@@ -1166,6 +1166,9 @@ def carry_measured_objects(text: str, offset: int, facts: list[Fact]) -> list[Fa
         if fact.kind == "percent" and fact.object is None and previous is not None and previous.object \
                 and len(between) <= MAX_WORDS_TO_A_CHANGE:
             fact = replace(fact, object=previous.object)  # "revenue of $2.1bn, up 5%", "45 points, or 0.6%"
+        if fact.kind == "percent" and fact.object is None and previous is not None and previous.object \
+                and _set_off_after_its_object(between, previous.object):
+            fact = replace(fact, object=previous.object)  # "a quarter of companies (24%)", "half of all X - some 47%"
         if fact.kind == "count" and previous is not None and previous.kind == "count" and previous.object \
                 and between[-1:] in (["from"], ["to"]) and len(between) <= MAX_WORDS_TO_A_CHANGE \
                 and not _names_its_own_object(text, offset, fact):
@@ -1175,6 +1178,15 @@ def carry_measured_objects(text: str, offset: int, facts: list[Fact]) -> list[Fa
         carried.append(fact)
         previous = fact
     return carried
+
+
+def _set_off_after_its_object(between: list[str], obj: str) -> bool:
+    """The words between two amounts end in the first one's object and a parenthesis or a dash ("of
+    companies (", "of all Palestinians -"): the second restates the first."""
+    if not between or between[-1] not in ("(", "-", "–", "—"):
+        return False
+    words = between[:-1]
+    return 1 <= len(words) <= 3 and words[-1].lower().startswith(obj[:4])
 
 
 def _names_its_own_object(text: str, offset: int, fact: Fact) -> bool:

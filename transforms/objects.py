@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from transforms.units import MULTIPLIERS, SURFACES
 
 _NOUNS = ("NOUN", "PROPN")
-_MODIFIES = ("nummod", "amod", "quantmod", "compound", "npadvmod", "nmod")
+_MODIFIES = ("nummod", "amod", "quantmod", "compound", "npadvmod", "nmod", "predet")  # ("half the population")
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 # Words that make a number a rise or a fall ("rose 6%", "fell by $2", "up 12 percent"); the facts
 # step reads them too.
@@ -210,14 +210,27 @@ def lemma_of(tok: Token) -> str:
     if tok.lower_.endswith(UNCHANGED_PLURALS):
         return tok.lower_  # "species", "series": the singular is the plural (the lemmatiser cuts an s)
     first = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1 and c.is_alpha]
-    return f"{first[0].lower_} {_singular(tok)}" if tok.pos_ == "PROPN" and first else _singular(tok)
+    if tok.pos_ == "PROPN" and first:
+        return f"{first[0].lower_} {_singular(tok)}"
+    return _hyphenated_prefix(tok) + _singular(tok)
+
+
+def _hyphenated_prefix(tok: Token) -> str:
+    """'e-' of "e-mails", 'by-' of "by-elections": the word glued before the object by a hyphen, which
+    the tokenizer splits off."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha and not doc[i - 2].like_num:
+        return f"{doc[i - 2].lower_}-"
+    return ""
 
 
 def _singular(tok: Token) -> str:
     lemma, text = tok.lemma_.lower(), tok.lower_
     if text.endswith("xes") and lemma.endswith("xis") and tok.tag_ == "NNS":
         lemma = text[:-2]  # "taxes" is more often tax than taxi: the lemmatiser reads taxis
-    plural = tok.tag_ == "NNPS" or tok.pos_ == "PROPN" and tok.tag_ == "NNS"
+    counted = any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in tok.children)
+    plural = tok.tag_ == "NNPS" or tok.pos_ == "PROPN" and (tok.tag_ == "NNS" or counted and lemma == text)  # "two Grammys"
     return lemma[:-1] if plural and lemma.endswith("s") and not lemma.endswith("ss") else lemma
 
 
