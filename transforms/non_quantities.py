@@ -190,9 +190,31 @@ def names_one_of_a_series(doc: Doc, start: int, end: int, counts_after) -> bool:
 _NOT_AN_INDEX = frozenset({"this", "last", "next", "that", "a", "an", "every", "each", "per", "same", "one", "the"})
 
 
+_CLOCK = re.compile(r"(?:[1-9]|1[0-2])(?:[.:][0-5]\d)?")
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# Words after "at 8" that make it a time of day ("at 8 tonight", "at 10 on Tuesday", "at 2.15 local time").
+_AFTER_A_TIME = frozenset({"tonight", "today", "tomorrow", "yesterday", "local", "gmt", "bst", "utc", "et", "pt", "est",
+                           "edt", "cet", "this", "that", "every", "each"})
+
+
+_LEVEL_VERBS = frozenset({"stand", "put", "remain", "close", "hold", "rise", "fall", "climb", "peak", "settle", "reach",
+                          "end", "finish", "open", "total", "number", "estimate", "trade", "sit", "rank", "place"})
+
+
 def tells_the_time(doc: Doc, start: int, end: int) -> bool:
-    """'at 3 o'clock': a time of day."""
-    return end < len(doc) and doc[end].lower_ in ("o'clock", "o’clock", "oclock")
+    """'at 3 o'clock', 'at 8 tonight', 'at around 2.15 on Sunday': a time of day."""
+    if end < len(doc) and doc[end].lower_ in ("o'clock", "o’clock", "oclock"):
+        return True
+    if end - start != 1 or not _CLOCK.fullmatch(doc[start].text) or end >= len(doc):
+        return False
+    at = start - 1 if start > 0 and doc[start - 1].lower_ == "at" else start - 2
+    if at < 0 or doc[at].lower_ != "at" or at == start - 2 and doc[start - 1].lower_ not in ("around", "about", "approximately"):
+        return False
+    after = doc[end].lower_
+    nxt = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    level = doc[at].head.lemma_.lower() in _LEVEL_VERBS  # "the death toll stood at 8 on Sunday": a level reached
+    return after in _AFTER_A_TIME or after == "on" and nxt in _WEEKDAYS and not level \
+        or after == "in" and nxt == "the" and end + 2 < len(doc) and doc[end + 2].lower_ in TIMES_OF_DAY
 
 
 _DETERMINERS = frozenset({"a", "an", "another", "his", "her", "their", "its", "my", "our", "your"})
