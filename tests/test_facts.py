@@ -353,6 +353,10 @@ def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     ("Half the world's population has a telephone.", "population"),  # "half the"
     ("The firm received 12 million e-mails in January.", "e-mail"),  # a hyphenated noun whole
     ("She won two further Grammys in later years.", "grammy"),  # a name counted is plural
+    ("The fire spread to 217,581 acres on Wednesday.", "fire"),  # the subject a measure measures
+    ("The river was expected to peak at 18 feet early Monday.", "river"),
+    ("A warning was issued for a fire 20km east of the town.", "fire"),  # where the noun before is
+    ('The firm expects "several billion dollars" of extra costs.', "cost"),  # past the closing quote
 ])
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]
@@ -378,6 +382,11 @@ def test_the_other_end_of_a_change_counts_the_same_thing(parser):
                                            ("Nearly half of all farmers - some 47% - live below the poverty line.", "farmer")])
 def test_a_percent_set_off_after_a_share_restates_it(parser, sentence, obj):
     assert [f.object for f in facts_of(parser, sentence)] == [obj, obj]
+
+
+def test_a_pronoun_or_a_day_is_no_object(parser):
+    [fact] = facts_of(parser, "All 70 of us.")
+    assert fact.object is None
 
 
 def test_a_change_right_after_an_amount_is_of_the_same_thing(parser):

@@ -472,7 +472,7 @@ def _counted_object(doc: Doc, start: int, end: int) -> Token | None:
     last = doc[end - 1]
     if end < len(doc) and doc[end].lower_ == "of":
         pobj = [c for c in doc[end].children if c.dep_ == "pobj"]
-        if pobj:
+        if pobj and pobj[0].pos_ != "PRON":  # ("550 of them": named before, not here)
             return pobj[0]
     if last.pos_ in ("NOUN", "PROPN") and last.head.pos_ in ("NOUN", "PROPN"):
         return last.head

@@ -29,6 +29,17 @@ _STATES_AN_AMOUNT = (RISE_WORDS | FALL_WORDS) - _CAUSES_A_CHANGE | {
     "close", "end", "trade", "range", "amount", "come", "tick", "edge", "inch", "creep", "move", "settle", "hold",
     "remain",
 }
+# Verbs whose subject is what a measure measures ("the tee shot went 189 yards", "the river will peak
+# at 18 feet", "the fire spread to 217,581 acres", "a fire which burned a million acres").
+_MEASURED_SUBJECT_VERBS = frozenset({"go", "peak", "crest", "spread", "burn", "scorch", "char", "travel", "fly", "stretch",
+                                     "extend", "span", "cover", "rise", "fall", "sink", "drop"})
+# Words after a distance that place the noun before it ("a fire 20km east of Dunedoo").
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "north-east", "north-west", "south-east", "south-west", "away", "off", "offshore", "inland",
+                         "outside", "from", "upstream", "downstream"})
+_CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                             "february", "march", "april", "june", "july", "august", "september", "october",
+                             "november", "december", "today", "yesterday", "tomorrow", "tonight"})
 # Nouns that frame a count rather than name what is counted ("an annual rate of 4.19 million",
 # "expectations of about 30 million").
 _FRAMES = frozenset({"rate", "pace", "level", "total", "tally", "figure", "expectation", "estimate", "forecast",
@@ -136,7 +147,7 @@ def _root_of(doc: Doc, start: int, end: int) -> Token | None:
     return next((t for t in doc[start:end] if not start <= t.head.i < end), None)
 
 
-def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
+def subject_of_governor(doc: Doc, start: int, end: int, kind: str = "") -> Token | None:
     """What the verb the fact hangs from changes or describes: its object when the fact is how much
     ('expand the fleet by 30%'), else its subject ('the economy expanded by 1.7%', 'its shares were
     down 10%', 'the company's debt is close to 12bn euros')."""
@@ -163,7 +174,8 @@ def subject_of_governor(doc: Doc, start: int, end: int) -> Token | None:
             if not subjects and tok.dep_ == "acl" and tok.head.pos_ in _NOUNS and tok.tag_ in ("VBD", "VBN", "VBG") \
                     and root.dep_ not in _SUBJECTS:
                 subjects = [tok.head]  # "the jobless rate held at 4.2 per cent", parsed as a noun phrase
-            if tok.lemma_.lower() not in _STATES_AN_AMOUNT:
+            if tok.lemma_.lower() not in _STATES_AN_AMOUNT and not (kind == "measure"
+                                                                    and tok.lemma_.lower() in _MEASURED_SUBJECT_VERBS):
                 subjects = []  # "the duchy generated £12m": who earned it, not what it measures
             chosen = objects[0] if objects and via_by else (given or subjects or [None])[0]
             return _named(chosen) if chosen is not None else None
@@ -237,8 +249,8 @@ def _singular(tok: Token) -> str:
 def past_parentheses(doc: Doc, end: int) -> int:
     """Where the words after a fact go on, past an equivalent in parentheses ("$27.5bn (£14.5bn) in
     unpaid taxes") or past the parenthesis that closes around the fact itself."""
-    if end < len(doc) and doc[end].text == ")":
-        return end + 1
+    if end < len(doc) and doc[end].text in (")", '"', "”", "’"):
+        return end + 1  # (and past the quotation mark closing around it: '"several billion dollars" of costs')
     if end < len(doc) and doc[end].text == "(":
         close = next((t.i for t in doc[end + 1 : end + 9] if t.text == ")"), None)
         return close + 1 if close is not None else end
@@ -291,7 +303,10 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
         steps.append(for_object(doc, after))
     steps.append(noun_before_of(doc, start))
     if kind in MEASURE_KINDS or _hangs_from_a_verb(doc, start, end):
-        steps.append(subject_of_governor(doc, start, end))  # "the economy grew 3%", "sales reached 4 million"
+        steps.append(subject_of_governor(doc, start, end, kind))  # "the economy grew 3%", "sales reached 4 million"
+    if kind == "measure" and after < len(doc) and doc[after].lower_ in _DIRECTIONS and start > 0 \
+            and doc[start - 1].pos_ == "NOUN":
+        steps.insert(0, doc[start - 1])  # "a fire 20km east of Dunedoo": where the fire is
     for tok in steps:
         tok = _outside(tok, start, end)
         if tok is not None and kind == "count" and tok.lemma_.lower() == "point" \
@@ -303,6 +318,8 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
             continue
         if tok is not None and tok.lower_ in _AMOUNT_NOUNS:
             tok = of_object(doc, tok.i + 1) or tok  # "the number of new homes rose to 170,690"
+        if tok is not None and (tok.pos_ == "PRON" or tok.lower_ in _CALENDAR_WORDS):
+            continue  # "550 of them", "early Monday": no thing named
         if tok is not None and tok.is_alpha and tok.lower_ not in _NOT_OBJECTS and tok.lower_ not in SURFACES \
                 and tok.lower_ not in MULTIPLIERS \
                 and not (kind == "age" and tok.pos_ == "PROPN"):  # "4-year-old Abigail Edan": a person, not a thing
