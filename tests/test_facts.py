@@ -309,6 +309,7 @@ def test_news_constructions(parser, sentence, expected):
     "Kick-off is at 3 o'clock.",  # a time of day
     "The polls close at 8 tonight.",
     "Police were called at around 2.15 on Sunday.",
+    "The Celtics led for the first three quarters.",  # quarters of a game that frame a statement
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
@@ -323,6 +324,7 @@ def test_numbers_that_state_no_quantity(parser, sentence):
     ("This week 40 were arrested in the capital.", "40"),  # a time, then a count
     ("Kohli hit 54 off 40 balls.", "40"),  # the balls an innings took
     ("The death toll stood at 8 on Sunday.", "8"),  # a level reached on a day, not a time
+    ("Three quarters of voters backed the plan.", "Three quarters"),  # a share of something
 ])
 def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     assert counted in [f.text for f in facts_of(parser, sentence)]

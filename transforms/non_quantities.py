@@ -201,6 +201,15 @@ _LEVEL_VERBS = frozenset({"stand", "put", "remain", "close", "hold", "rise", "fa
                           "end", "finish", "open", "total", "number", "estimate", "trade", "sit", "rank", "place"})
 
 
+def names_quarters_of_a_period(doc: Doc, start: int, end: int) -> bool:
+    """'for the first three quarters', 'in the last two quarters': quarters of a game or a year that
+    frame a statement, not three quarters of something (that takes "of": 'three quarters of voters')."""
+    if start == 0 or end > len(doc) or doc[end - 1].lower_ not in ("quarters", "halves"):
+        return False
+    after = doc[end].lower_ if end < len(doc) else ""
+    return doc[start - 1].lower_ in BEFORE_A_PERIOD and after != "of"
+
+
 def tells_the_time(doc: Doc, start: int, end: int) -> bool:
     """'at 3 o'clock', 'at 8 tonight', 'at around 2.15 on Sunday': a time of day."""
     if end < len(doc) and doc[end].lower_ in ("o'clock", "o’clock", "oclock"):
