@@ -248,3 +248,14 @@ def test_a_pronoun_skips_names_inside_quotes_and_people_the_article_writes_the_o
     assert speakers(ner, first_names)[-1][1:3] == ("he", "John Smith")  # Anna is usually a woman's name
     written = ("Anna Berg met John Smith on Monday in Oslo, where he lives. “We agreed on nothing at all,” she said.")
     assert speakers(ner, written)[-1][1:3] == ("she", "Anna Berg")
+
+
+def test_titles_organisations_quoted_as_saying_and_a_weekday_around_the_name(ner):
+    text = ("Caroline Garcia won in Cleveland.\n"
+            "“It is never easy to play someone new,” French number one Garcia said.\n"
+            "“The levee system is going to be overtopped,” Pat Slattery of the National Weather Service said.\n"
+            "“This continues to be a very dynamic situation,” Brig. Gen. John McMahon said.\n"
+            "Ben Rhodes, the deputy adviser, on Thursday said Washington is “concerned about reports of moves.”")
+    assert [g[2] for g in speakers(ner, text)] == ["Caroline Garcia", "Pat Slattery", "John McMahon", "Ben Rhodes"]
+    quoted = "“Let me put this very clearly,” Martin Halliwell, the chief technology officer, was quoted as saying."
+    assert speakers(ner, quoted)[0][1::2] == ("Martin Halliwell", "was quoted as saying")

@@ -26,12 +26,15 @@ SPEECH_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "wrote"
                 "announced", "responded", "cautioned", "emphasized", "emphasised", "admitted", "agreed", "quipped",
                 "joked", "conceded", "observed", "remarked", "suggested", "predicted", "maintained", "countered",
                 "concluded", "confirmed", "revealed", "boasted", "complained", "lamented", "recounted", "shouted",
-                r"weighed\s+in", r"chimed\s+in")
+                r"weighed\s+in", r"chimed\s+in", r"was\s+quoted\s+(?:by\s+[^,.“”\"]{0,40}?\s*)?as\s+saying")
 _VERB = r"(?P<verb>" + "|".join(SPEECH_VERBS) + r")"
 # a speech verb, or one naming what is quoted ("critics called it “a whitewash”"): someone speaks
 NAMING_VERBS = ("called", "dubbed", "termed", "described", "branded", "labelled", "labeled")
 _SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS + NAMING_VERBS) + r")\b")
-_NAME = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,5}"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+# a name, with the organisation it speaks for ("Pat Slattery of the National Weather Service", "Sgt.
+# Cassandra Davis with the Little Rock Police Department"); never a weekday ("on Thursday said")
+_NAME = r"(?!" + _WEEKDAY + r")(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:(?:of|with)\s+the\s+|of\s+|the\s+)?[A-Z][\w.’'-]*){0,5}"
 # a name, a name's office ("Netanyahu's office"), or a description ("the officials", "the centrist
 # former prime minister", "the 14th-ranked Schwartzman": linked to the name inside it), or a pronoun
 # a description: "the officials", "one user", "The president" (not "one percent")
@@ -40,14 +43,14 @@ _DESCRIPTION = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?!per\s?cent\b|percent\b)[\w-]+(?:\
 _SPEAKER = r"(?P<speaker>" + _NAME + r"(?:[’']s\s+[a-z]+|\s+and\s+(?:his|her|their)\s+[a-z]+)?|" + _DESCRIPTION \
     + r"|he|she|they|it|we|I)"
 # "also said", "later tweeted", "quickly added"
-_ADVERB = r"(?:(?:also|later|then|further|again|previously|earlier|once|now|\w+ly)\s+)?"
+_ADVERB = r"(?:(?:also|later|then|further|again|previously|earlier|once|now|\w+ly|on\s+" + _WEEKDAY + r")\s+)?"
 # a speaker named by a description before the quote ("The president said on Tuesday that …")
 _NAME_OR_DESCRIPTION = _NAME + "|" + _DESCRIPTION
 # what stands between commas after a name ("Robertson, the U.S. commander, said"): no sentence end
 _APPOSITION = r"(?:\s*,(?:[^.!?“”\"]|(?<=\b[A-Z])\.){2,80},)?"
 _QUOTE = re.compile(r"“(?P<q1>[^”]{3,}?)”|\"(?P<q2>[^\"]{3,}?)\"")
 # ', JPL scientist Michael Malaska said': a role before the name
-_ROLE_BEFORE_NAME = re.compile(r"^\s*,?\s*(?:[\w.’'-]+\s+){1,5}?(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s+"
+_ROLE_BEFORE_NAME = re.compile(r"^\s*,?\s*(?:[\w.’'-]+\s+){1,5}?(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
                                + _ADVERB + _VERB + r"\b")
 # ', said runner Deborah Pacheco', ', said board president, Kristin McCabe', ', said 17-time winner
 # Serena Williams': the verb, then a role before the name
@@ -281,8 +284,9 @@ def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quot
 
 # A sentence's end inside a run of capitalised words ("Anna Berg. Her rival", "the Met Office Hadley
 # Centre. He said:"), not an abbreviation's dot ("Dr. Sheila Pinette", "U.S. Rep. Ann Lee").
-_NAME_SENTENCE_END = re.compile(r"(?<=\w)(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Rep|Sen|Gov|Gen|Col|Sgt|Mrs|Rev|Hon))"
-                                r"(?<!\b(?:Prof|Capt|Supt|Insp))[.!?]\s+(?=[A-Z])")
+_NAME_SENTENCE_END = re.compile(r"(?<=\w)(?<!\b[A-Z])(?<!\b[A-Z][a-z])"
+                                r"(?<!\b(?:Rep|Sen|Gov|Gen|Col|Sgt|Mrs|Rev|Hon|Maj|Det|Cpl|Pvt|Adm))"
+                                r"(?<!\b(?:Prof|Capt|Supt|Insp|Brig|Cmdr))[.!?]\s+(?=[A-Z])")
 
 
 def _first_sentence_end(text: str) -> int:
