@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from transforms.entities import Mention, close_spelling
 
@@ -222,26 +222,39 @@ _SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]?\s+|\n")
 MAX_SENTENCES_BACK = 3  # how far back a 'he' or 'she' looks for a person the article writes that way
 
 
-def _subject_before(body_text: str, mentions: list[Mention], position: int, pronoun: str = "") -> Mention | None:
+@dataclass
+class _People:
+    """The persons of one article as a 'he' or 'she' may refer to them, read once per article: those
+    named outside quotation marks, in order, and the pronoun the article writes each with."""
+    body_text: str
+    mentions: list[Mention]
+
+    @cached_property
+    def unquoted(self) -> list[Mention]:
+        quoted = _inside_quotes(self.body_text, self.mentions)
+        return [m for m in self.mentions if m.label == "PERSON" and m.start_char not in quoted]
+
+    @cached_property
+    def genders(self) -> dict[str, str]:
+        return _genders(self.body_text, self.mentions)
+
+
+def _subject_before(people: _People, position: int, pronoun: str) -> Mention | None:
     """The person a 'he' or 'she' refers to: the first person named in the nearest sentence before
     the quote that names one (a sentence's first name is usually its subject), outside quotation
     marks; when the article writes that person with the other pronoun, the nearest one of the last
     few sentences that it does not."""
-    quoted = _inside_quotes(body_text, mentions)
-    before = [m for m in mentions if m.label == "PERSON" and m.end_char <= position and m.start_char not in quoted]
-    if not before:
-        return None
-    genders = _genders(body_text, mentions) if pronoun in ("he", "she") else {}
+    before = [m for m in people.unquoted if m.end_char <= position]
     first = None
     for _ in range(MAX_SENTENCES_BACK):
         if not before:
             break
         last = before[-1]
-        breaks = [b.end() for b in _SENTENCE_BREAK.finditer(body_text, 0, last.start_char)]
+        breaks = [b.end() for b in _SENTENCE_BREAK.finditer(people.body_text, 0, last.start_char)]
         sentence_start = breaks[-1] if breaks else 0
         in_sentence = [m for m in before if m.start_char >= sentence_start]
         first = first or in_sentence[0]
-        agreeing = next((m for m in in_sentence if genders.get(m.entity_id, pronoun) == pronoun), None)
+        agreeing = next((m for m in in_sentence if people.genders.get(m.entity_id, pronoun) == pronoun), None)
         if agreeing is not None:
             return agreeing
         before = [m for m in before if m.start_char < sentence_start]
@@ -386,7 +399,7 @@ def _goes_on(body_text: str, mentions: list[Mention], match: re.Match, last: Quo
 
 
 def _speaker(body_text: str, mentions: list[Mention], start: int, end: int, quote_start: int,
-             previous_speaker: str | None) -> tuple[str, str | None]:
+             previous_speaker: str | None, people: _People) -> tuple[str, str | None]:
     """The speaker's text and entity: a pronoun is the person last named as a subject ("he", "she")
     or the speaker quoted before ("it", "they"); a name is the entity at its offsets."""
     while end > start and body_text[end - 1] in ".,;:":
@@ -394,7 +407,7 @@ def _speaker(body_text: str, mentions: list[Mention], start: int, end: int, quot
     speaker_text = body_text[start:end]
     pronoun = speaker_text.lower()
     if pronoun in ("he", "she"):
-        person = _subject_before(body_text, mentions, quote_start, pronoun)
+        person = _subject_before(people, quote_start, pronoun)
         return speaker_text, person.entity_id if person else None
     if pronoun in _PRONOUNS:
         return speaker_text, previous_speaker  # "it added": the organisation quoted just before
@@ -419,6 +432,7 @@ def _organisation_described(mentions: list[Mention], speaker_text: str, before: 
 def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: int = 3) -> list[Quote]:
     """Direct quotes of at least `min_words` words in `body_text` (offsets include the marks)."""
     ordered = sorted(mentions, key=lambda m: m.start_char)
+    people = _People(body_text, ordered)
     quotes: list[Quote] = []
     previous_speaker: str | None = None
     for match in _QUOTE.finditer(body_text):
@@ -433,7 +447,7 @@ def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: 
             found = said
         if found is not None:
             start, end, verb = found
-            speaker_text, speaker_id = _speaker(body_text, ordered, start, end, match.start(), previous_speaker)
+            speaker_text, speaker_id = _speaker(body_text, ordered, start, end, match.start(), previous_speaker, people)
         quotes.append(Quote(match.start(), match.end(), text, speaker_text, speaker_id, verb))
         previous_speaker = speaker_id or previous_speaker
     return _back_to_back_share_their_speaker(body_text, quotes)
