@@ -175,6 +175,9 @@ SERIES_NOUNS = frozenset({"day", "game", "stage", "round", "leg", "lap", "hole",
                           "episode", "chapter", "part", "phase", "act", "level", "gameweek", "matchday"})
 
 
+# Words before a period noun that make it a time, not one of a series ("this week 40 were arrested").
+_NOT_AN_INDEX = frozenset({"this", "last", "next", "that", "a", "an", "every", "each", "per", "same", "one", "the"})
+
 def names_one_of_a_series(doc: Doc, start: int, end: int, counts_after) -> bool:
     """'on day four', 'in Game 7', 'stage 5 of the Tour': a number after a singular noun is the
     index of one of a series, not a count ('the day 40 people died' counts people)."""
@@ -185,9 +188,6 @@ def names_one_of_a_series(doc: Doc, start: int, end: int, counts_after) -> bool:
     return noun.lower_ in SERIES_NOUNS and noun.tag_ in ("NN", "NNP") and not counts_after(end) \
         and not (before is not None and (before.like_num or before.lower_ in _NOT_AN_INDEX))
 
-
-# Words before a period noun that make it a time, not one of a series ("this week 40 were arrested").
-_NOT_AN_INDEX = frozenset({"this", "last", "next", "that", "a", "an", "every", "each", "per", "same", "one", "the"})
 
 
 _CLOCK = re.compile(r"(?:[1-9]|1[0-2])(?:[.:][0-5]\d)?")
