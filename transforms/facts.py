@@ -1155,7 +1155,8 @@ def carry_measured_objects(text: str, offset: int, facts: list[Fact]) -> list[Fa
     """Amounts listed or compared in one sentence measure one thing, named once: 'cash sales were
     26% of transactions, down from 32% in February and 28% a year ago', 'a net profit of $11.6bn, or
     $12.30 a share'. An amount with no object takes the object of the amount of its kind before it
-    in the sentence (of its unit, or its rate: USD and USD/share), a few words before it."""
+    in the sentence (of its unit, or its rate: USD and USD/share), a few words before it; an amount
+    that restates the one right before it takes that one's."""
     carried, last, previous = [], {}, None
     for fact in sorted(facts, key=lambda f: f.start_char):
         key = (fact.kind, (fact.unit or "").split("/")[0])
@@ -1163,17 +1164,8 @@ def carry_measured_objects(text: str, offset: int, facts: list[Fact]) -> list[Fa
         if fact.kind in MEASURE_KINDS and fact.object is None and before is not None \
                 and len(text[before[1] - offset : fact.start_char - offset].split()) <= MAX_WORDS_BETWEEN_LISTED:
             fact = replace(fact, object=before[0])
-        between = text[previous.end_char - offset : fact.start_char - offset].split() if previous is not None else []
-        if fact.kind == "percent" and fact.object is None and previous is not None and previous.object \
-                and len(between) <= MAX_WORDS_TO_A_CHANGE:
-            fact = replace(fact, object=previous.object)  # "revenue of $2.1bn, up 5%", "45 points, or 0.6%"
-        if fact.kind == "percent" and fact.object is None and previous is not None and previous.object \
-                and _set_off_after_its_object(between, previous.object):
-            fact = replace(fact, object=previous.object)  # "a quarter of companies (24%)", "half of all X - some 47%"
-        if fact.kind == "count" and previous is not None and previous.kind == "count" and previous.object \
-                and between[-1:] in (["from"], ["to"]) and len(between) <= MAX_WORDS_TO_A_CHANGE \
-                and not _names_its_own_object(text, offset, fact):
-            fact = replace(fact, object=previous.object)  # "fell to 1.25 million vehicles from 1.27 million"
+        if previous is not None and previous.object and _restates(text, offset, previous, fact):
+            fact = replace(fact, object=previous.object)
         if fact.kind in MEASURE_KINDS and fact.object:
             last[key] = (fact.object, fact.end_char)
         carried.append(fact)
@@ -1181,19 +1173,23 @@ def carry_measured_objects(text: str, offset: int, facts: list[Fact]) -> list[Fa
     return carried
 
 
-def _set_off_after_its_object(between: list[str], obj: str) -> bool:
-    """The words between two amounts end in the first one's object and a parenthesis or a dash ("of
-    companies (", "of all Palestinians -"): the second restates the first."""
-    if not between or between[-1] not in ("(", "-", "–", "—"):
-        return False
-    words = between[:-1]
-    return 1 <= len(words) <= 3 and words[-1].lower().startswith(obj[:4])
+def _names(word: str, obj: str | None) -> bool:
+    """`word` as printed is the object lemma `obj` ("companies" for company, "matches" for match)."""
+    return bool(obj) and word.lower().startswith(obj[:4])
 
 
-def _names_its_own_object(text: str, offset: int, fact: Fact) -> bool:
-    """The word right after the fact is its object ("from three matches")."""
+def _restates(text: str, offset: int, previous: Fact, fact: Fact) -> bool:
+    """`fact` measures what the amount just before it does: a percent right after it ("revenue of
+    $2.1bn, up 5%", "45 points, or 0.6%") or set off after its object ("a quarter of companies (24%)",
+    "half of all Palestinians - some 47%"), or the other end of a change of a count ("fell to 1.25
+    million vehicles from 1.27 million"; not "five points from three matches", which names its own)."""
+    between = text[previous.end_char - offset : fact.start_char - offset].split()
+    if fact.kind == "percent" and fact.object is None:
+        set_off = between[-1:] in (["("], ["-"], ["–"], ["—"]) and 2 <= len(between) <= 4 and _names(between[-2], previous.object)
+        return len(between) <= MAX_WORDS_TO_A_CHANGE or set_off
     after = text[fact.end_char - offset :].split()[:1]
-    return bool(fact.object and after and after[0].lower().startswith(fact.object[:4]))
+    return fact.kind == "count" and previous.kind == "count" and between[-1:] in (["from"], ["to"]) \
+        and len(between) <= MAX_WORDS_TO_A_CHANGE and not (after and _names(after[0], fact.object))
 
 
 def carry_counted_objects(facts: list[Fact]) -> list[Fact]:
