@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
+from transforms.dates import WEEKDAYS
 from transforms.numbers import UNITS
 from transforms.units import CAPITAL_SUFFIXES, SURFACES, looks_like_a_unit_symbol, unit_in_library
 
@@ -191,7 +192,6 @@ def names_one_of_a_series(doc: Doc, start: int, end: int, counts_after) -> bool:
 
 
 _CLOCK = re.compile(r"(?:[1-9]|1[0-2])(?:[.:][0-5]\d)?")
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # Words after "at 8" that make it a time of day ("at 8 tonight", "at 10 on Tuesday", "at 2.15 local time").
 _AFTER_A_TIME = frozenset({"tonight", "today", "tomorrow", "yesterday", "local", "gmt", "bst", "utc", "et", "pt", "est",
                            "edt", "cet", "this", "that", "every", "each"})
@@ -222,7 +222,7 @@ def tells_the_time(doc: Doc, start: int, end: int) -> bool:
     after = doc[end].lower_
     nxt = doc[end + 1].lower_ if end + 1 < len(doc) else ""
     level = doc[at].head.lemma_.lower() in _LEVEL_VERBS  # "the death toll stood at 8 on Sunday": a level reached
-    return after in _AFTER_A_TIME or after == "on" and nxt in _WEEKDAYS and not level \
+    return after in _AFTER_A_TIME or after == "on" and nxt in WEEKDAYS and not level \
         or after == "in" and nxt == "the" and end + 2 < len(doc) and doc[end + 2].lower_ in TIMES_OF_DAY
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from transforms.dates import MONTHS, WEEKDAYS
 from transforms.units import MULTIPLIERS, SURFACES
 
 _NOUNS = ("NOUN", "PROPN")
@@ -37,9 +38,8 @@ _MEASURED_SUBJECT_VERBS = frozenset({"go", "peak", "crest", "spread", "burn", "s
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                          "north-east", "north-west", "south-east", "south-west", "away", "off", "offshore", "inland",
                          "outside", "from", "upstream", "downstream"})
-_CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                             "february", "march", "april", "june", "july", "august", "september", "october",
-                             "november", "december", "today", "yesterday", "tomorrow", "tonight"})
+_CALENDAR_WORDS = frozenset(WEEKDAYS) | {name for name in MONTHS if len(name) > 3} \
+    | {"today", "yesterday", "tomorrow", "tonight"}  # (not "may")
 # Nouns that frame a count rather than name what is counted ("an annual rate of 4.19 million",
 # "expectations of about 30 million").
 _FRAMES = frozenset({"rate", "pace", "level", "total", "tally", "figure", "expectation", "estimate", "forecast",

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from transforms.dates import WEEKDAYS
 from transforms.entities import Mention, close_spelling
 
 SPEECH_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "wrote", "writes", "asked", "asks",
@@ -31,7 +32,7 @@ _VERB = r"(?P<verb>" + "|".join(SPEECH_VERBS) + r")"
 # a speech verb, or one naming what is quoted ("critics called it “a whitewash”"): someone speaks
 NAMING_VERBS = ("called", "dubbed", "termed", "described", "branded", "labelled", "labeled")
 _SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS + NAMING_VERBS) + r")\b")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WEEKDAY = r"(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")\b"
 # a name, with the organisation it speaks for ("Pat Slattery of the National Weather Service", "Sgt.
 # Cassandra Davis with the Little Rock Police Department"); never a weekday ("on Thursday said")
 _NAME = r"(?!" + _WEEKDAY + r")(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:(?:of|with)\s+the\s+|of\s+|the\s+)?[A-Z][\w.’'-]*){0,5}"
