@@ -112,3 +112,19 @@ def test_what_the_article_says_is_not_when_it_was_published():
     page = lines(("title", "What we still don't know about the riot of Jan. 6, 2021"), ("body", study), ("body", BODY))
     assert published_date_from_page(page, study + "\n" + BODY, []) is None
     assert copyright_holder("© The Times of Israel 2024, All Rights Reserved") == "The Times of Israel"
+
+
+def test_a_date_field_dates_the_page_even_on_the_line_the_article_starts_on():
+    opening = "date 2020-05-08 An Arlington man is charged with murder after a shooting earlier this week."
+    page = lines(("title", "Man charged with murder"), ("body", opening), ("body", BODY))
+    found = published_date_from_page(page, opening + "\n" + BODY, [])
+    assert (found.value, found.read_from) == (dt.date(2020, 5, 8), "date_field")
+    # a date the article speaks of later in its first line is not a field
+    told = "An Arlington man was charged on May 8, 2020 with murder after a shooting."
+    assert published_date_from_page(lines(("title", "Man charged with murder"), ("body", told)), told, []) is None
+
+
+def test_a_date_glued_to_the_name_before_it_is_still_read():
+    assert stated_day("Lewis Sanders IVApril 22, 2016") == dt.date(2016, 4, 22)
+    assert stated_day("By Ann LeeSept. 3, 2019") == dt.date(2019, 9, 3)
+    assert stated_day("Grammar 5, 2019") is None

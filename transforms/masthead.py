@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from transforms.boilerplate import LabelledLine, chrome_reason
-from transforms.dates import extract_dates
+from transforms.dates import MONTH_NAMES, extract_dates
 
 # Where a publisher or a date was read. The first two come from the input's own metadata.
 PUBLISHER_FROM = ("record", "html_metadata", "copyright_line", "site_domain", "masthead", "wire_dateline")
@@ -39,14 +39,21 @@ _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{1,40}\((?P<agency>[A-Z][A-Za-z&.
 _PUBLISHED_CUE = re.compile(r"^\W*(?:first\s+)?(?:published|posted|publication date|date published)\b\s*(?:on|:)?",
                             re.I)
 _UPDATED_CUE = re.compile(r"^\W*(?:last\s+)?(?:updated|modified)\b", re.I)
+# A page's date field ahead of whatever follows on its line ("date 2020-05-08 An Arlington man
+# is …", "Date: Nov. 19, 2019"): the date comes right after the word
+_DATE_FIELD = re.compile(r"^\W*(?:date|dated)\s*[:\-–—]?\s*(?=\d|(?:%s)\b)" % MONTH_NAMES, re.I)
 # A year glued to the time after it when the page's text was copied ("Nov 20 20194:29 AM").
 _GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")
+# A byline's name glued to the date after it ("Lewis Sanders IVApril 22, 2016"): a capitalised
+# month name right after a letter, with its day after it
+_GLUED_MONTH = re.compile(r"(?<=[A-Za-z])(?=(?:%s)\.?\s+[0-3]?\d\b)" % "|".join(m.capitalize() for m in MONTH_NAMES.split("|")))
 _NUMERIC_DATE = re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
 _ISO_STAMP = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)T\d")
 # Lines that state what the article says, not when it was published ("A study published on March
 # 3, 2019 …", a title about "the riot of Jan. 6, 2021")
 _NOT_A_DATELINE = frozenset({"body", "title", "dek", "heading", "caption"})
 MAX_DATED_LINE_WORDS = 16  # a dated byline or date line is short; a longer line is a sentence
+LONGEST_WRITTEN_DAY = len("September 30, 2020")
 NEAR_TITLE = 4  # lines before the title (or the body, without one) where a page prints its date
 
 
@@ -142,7 +149,7 @@ def stated_day(text: str) -> dt.date | None:
     """The first full date `text` states: a written one ("Nov. 19, 2019", "19 November 2019"), an
     ISO one or timestamp, or digits whose order cannot be mistaken ("27/09/2018"; "05/06/2019" is
     left alone)."""
-    text = _GLUED_TIME.sub(r"\1 \2", text)
+    text = _GLUED_MONTH.sub(" ", _GLUED_TIME.sub(r"\1 \2", text))
     found = [(d.start_char, d.date) for d in extract_dates(text) if d.resolution == "stated" and d.granularity == "day"]
     found += [(m.start(), _safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))) for m in _ISO_STAMP.finditer(text)]
     for m in _NUMERIC_DATE.finditer(text):
@@ -153,6 +160,11 @@ def stated_day(text: str) -> dt.date | None:
             found.append((m.start(), _safe(year, a, b)))
     found = sorted((at, day) for at, day in found if day is not None)
     return found[0][1] if found else None
+
+
+def _day_at_start(text: str) -> dt.date | None:
+    """The full date `text` opens with (a date field's value: "2020-05-08", "September 30, 2020")."""
+    return stated_day(text[:LONGEST_WRITTEN_DAY])
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
@@ -180,8 +192,10 @@ def _after_body(lines: Sequence[LabelledLine]) -> list[LabelledLine]:
 def published_date_from_page(lines: Sequence[LabelledLine], body_text: str, captions: Sequence[str]) -> Stated | None:
     """When the page says it was published: a "Published …"/"Posted …" line by the title, else a
     dated byline or date line there (not an "Updated …" one, not a quoted tweet), else a dateline
-    opening the body ("WASHINGTON, May 1, 2024 —"), else the date a photo caption states."""
-    near = [line for line in _around_title(lines) if line.label not in _NOT_A_DATELINE]
+    opening the body ("WASHINGTON, May 1, 2024 —"), else a date field by the title, on whatever line
+    ("date 2020-05-08 An Arlington man …"), else the date a photo caption states."""
+    around = _around_title(lines)
+    near = [line for line in around if line.label not in _NOT_A_DATELINE]
     for line in near + _after_body(lines):
         cue = _PUBLISHED_CUE.search(line.text)
         if cue and (day := stated_day(line.text[cue.end():])):
@@ -194,6 +208,10 @@ def published_date_from_page(lines: Sequence[LabelledLine], body_text: str, capt
             return Stated(day, "dated_byline")
     if day := _dateline_date(body_text):
         return Stated(day, "dateline")
+    for line in around:
+        field = _DATE_FIELD.match(line.text)
+        if field and (day := _day_at_start(line.text[field.end():])):
+            return Stated(day, "date_field")
     for caption in captions:
         if day := stated_day(caption):
             return Stated(day, "photo_caption")
