@@ -359,6 +359,8 @@ def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     ("The river was expected to peak at 18 feet early Monday.", "river"),
     ("A warning was issued for a fire 20km east of the town.", "fire"),  # where the noun before is
     ('The firm expects "several billion dollars" of extra costs.', "cost"),  # past the closing quote
+    ("She was charged with theft of property over $10,000.", "property"),  # what a bound bounds
+    ("Wales was cheapest, with diesel at 147.5 on Monday.", "diesel"),  # the noun right before "at"
 ])
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]
@@ -384,6 +386,13 @@ def test_the_other_end_of_a_change_counts_the_same_thing(parser):
                                            ("Nearly half of all farmers - some 47% - live below the poverty line.", "farmer")])
 def test_a_percent_set_off_after_a_share_restates_it(parser, sentence, obj):
     assert [f.object for f in facts_of(parser, sentence)] == [obj, obj]
+
+
+def test_a_label_before_a_colon_names_what_the_amounts_after_it_measure(parser):
+    facts = facts_of(parser, "Revenue: $110.81 billion vs $111.6 billion expected.")
+    assert [f.object for f in facts] == ["revenue", "revenue"]
+    told = facts_of(parser, "The report: the firm earned $5 billion.")  # a verb between: its own clause
+    assert [f.object for f in told] != ["report"]
 
 
 def test_a_pronoun_or_a_day_is_no_object(parser):

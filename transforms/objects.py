@@ -123,12 +123,32 @@ def for_object(doc: Doc, i: int) -> Token | None:
 _PHRASE_NOUNS = frozenset({"front", "back", "side", "top", "bottom", "middle", "end", "part", "lot", "number", "total"})
 
 
+# Words opening a fact that set a bound, after which the noun before the fact is what it bounds
+# ("theft of property over $10,000", "homes under $300,000").
+_BOUND_WORDS = frozenset({"over", "under", "above", "below", "around", "nearly", "almost", "about"})
+
+
 def noun_before_of(doc: Doc, start: int) -> Token | None:
-    """'revenues of A$2.6bn', 'a sentence of 85 years', 'a truce of between 30 and 40 days'."""
+    """'revenues of A$2.6bn', 'a sentence of 85 years', 'a truce of between 30 and 40 days'; and the
+    noun right before 'at' or a bound ('petrol at 137.7', 'property over $10,000')."""
     if start > 0 and doc[start - 1].lower_ == "of" and doc[start - 1].head.pos_ in _NOUNS \
             and doc[start - 1].head.lower_ not in _PHRASE_NOUNS and doc[start - 1].head.lower_ != "age":
         return doc[start - 1].head
+    before = start - 1 if doc[start].lower_ in _BOUND_WORDS else start - 2 if start > 1 and doc[start - 1].lower_ == "at" \
+        else None
+    if before is not None and before >= 0 and doc[before].pos_ == "NOUN" and doc[before].lower_ not in _PHRASE_NOUNS:
+        return doc[before]
     return None
+
+
+def label_before_colon(doc: Doc, start: int) -> Token | None:
+    """'Revenue: $110.81 billion vs $111.6 billion expected': a noun labelling what follows its colon,
+    with no verb between the colon and the fact."""
+    colon = next((t.i for t in reversed(doc[max(0, start - 8):start]) if t.text in (":", ".", ";")), None)
+    if colon is None or doc[colon].text != ":" or colon == 0 or doc[colon - 1].pos_ != "NOUN" \
+            or any(t.pos_ in ("VERB", "AUX") for t in doc[colon + 1:start]):
+        return None
+    return doc[colon - 1]
 
 
 def _named(tok: Token) -> Token:
@@ -302,6 +322,8 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
     if kind == "money":
         steps.append(for_object(doc, after))
     steps.append(noun_before_of(doc, start))
+    if kind in MEASURE_KINDS:
+        steps.append(label_before_colon(doc, start))
     if kind in MEASURE_KINDS or _hangs_from_a_verb(doc, start, end):
         steps.append(subject_of_governor(doc, start, end, kind))  # "the economy grew 3%", "sales reached 4 million"
     if kind == "measure" and after < len(doc) and doc[after].lower_ in _DIRECTIONS and start > 0 \
