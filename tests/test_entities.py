@@ -159,3 +159,9 @@ def test_a_country_is_named_as_news_names_it_and_obsolete_codes_need_the_page():
     assert territory_name("Britain", "GPE") == territory_name("UK", "GPE") == "United Kingdom"
     assert territory_name("Hong Kong", "GPE") == "Hong Kong"
     assert territory_name("DD", "GPE") is None  # CLDR's old code for East Germany: only where the page names it
+
+
+def test_a_name_run_across_a_line_break_keeps_its_longest_line(ner):
+    doc = ner("The council met on Monday.\n“We need housing now.” — Council member Maria Lopez\nRain is coming.")
+    assert "Maria Lopez\nRain" in [doc.text[e.start_char:e.end_char] for e in doc.ents]  # what the model reads
+    assert [m.text for m in extract_mentions(doc) if m.label == "PERSON"] == ["Maria Lopez"]

@@ -259,3 +259,18 @@ def test_titles_organisations_quoted_as_saying_and_a_weekday_around_the_name(ner
     assert [g[2] for g in speakers(ner, text)] == ["Caroline Garcia", "Pat Slattery", "John McMahon", "Ben Rhodes"]
     quoted = "“Let me put this very clearly,” Martin Halliwell, the chief technology officer, was quoted as saying."
     assert speakers(ner, quoted)[0][1::2] == ("Martin Halliwell", "was quoted as saying")
+
+
+def test_a_credit_after_the_quote_names_its_speaker(ner):
+    text = ("The council met on Monday.\n"
+            "“We need more housing in this city, and we need it now.” — Council member Maria Lopez\n"
+            "Rain is coming.\n“This is the wettest spell we have seen in a decade.” —Pat Slattery, National Weather Service")
+    assert [(s, e, v) for _, s, e, v in speakers(ner, text)] == [("Maria Lopez", "Maria Lopez", "(credited)"),
+                                                                 ("Pat Slattery", "Pat Slattery", "(credited)")]
+    # a dash after a quote that names no person credits no one
+    assert speakers(ner, "“We will win this war, whatever it takes,” — the slogan of the campaign.")[0][1] is None
+
+
+def test_a_speaker_in_the_present_tense(ner):
+    text = "“Conditions will deteriorate quickly this afternoon,” Anna Berg warns."
+    assert speakers(ner, text)[0][1:] == ("Anna Berg", "Anna Berg", "warns")

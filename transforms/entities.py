@@ -170,12 +170,17 @@ _NAME_PAIR = r"([A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?)"
 
 def _repair_spans(text: str, spans: list[Span_]) -> list[Span_]:
     """Mend what a small NER model gets wrong about people, using the document itself:
-    lists split at commas ("Herzog, Blinken"), a person's surname tagged as a place or an
+    lists split at commas ("Herzog, Blinken"), a name run across a line break, a person's surname tagged as a place or an
     organisation ("Blinken" as GPE), a place run into a name ("Gaza Sigrid Kaag"), a name the model
     missed beside a person ("Benny Gantz and Gabi Eisenkot"), and surnames it missed elsewhere."""
     split: list[Span_] = []
     for start, end, label in spans:
         piece = text[start:end]
+        if "\n" in piece.strip():  # run across a paragraph's end ("Maria Lopez\nRain"): its longest line
+            parts = piece.split("\n")
+            best = max(range(len(parts)), key=lambda k: (len(parts[k].split()), -k))
+            start += sum(len(part) + 1 for part in parts[:best])
+            end, piece = start + len(parts[best]), parts[best]
         if ", " in piece and label != "GPE":
             offset = start
             for part in piece.split(", "):

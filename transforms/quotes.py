@@ -27,6 +27,8 @@ SPEECH_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "wrote"
                 "announced", "responded", "cautioned", "emphasized", "emphasised", "admitted", "agreed", "quipped",
                 "joked", "conceded", "observed", "remarked", "suggested", "predicted", "maintained", "countered",
                 "concluded", "confirmed", "revealed", "boasted", "complained", "lamented", "recounted", "shouted",
+                "warns", "explains", "notes", "insists", "argues", "claims", "urges", "continues", "recalls",
+                "admits", "replies", "cautions", "stresses",
                 r"weighed\s+in", r"chimed\s+in", r"was\s+quoted\s+(?:by\s+[^,.“”\"]{0,40}?\s*)?as\s+saying")
 _VERB = r"(?P<verb>" + "|".join(SPEECH_VERBS) + r")"
 # a speech verb, or one naming what is quoted ("critics called it “a whitewash”"): someone speaks
@@ -88,6 +90,10 @@ _AFTER = [
     _ROLE_BEFORE_NAME,
     _VERB_ROLE_NAME,
 ]
+# a credit right after the quote, on its line or the next: '” — Council member Ryan Alter',
+# '” —Pat Slattery, National Weather Service' (a pull quote's or a letter's signature)
+_CREDIT = re.compile(r"[ \t]*\n?[ \t]*[—–][ \t]*(?:[\w.’'-]+[ \t]+){0,3}?(?P<speaker>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){1,3})"
+                     r"[ \t]*(?:,|\n|$)")
 # before the opening quote: 'Blinken said: ' / 'Blinken said, ' / 'according to X, '
 _BEFORE = [
     re.compile(_SPEAKER + r"\s+" + _ADVERB + _VERB + r"(?:\s+(?:that|in\s+a\s+statement|on\s+\w+))?\s*[,:]?\s*$"),
@@ -269,6 +275,9 @@ def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quot
     line_end = len(body_text) if line_end < 0 else line_end
     after = body_text[match.end() : line_end]
     ends_sentence = quote.rstrip().endswith((".", "!", "?")) and not after.lstrip()[:1].islower()
+    credit = _CREDIT.match(body_text, match.end())
+    if credit and _names_a_person(mentions, credit.start("speaker"), credit.end("speaker"), body_text):
+        return credit.start("speaker"), credit.end("speaker"), "(credited)"
     for pattern in (_NAME_SAID,) if ends_sentence else _AFTER:
         m = pattern.match(after)
         if not m:
