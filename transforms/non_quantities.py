@@ -226,6 +226,37 @@ def tells_the_time(doc: Doc, start: int, end: int) -> bool:
         or after == "in" and nxt == "the" and end + 2 < len(doc) and doc[end + 2].lower_ in TIMES_OF_DAY
 
 
+# A match's clock: what a few seconds or minutes left, to go or from time place ("with 9.4 seconds
+# left", "eight minutes from time", "ten minutes into the second half"); the play, not a quantity.
+_CLOCK_UNITS = frozenset({"second", "seconds", "secs", "sec", "minute", "minutes", "mins", "min"})
+_ON_THE_CLOCK = {"left": None, "remaining": None, "to": ("go", "play"), "from": ("time", "the", "full-time", "fulltime"),
+                 "into": None}
+
+
+def places_on_the_clock(doc: Doc, start: int, end: int) -> bool:
+    """'with 1.8 seconds left', 'eight minutes from time', 'two minutes into the game'."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in _CLOCK_UNITS or doc[end + 1].lower_ not in _ON_THE_CLOCK:
+        return False
+    then = _ON_THE_CLOCK[doc[end + 1].lower_]
+    return then is None or end + 2 < len(doc) and doc[end + 2].lower_ in then
+
+
+# Verbs that part a thing ("cut in two", "split in half"): the parts are no count.
+_PARTING_VERBS = frozenset({"cut", "split", "break", "snap", "tear", "divide", "chop", "slice", "saw", "rip", "fold"})
+
+
+def parts_a_thing(doc: Doc, start: int, end: int) -> bool:
+    """'Waverly was cut in two', 'the bridge snapped in three'."""
+    return end - start == 1 and start > 1 and doc[start - 1].lower_ == "in" and end < len(doc) \
+        and not doc[end].pos_ in ("NOUN", "PROPN") and doc[start - 1].head.lemma_.lower() in _PARTING_VERBS
+
+
+def rates_a_hole(doc: Doc, start: int) -> bool:
+    """'the par-four 14th', 'a par 5': a golf hole's par, its rating."""
+    before = start - 2 if start > 1 and doc[start - 1].text in _DASHES else start - 1
+    return before >= 0 and doc[before].lower_ == "par"
+
+
 _DETERMINERS = frozenset({"a", "an", "another", "his", "her", "their", "its", "my", "our", "your"})
 
 
