@@ -1,3 +1,5 @@
+import pytest
+
 from transforms.entities import clean_name, entity_id_for, extract_mentions
 
 
@@ -165,3 +167,22 @@ def test_a_name_run_across_a_line_break_keeps_its_longest_line(ner):
     doc = ner("The council met on Monday.\n“We need housing now.” — Council member Maria Lopez\nRain is coming.")
     assert "Maria Lopez\nRain" in [doc.text[e.start_char:e.end_char] for e in doc.ents]  # what the model reads
     assert [m.text for m in extract_mentions(doc) if m.label == "PERSON"] == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("A resident of Kafra Nbel, a town near the city of Idlib, said the area was attacked.", "Kafra Nbel", "GPE"),
+    ("The attack was at a market in Mattani, a suburb of Peshawar.", "Peshawar", "GPE"),
+    ("PUYALLUP, Wash. (AP) — Health officials say they have 12 confirmed cases.", "PUYALLUP", "GPE"),
+    ("There are fires at Bora Ridge and Torrington north of Glen Innes.", "Glen Innes", "GPE"),
+    ("Haiyan headed west towards Boracay island after lashing the coast.", "Boracay", "LOC"),
+])
+def test_the_words_that_place_a_name_make_it_a_place(ner, text, name, label):
+    assert (name, label) in [(m.text, m.label) for m in extract_mentions(ner(text))]
+
+
+def test_a_place_word_inside_a_name_places_nothing(ner):
+    from transforms.entities import context_label
+
+    text = "Manchester City won the league on Sunday."
+    assert context_label(text, 0, len("Manchester")) is None
+    assert context_label("Bucks county officials met.", 0, len("Bucks")) == "GPE"

@@ -247,7 +247,7 @@ def extract_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
         name = clean_name(text[start:end], label)
         if name and any(ch.isalpha() for ch in name):
             cleaned[(start, end)] = (name, label)
-    cleaned, places = _vote_labels(cleaned)
+    cleaned, places = _vote_labels(cleaned, text)
     canonical = _resolve_within(cleaned, places, text)
     mentions = []
     for (start, end), (name, _) in cleaned.items():
@@ -276,6 +276,34 @@ def is_unintroduced_person(name: str, label: str, surnames: set[str]) -> bool:
     return label == "PERSON" and " " not in name and name not in surnames
 
 
+# What the words around a name say it is, whatever the model read: a place by the nouns that place
+# it ("a suburb of Peshawar", "Kafra Nbel, a town near Idlib", "north of Glen Innes", "Boracay
+# island"), a wire dateline's city ("PUYALLUP, Wash. (AP) —").
+_SETTLEMENTS = r"(?:town|city|village|suburb|suburbs|outskirts|province|district|county|capital|port|hamlet|municipality)"
+_DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_PLACE_BEFORE = re.compile(r"\b(?:" + _SETTLEMENTS + r"\s+of|" + _DIRECTIONS + r"\s+of|(?:km|miles|kilometres|kilometers)"
+                           r"\s+(?:from|of|outside))\s+(?:the\s+)?$", re.I)
+_PLACE_AFTER = re.compile(r"^(?:,\s+(?:a|the)\s+(?:[a-z-]+\s+){0,2}" + _SETTLEMENTS + r"\b|\s+(?:town|city|village|"
+                          r"province|district|county)\b)")  # (lower-case: "Manchester City" is a club)
+_ISLAND_AFTER = re.compile(r"^\s+island\b")
+_ISLANDS_BEFORE = re.compile(r"\bislands?\s+of\s+(?:the\s+)?$", re.I)
+_DATELINE_AFTER = re.compile(r"^,\s+[A-Z][a-z]{1,4}\.\s*(?:\([A-Z][\w ]{0,20}\)\s*)?[-–—]")
+CONTEXT_VOTE = 3.0  # a place the words around it name outweighs the model's reading of a few mentions
+
+
+def context_label(text: str, start: int, end: int) -> str | None:
+    """The label the words around text[start:end] give a name, or None when they say nothing."""
+    before, after = text[max(0, start - 40):start], text[end:end + 60]
+    if _ISLAND_AFTER.match(after) or _ISLANDS_BEFORE.search(before):
+        return "LOC"
+    if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+        return "GPE"
+    line_start = start == 0 or text[start - 1] == "\n"
+    if line_start and text[start:end].isupper() and _DATELINE_AFTER.match(after):
+        return "GPE"
+    return None
+
+
 def _voted(pairs: Iterable[tuple[str, str, float]]) -> dict[str, str]:
     """Each key's label: the one its mentions' votes favour (ties: the first mention's)."""
     counts: dict[str, dict[str, float]] = {}
@@ -285,13 +313,14 @@ def _voted(pairs: Iterable[tuple[str, str, float]]) -> dict[str, str]:
     return {key: max(labels, key=labels.__getitem__) for key, labels in counts.items()}
 
 
-def _vote_labels(cleaned: dict[tuple[int, int], tuple[str, str]]
+def _vote_labels(cleaned: dict[tuple[int, int], tuple[str, str]], text: str = ""
                  ) -> tuple[dict[tuple[int, int], tuple[str, str]], dict[str, str]]:
     """One label per name in a document, voted by its mentions ("Hamas" is an organisation on a page
     that once tags it a place); then one per country, territory or union, whatever its printed form
     ("US", "U.S.", "United States"). A lone word tagged a person, where the page never gives that
     person's full name, votes with half a voice: news names a person in full before it shortens
-    the name, so "Rafah" tagged three times a person and twice a place is a place. Returns the
+    the name, so "Rafah" tagged three times a person and twice a place is a place. The words around
+    a mention that place it ("a suburb of Peshawar") vote as three mentions. Returns the
     relabelled mentions and each name's CLDR name."""
     ordered = sorted(cleaned.items())
     surnames = person_surnames(cleaned.values())
@@ -299,7 +328,10 @@ def _vote_labels(cleaned: dict[tuple[int, int], tuple[str, str]]
     def weight(name: str, label: str) -> float:
         return UNINTRODUCED_PERSON_VOTE if is_unintroduced_person(name, label, surnames) else 1.0
 
-    by_name = _voted((name, label, weight(name, label)) for _, (name, label) in ordered)
+    read = [(name, label, weight(name, label)) for _, (name, label) in ordered]
+    said = [(name, cue, CONTEXT_VOTE) for (start, end), (name, _) in ordered
+            if text and (cue := context_label(text, start, end))]
+    by_name = _voted(read + said)
     named = frozenset(p for name, label in by_name.items() if (p := territory_name(name, label)) and not name.isupper())
     places = {name: place for name, label in by_name.items() if (place := territory_name(name, label, named))}
     by_place = _voted((places[name], by_name[name], 1.0) for _, (name, _) in ordered if name in places)
