@@ -186,3 +186,14 @@ def test_a_place_word_inside_a_name_places_nothing(ner):
     text = "Manchester City won the league on Sunday."
     assert context_label(text, 0, len("Manchester")) is None
     assert context_label("Bucks county officials met.", 0, len("Bucks")) == "GPE"
+
+
+def test_a_plural_verb_after_a_person_makes_it_a_team_or_a_company():
+    from transforms.entities import context_label
+
+    text = "Arrows were the side with more possession, while Villa have won four in a row."
+    assert context_label(text, 0, len("Arrows"), "PERSON") == "ORG"
+    assert context_label(text, text.index("Villa"), text.index("Villa") + 5, "PERSON") == "ORG"
+    listed = "Tom Smith and Anna Jones were at the meeting."
+    assert context_label(listed, listed.index("Anna"), listed.index(" were"), "PERSON") is None
+    assert context_label(text, 0, len("Arrows"), "GPE") is None  # ("England were bowled out": the model's call)

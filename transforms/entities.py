@@ -288,12 +288,19 @@ _PLACE_AFTER = re.compile(r"^(?:,\s+(?:a|the)\s+(?:[a-z-]+\s+){0,2}" + _SETTLEME
 _ISLAND_AFTER = re.compile(r"^\s+island\b")
 _ISLANDS_BEFORE = re.compile(r"\bislands?\s+of\s+(?:the\s+)?$", re.I)
 _DATELINE_AFTER = re.compile(r"^,\s+[A-Z][a-z]{1,4}\.\s*(?:\([A-Z][\w ]{0,20}\)\s*)?[-–—]")
+# A verb in the plural after a name the model reads as a person ("Arrows were the side with more
+# possession", "Aston Villa have won"): a team, a band or a company, not one person.
+_PLURAL_VERB_AFTER = re.compile(r"^\s+(?:were|are|have|have been)\b(?!\s+to\b)")
+_LISTED_BEFORE = re.compile(r"(?:\band|&|,)\s+$")
 CONTEXT_VOTE = 3.0  # a place the words around it name outweighs the model's reading of a few mentions
 
 
-def context_label(text: str, start: int, end: int) -> str | None:
-    """The label the words around text[start:end] give a name, or None when they say nothing."""
+def context_label(text: str, start: int, end: int, label: str = "") -> str | None:
+    """The label the words around text[start:end] (which the model reads as `label`) give a name, or
+    None when they say nothing."""
     before, after = text[max(0, start - 40):start], text[end:end + 60]
+    if label == "PERSON" and _PLURAL_VERB_AFTER.match(after) and not _LISTED_BEFORE.search(before):
+        return "ORG"
     if _ISLAND_AFTER.match(after) or _ISLANDS_BEFORE.search(before):
         return "LOC"
     if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
@@ -329,8 +336,8 @@ def _vote_labels(cleaned: dict[tuple[int, int], tuple[str, str]], text: str = ""
         return UNINTRODUCED_PERSON_VOTE if is_unintroduced_person(name, label, surnames) else 1.0
 
     read = [(name, label, weight(name, label)) for _, (name, label) in ordered]
-    said = [(name, cue, CONTEXT_VOTE) for (start, end), (name, _) in ordered
-            if text and (cue := context_label(text, start, end))]
+    said = [(name, cue, CONTEXT_VOTE) for (start, end), (name, label) in ordered
+            if text and (cue := context_label(text, start, end, label))]
     by_name = _voted(read + said)
     named = frozenset(p for name, label in by_name.items() if (p := territory_name(name, label)) and not name.isupper())
     places = {name: place for name, label in by_name.items() if (place := territory_name(name, label, named))}
