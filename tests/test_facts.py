@@ -173,6 +173,18 @@ def test_each_currency_prices_its_own_number(parser, sentence, expected):
     assert [(f.value, f.unit) for f in facts_of(parser, sentence) if f.kind != "ordinal"] == expected
 
 
+@pytest.mark.parametrize("sentence, unit", [
+    ("He was fined 5,000 Kenyan shillings.", "KES"),  # any currency CLDR names, by its full name
+    ("Poland paid 3 million zlotys for it.", "PLN"),  # a name only one currency ends with
+    ("Police in Kenya recovered 50,000 shillings.", "KES"),  # a shared name, by the country the sentence names
+    ("Pakistan's wheat now costs 500 rupees per bag.", "PKR/bag"),
+    ("In India the fee is 200 rupees.", "INR"),
+    ("The ticket cost 20 dinars.", "dinar"),  # no country named: the name as written, still money
+])
+def test_currencies_by_their_cldr_names_and_the_country_named(parser, sentence, unit):
+    only(parser, sentence, kind="money", unit=unit)
+
+
 def test_a_hedge_before_a_currency_sign_is_the_qualifier(parser):
     only(parser, "The company paid more than $5 million for the site.", value=5e6, qualifier="more than", bound=">",
          unit="USD")

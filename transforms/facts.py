@@ -33,7 +33,8 @@ from transforms.numbers import (
     ordinal_value, parse_number, vague_times,
 )
 from transforms.units import (
-    DOLLAR_PREFIXES, MULTIPLIERS, SPACED_CAPITAL_UNITS, SURFACES, TIME_NAMES, Unit, canonical_unit, currency_before, in_smaller_unit, looks_like_a_unit_symbol,
+    DOLLAR_PREFIXES, MULTIPLIERS, SPACED_CAPITAL_UNITS, SURFACES, TIME_NAMES, Unit, canonical_unit, currency_before,
+    currency_in_context, in_smaller_unit, looks_like_a_unit_symbol,
     match_unit_after, per, rate_after, scaled_currency, split_glued, unit_in_library,
 )
 
@@ -387,6 +388,8 @@ def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:
     if words[0] in _MARKS and _closes_quotation(doc, j):
         return None, end, False  # 'a legal one"' closes a quotation; 'a 10" pen' is ten inches
     found = match_unit_after(words)
+    if found is not None and found[0].kind == "money":
+        found = currency_in_context(found[0], words[0], doc.text), found[1]  # "200 dinars": which dinar
     if found is None and words[0] in _PERIOD_MODIFIERS and (later := match_unit_after(words[1:])) is not None \
             and later[0].kind == "duration" and words[1 + later[1] : 2 + later[1]] != ["-"]:  # ("more second-half")
         found = later[0], later[1] + 1  # "six consecutive months", "two more weeks": a length of time

@@ -137,6 +137,61 @@ _TABLE: list[tuple[str, str, tuple[str, ...]]] = [
     ("money", "GBX", ("penny", "pence", "p")),  # pence sterling: ISO 4217's minor-unit code
 ]
 
+# Words that end a CLDR currency's English name but say something else far more often after a
+# number ("5 real reasons", "a 20 mark", "3 dram of whisky", "Córdoba", "Balboa", "Sierra Leone").
+_NOT_CURRENCY_WORDS = frozenset({"real", "mark", "gold", "sol", "dram", "córdoba", "balboa", "leone", "tala", "kina",
+                                 "pula", "loti", "vatu", "dobra", "escudo", "florin", "lev", "lek", "kip", "won"})
+
+
+@lru_cache(maxsize=1)
+def _cldr_currencies() -> tuple[list[tuple[str, str, tuple[str, ...]]], dict[str, tuple[tuple[str, tuple[str, ...]], ...]]]:
+    """The currencies in tender today, from the Unicode CLDR (Babel's copy): (money rows of the unit
+    table: each full English name, "kenyan shilling" -> KES, and a name's last word where only one
+    currency ends with it, "zloty" -> PLN), and for a last word several end with ("dinar",
+    "shilling", "rupee") each candidate's code and the words that name its country ("Algerian",
+    "Algeria")."""
+    from babel import Locale
+    from babel.core import get_global
+
+    english = Locale("en")
+    names, territories = english.currencies, english.territories
+    where: dict[str, set[str]] = {}
+    for territory, spans in get_global("territory_currencies").items():
+        for code, _start, end, tender in spans:
+            if end is None and tender:
+                where.setdefault(code, set()).add(territory)
+    rows, by_last = [], {}
+    for code in sorted(where):
+        name = names.get(code)
+        if not name or "(" in name:
+            continue
+        rows.append(("money", code, (name.lower(), name.lower() + "s")))  # ("zlotys", not "zloties")
+        *country, last = name.lower().split()
+        places = tuple(w for w in [" ".join(country)] + [territories.get(t, "").lower() for t in where[code]] if w)
+        by_last.setdefault(last, []).append((code, places))
+    for last, codes in by_last.items():
+        if len(codes) == 1 and last not in _NOT_CURRENCY_WORDS:
+            rows.append(("money", codes[0][0], (last, last + "s")))
+    ambiguous = {last: tuple(codes) for last, codes in by_last.items() if len(codes) > 1 and last != "dollar"}
+    return rows, ambiguous
+
+
+def currency_in_context(unit: "Unit", word: str, sentence: str) -> "Unit":
+    """A currency written with a word several share ("200 dinars", "5,000 shillings", "500 rupees")
+    is the one whose country the sentence names ("Algeria", "Kenyan", "Pakistan"); when it names none
+    or two, the word's usual reading stays (rupee: INR) or, without one, the word ("dinar")."""
+    word = word.lower()
+    codes = _cldr_currencies()[1].get(word) or _cldr_currencies()[1].get(word[:-1] if word.endswith("s") else word)
+    if unit.kind != "money" or codes is None:
+        return unit
+    text = sentence.lower()
+    named = {code for code, places in codes if any(re.search(rf"\b{re.escape(p)}\b", text) for p in places)}
+    if len(named) != 1:
+        return unit
+    code = named.pop()
+    return Unit("money", code + unit.name[unit.name.index("/"):] if "/" in unit.name else code)
+
+
 # A number written as, or scaled by, a word after it.
 MULTIPLIERS = {word: float(value) for word, value in {**SCALES, **DIGIT_SCALES, "m": 1e6, "b": 1e9}.items()}
 
@@ -156,7 +211,9 @@ class Unit:
 
 def _surfaces() -> dict[str, Unit]:
     table: dict[str, Unit] = {}
-    for kind, name, forms in _TABLE:
+    rows, ambiguous = _cldr_currencies()
+    shared = [("money", last, (last,)) for last in ambiguous]  # read as written, then by the sentence
+    for kind, name, forms in _TABLE + rows + shared:
         for form in forms:
             unit = Unit(kind, name)
             table.setdefault(form, unit)
