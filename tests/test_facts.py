@@ -380,6 +380,8 @@ def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     ('The firm expects "several billion dollars" of extra costs.', "cost"),  # past the closing quote
     ("She was charged with theft of property over $10,000.", "property"),  # what a bound bounds
     ("Wales was cheapest, with diesel at 147.5 on Monday.", "diesel"),  # the noun right before "at"
+    ("Industrial output rose 2.1% - adjusted for the season - in January.", "output"),  # a verb of change
+    ("In the space of one year - between 2002 and 2003 - CD album sales fell by 13.8%.", "sale"),  # (misparsed)
 ])
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]
