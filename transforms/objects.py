@@ -210,8 +210,9 @@ def subject_of_governor(doc: Doc, start: int, end: int, kind: str = "") -> Token
 CHANGE_NOUNS_UP = frozenset({"increase", "rise", "gain", "growth", "jump", "surge", "hike", "boost", "climb", "uptick"})
 CHANGE_NOUNS_DOWN = frozenset({"decrease", "fall", "drop", "decline", "reduction", "cut", "slump", "dip",
                                "contraction", "plunge", "downturn"})
-# Nouns that stand for the amount of what follows them ("the number of arrests").
-_AMOUNT_NOUNS = frozenset({"number", "amount", "level", "rate", "volume", "count", "share", "proportion"})
+# Nouns that stand for the amount of what follows them ("the number of arrests", "the price of gold").
+_AMOUNT_NOUNS = frozenset({"number", "amount", "level", "rate", "volume", "count", "share", "proportion", "price",
+                           "prices"})
 
 
 def changed_thing(tok: Token, start: int, end: int) -> tuple[Token, str] | None:
