@@ -227,14 +227,14 @@ def tells_the_time(doc: Doc, start: int, end: int) -> bool:
 
 
 # A match's clock: what a few seconds or minutes left, to go or from time place ("with 9.4 seconds
-# left", "eight minutes from time", "ten minutes into the second half"); the play, not a quantity.
+# left", "eight minutes from time"); the play, not a quantity. ("Ten minutes into the second half"
+# is a duration, as the seed gold reads "10 months into the onslaught".)
 _CLOCK_UNITS = frozenset({"second", "seconds", "secs", "sec", "minute", "minutes", "mins", "min"})
-_ON_THE_CLOCK = {"left": None, "remaining": None, "to": ("go", "play"), "from": ("time", "the", "full-time", "fulltime"),
-                 "into": None}
+_ON_THE_CLOCK = {"left": None, "remaining": None, "to": ("go", "play"), "from": ("time", "the", "full-time", "fulltime")}
 
 
 def places_on_the_clock(doc: Doc, start: int, end: int) -> bool:
-    """'with 1.8 seconds left', 'eight minutes from time', 'two minutes into the game'."""
+    """'with 1.8 seconds left', 'eight minutes from time', 'two minutes to go'."""
     if end + 1 >= len(doc) or doc[end].lower_ not in _CLOCK_UNITS or doc[end + 1].lower_ not in _ON_THE_CLOCK:
         return False
     then = _ON_THE_CLOCK[doc[end + 1].lower_]
