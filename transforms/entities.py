@@ -168,15 +168,13 @@ _ORG_WORDS = frozenset({
 _NAME_PAIR = r"([A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?)"
 
 
-def _repair_spans(text: str, spans: list[Span_]) -> list[Span_]:
-    """Mend what a small NER model gets wrong about people, using the document itself:
-    lists split at commas ("Herzog, Blinken"), a name run across a line break, a person's surname tagged as a place or an
-    organisation ("Blinken" as GPE), a place run into a name ("Gaza Sigrid Kaag"), a name the model
-    missed beside a person ("Benny Gantz and Gabi Eisenkot"), and surnames it missed elsewhere."""
+def _split_runs(text: str, spans: list[Span_]) -> list[Span_]:
+    """A name run across a paragraph's end ("Maria Lopez\nRain") cut to its longest line; a list
+    ("Herzog, Blinken") split at its commas."""
     split: list[Span_] = []
     for start, end, label in spans:
         piece = text[start:end]
-        if "\n" in piece.strip():  # run across a paragraph's end ("Maria Lopez\nRain"): its longest line
+        if "\n" in piece.strip():
             parts = piece.split("\n")
             best = max(range(len(parts)), key=lambda k: (len(parts[k].split()), -k))
             start += sum(len(part) + 1 for part in parts[:best])
@@ -188,6 +186,15 @@ def _repair_spans(text: str, spans: list[Span_]) -> list[Span_]:
                 offset += len(part) + 2
         else:
             split.append((start, end, label))
+    return split
+
+
+def _repair_spans(text: str, spans: list[Span_]) -> list[Span_]:
+    """Mend what a small NER model gets wrong about people, using the document itself:
+    lists split at commas ("Herzog, Blinken"), a name run across a line break, a person's surname tagged as a place or an
+    organisation ("Blinken" as GPE), a place run into a name ("Gaza Sigrid Kaag"), a name the model
+    missed beside a person ("Benny Gantz and Gabi Eisenkot"), and surnames it missed elsewhere."""
+    split = _split_runs(text, spans)
     places = {text[s:e] for s, e, lab in split if lab in ("GPE", "LOC")}
     full_names = {clean_name(text[s:e], "PERSON") for s, e, lab in split if lab == "PERSON"}
     full_names = {name for name in full_names if len(name.split()) >= 2}
