@@ -499,3 +499,8 @@ def test_a_year_a_share_is_compared_with_is_no_count(parser):
 
 def test_a_round_of_golf_is_a_score_but_its_birdies_count(parser):
     assert [f.text for f in facts_of(parser, "He closed with a five-birdie 66 to finish second.")] == ["five"]
+
+
+def test_a_decimal_comma_glued_to_its_unit(parser):
+    facts = facts_of(parser, "The measure won 98.82% of the vote, with 1,67% against.")
+    assert [f.value for f in facts] == [98.82, 1.67]

@@ -33,3 +33,12 @@ def test_a_digit_run_too_long_to_be_a_quantity_is_not_a_number():
     assert digits_value("9" * 31) is None and digits_value("1" * 5000) is None
     assert ordinal_value("1" * 5000 + "th") is None  # (int() refuses over 4,300 digits)
     assert parse_number(["1" * 5000]) is None
+
+
+def test_a_comma_before_one_or_two_digits_is_a_decimal_comma():
+    from transforms.numbers import with_separators_value
+
+    assert with_separators_value("1,67") == 1.67
+    assert with_separators_value("−45,5") == -45.5
+    assert with_separators_value("34,535") == 34535
+    assert with_separators_value("12,34,567") == 1234567  # Indian grouping

@@ -76,6 +76,19 @@ def is_fraction(word: str) -> bool:
     return 0 < num < den and (den <= 10 or den in (12, 16, 32, 64, 100))
 
 
+# "1,67%", "45,5 percent", "1,5 million": a comma before one or two digits is no thousands group,
+# it is a decimal comma.
+DECIMAL_COMMA = re.compile(r"^([-+]?\d{1,3}),(\d{1,2})$")
+
+
+def with_separators_value(digits: str) -> float:
+    """The value of digits written with separators: thousands commas ("34,535") or a decimal comma
+    ("1,67")."""
+    digits = digits.replace("−", "-")
+    decimal = DECIMAL_COMMA.match(digits)
+    return float(f"{decimal.group(1)}.{decimal.group(2)}") if decimal else float(digits.replace(",", ""))
+
+
 def digits_value(word: str) -> float | None:
     """'34,535', '12,34,567.89' (Indian grouping), '-5', '6.25'."""
     if not DIGITS.match(word):

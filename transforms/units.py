@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from transforms.numbers import DIGIT_SCALES, SCALES, WESTERN_SCALES
+from transforms.numbers import DIGIT_SCALES, SCALES, WESTERN_SCALES, with_separators_value
 
 # kind, normalised unit, and the surfaces (lower case; plurals listed where not a trailing "s")
 _TABLE: list[tuple[str, str, tuple[str, ...]]] = [
@@ -340,7 +340,7 @@ def split_glued(token: str) -> tuple[Unit | None, float, float, Unit | None] | N
     if pre and prefix is None:
         return None
     try:
-        value = float(num.replace(",", "").replace("−", "-"))
+        value = with_separators_value(num)
     except ValueError:
         return None
     multiplier, suffix = 1.0, None
