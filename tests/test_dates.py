@@ -65,3 +65,10 @@ def test_a_future_word_that_does_not_govern_the_weekday_leaves_it_in_the_past():
         dt.date(2024, 4, 27)
     assert by_text("The next hearing took place on Monday.", WED_MAY_1)["Monday"][0] == dt.date(2024, 4, 29)
     assert by_text("The vote is set for Friday.", WED_MAY_1)["Friday"][0] == dt.date(2024, 5, 3)
+
+
+def test_a_day_without_a_year_still_to_come_is_the_next_one():
+    on = dt.date(2020, 4, 24)
+    assert [m.date for m in extract_dates("Samsung will unveil its new phone on May 7.", on)] == [dt.date(2020, 5, 7)]
+    assert [m.date for m in extract_dates("The exhibit runs through June 16.", on)] == [dt.date(2020, 6, 16)]
+    assert [m.date for m in extract_dates("The deal was signed on May 7.", on)] == [dt.date(2019, 5, 7)]  # past

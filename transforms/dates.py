@@ -112,6 +112,9 @@ def _names_a_thing(text: str, kind: str, start: int, end: int, names: Sequence[t
 # Friday"; not "will release the footage they recorded on Saturday")
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|(?:is|are) (?:set|due|expected|scheduled) to|(?:set|scheduled) for|due on|"
                      r"plans? to|upcoming|this coming)\s+(?:[\w'’-]+\s+){0,4}?(?:on\s+)?$", re.I)
+# What makes a day still to come up to which something lasts ("runs through June 16", "open until
+# May 3"), as the future cues above do for the day itself.
+_UNTIL = re.compile(r"\b(?:through|thru|until|till|runs?\s+to)\s+$", re.I)
 _LAST = re.compile(r"\blast\s*$", re.I)
 _NEXT = re.compile(r"\bnext\s*$", re.I)
 
@@ -132,6 +135,15 @@ def _in_its_week(latest: dt.date, anchor: dt.date | None, clause: str) -> dt.dat
         return latest + dt.timedelta(days=7)
     if _LAST.search(clause) and latest == anchor:
         return latest - dt.timedelta(days=7)
+    return latest
+
+
+def _in_its_year(latest: dt.date, anchor: dt.date, clause: str) -> dt.date:
+    """A day without a year resolved to the latest such day on or before the document's date, or
+    the next one when its clause speaks of what is to come ("will unveil it on May 7", "is set to
+    end June 30", "runs through June 16")."""
+    if latest < anchor and (_FUTURE.search(clause) or _UNTIL.search(clause)):
+        return _safe_date(latest.year + 1, latest.month, latest.day) or latest
     return latest
 
 
@@ -162,6 +174,8 @@ def extract_dates(text: str, document_date: dt.date | None = None,
             date, granularity, resolution = _resolve(kind, match, document_date)
             if kind == "weekday" and date is not None:
                 date = _in_its_week(date, document_date, _clause_before(text, start))
+            if kind == "day_no_year" and date is not None:
+                date = _in_its_year(date, document_date, _clause_before(text, start))
             if date is None and resolution == "stated":
                 continue  # "February 30, 2024": not a date
             found.append(DateMention(start, end, match.group(0), date, granularity, resolution))
