@@ -128,3 +128,10 @@ def test_a_date_glued_to_the_name_before_it_is_still_read():
     assert stated_day("Lewis Sanders IVApril 22, 2016") == dt.date(2016, 4, 22)
     assert stated_day("By Ann LeeSept. 3, 2019") == dt.date(2019, 9, 3)
     assert stated_day("Grammar 5, 2019") is None
+
+
+def test_a_published_cue_after_the_bylines_name_dates_the_page():
+    page = lines(("title", "Two killed by shelling"), ("boilerplate", "Ann Lee (@annlee) Published May 20, 2024 | 04:10 PM"),
+                 ("body", BODY))
+    found = published_date_from_page(page, BODY, [])
+    assert (found.value, found.read_from) == (dt.date(2024, 5, 20), "published_line")

@@ -38,6 +38,9 @@ _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{1,40}\((?P<agency>[A-Z][A-Za-z&.
 # "Published: …", "First published on …", "PUBLISHED: … | UPDATED: …": the cue opens the line
 _PUBLISHED_CUE = re.compile(r"^\W*(?:first\s+)?(?:published|posted|publication date|date published)\b\s*(?:on|:)?",
                             re.I)
+# ... or follows the byline's name on its line ("Fahad Shabbir (@FahadShabbir) Published May 20, 2024"):
+# the word capitalised, the date right after it
+_PUBLISHED_IN_BYLINE = re.compile(r"\b(?:Published|Posted|PUBLISHED|POSTED)\b\s*(?:on|:)?\s*(?=\d|[A-Z])")
 _UPDATED_CUE = re.compile(r"^\W*(?:last\s+)?(?:updated|modified)\b", re.I)
 # A page's date field ahead of whatever follows on its line ("date 2020-05-08 An Arlington man
 # is …", "Date: Nov. 19, 2019"): the date comes right after the word
@@ -197,7 +200,7 @@ def published_date_from_page(lines: Sequence[LabelledLine], body_text: str, capt
     around = _around_title(lines)
     near = [line for line in around if line.label not in _NOT_A_DATELINE]
     for line in near + _after_body(lines):
-        cue = _PUBLISHED_CUE.search(line.text)
+        cue = _PUBLISHED_CUE.search(line.text) or _PUBLISHED_IN_BYLINE.search(line.text)
         if cue and (day := stated_day(line.text[cue.end():])):
             return Stated(day, "published_line")
     for i, line in enumerate(near):
