@@ -135,3 +135,33 @@ def test_a_published_cue_after_the_bylines_name_dates_the_page():
                  ("body", BODY))
     found = published_date_from_page(page, BODY, [])
     assert (found.value, found.read_from) == (dt.date(2024, 5, 20), "published_line")
+
+
+def test_a_day_in_the_records_address_dates_the_page_when_nothing_else_does():
+    import json
+
+    from transforms.documents import clean_document
+    from transforms.masthead import date_from_address
+    from transforms.staging import stage_bytes
+
+    assert date_from_address("http://www.theledger.com/news/20030917/officials-approve-tax-rate") == dt.date(2003, 9, 17)
+    assert date_from_address("https://example.com/2013/10/20/fires-spread") == dt.date(2013, 10, 20)
+    assert date_from_address("https://example.com/2010/10/story") is None  # a month says no day
+    assert date_from_address("https://example.com/story?date=2019-01-02") is None  # a query is no path
+    record = {"url": "https://example.com/news/2018-10-17-flood-waters-rise", "text": BODY}
+    [staged] = stage_bytes("dump.jsonl", (json.dumps(record) + "\n").encode()).documents
+    cleaned = clean_document(staged)
+    assert (cleaned.published_date, cleaned.published_from) == (dt.date(2018, 10, 17), "address")
+
+
+def test_every_place_a_date_is_read_from_passes_the_documents_suite():
+    import json
+    from pathlib import Path
+
+    from transforms.masthead import PUBLISHED_FROM, PUBLISHER_FROM
+
+    suite = json.loads(Path(__file__).parents[1].joinpath("expectations/gx/expectations/documents.json").read_text())
+    allowed = {e["kwargs"]["column"]: set(e["kwargs"]["value_set"]) for e in suite["expectations"]
+               if e["type"] == "expect_column_values_to_be_in_set"}
+    assert set(PUBLISHED_FROM) == allowed["published_from"]
+    assert set(PUBLISHER_FROM) == allowed["publisher_from"]

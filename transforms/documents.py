@@ -11,7 +11,7 @@ from functools import cached_property
 from transforms.boilerplate import (LabelledLine, body_text, body_words, first_with_label, label_lines,
                                    lines_shared_across)
 from transforms.html import HtmlPage, html_page, parse_date
-from transforms.masthead import Stated, published_date_from_page, publisher_from_page
+from transforms.masthead import Stated, date_from_address, published_date_from_page, publisher_from_page
 from transforms.staging import HTML, StagedDocument
 from transforms.text import normalise_line, shingles
 
@@ -140,7 +140,8 @@ def clean_document(
     body = body_text(lines)
     captions = list(dict.fromkeys(line.text for line in lines if line.label == "caption"))
     publisher = publisher or publisher_from_page(lines, body)
-    published = published or published_date_from_page(lines, body, captions)
+    published = published or published_date_from_page(lines, body, captions) \
+        or _stated(date_from_address(staged.url), "address")
     return CleanDocument(
         doc_id=staged.doc_id,
         source_uri=staged.source_uri,

@@ -16,7 +16,8 @@ from transforms.dates import MONTH_NAMES, extract_dates
 
 # Where a publisher or a date was read. The first two come from the input's own metadata.
 PUBLISHER_FROM = ("record", "html_metadata", "copyright_line", "site_domain", "masthead", "wire_dateline")
-PUBLISHED_FROM = ("record", "html_metadata", "published_line", "dated_byline", "dateline", "photo_caption")
+PUBLISHED_FROM = ("record", "html_metadata", "published_line", "dated_byline", "dateline", "date_field", "photo_caption",
+                  "address")
 
 _COPYRIGHT = re.compile(r"(?:©|ⓒ|\(c\)|\bcopyright\b)", re.I)
 _YEARS = re.compile(r"^[\s©ⓒ]*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:(?:19|20)\d\d)?)?)?[\s,©ⓒ]*")
@@ -218,6 +219,23 @@ def published_date_from_page(lines: Sequence[LabelledLine], body_text: str, capt
     for caption in captions:
         if day := stated_day(caption):
             return Stated(day, "photo_caption")
+    return None
+
+
+# A day in a page's address: "/2013/10/20/", "/2018-10-17-", "/20030917/" (a year this century or
+# the last, between path separators or dashes).
+_ADDRESS_DAY = re.compile(r"[/_-]((?:19|20)\d\d)([/_-]?)([01]\d)\2([0-3]\d)(?=[/_.-]|$)")
+
+
+def date_from_address(url: str | None) -> dt.date | None:
+    """The day a page's address states in its path, or None ("…/news/20030917/officials-approve" ->
+    2003-09-17); a query string or a lone year and month say nothing."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.split("?")[0].split("#")[0])
+    for match in _ADDRESS_DAY.finditer(path):
+        if day := _safe(int(match.group(1)), int(match.group(3)), int(match.group(4))):
+            return day
     return None
 
 
