@@ -274,3 +274,10 @@ def test_a_credit_after_the_quote_names_its_speaker(ner):
 def test_a_speaker_in_the_present_tense(ner):
     text = "“Conditions will deteriorate quickly this afternoon,” Anna Berg warns."
     assert speakers(ner, text)[0][1:] == ("Anna Berg", "Anna Berg", "warns")
+
+
+def test_a_person_who_opens_the_sentence_speaks_the_quote_inside_it(ner):
+    text = "Former mayor Catherine Pugh apologized “to the citizens of Baltimore and to all the people I let down.”"
+    assert speakers(ner, text)[0][1:] == ("Catherine Pugh", "Catherine Pugh", "apologized")
+    charged = "Anna Berg was charged with “reckless endangerment of the public”."  # passive: not her words
+    assert speakers(ner, charged)[0][1] is None

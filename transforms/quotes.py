@@ -120,9 +120,17 @@ _NAMING_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>(?:[Tt]he\s+)?[A-Z][\w.
                              r"(?:\s+[A-Z][\w.’'-]*|\s+[a-z]+s)?)\s+"
                              + _ADVERB + r"(?P<verb>" + "|".join(NAMING_VERBS) + r")\b[^.!?“”\",]{0,120}$")
 _BEFORE.append(_NAMING_SUBJECT)
+# 'Pugh apologized "to the citizens of Baltimore"', 'Catton thanked her publishers for the "elegant
+# balance"': a quote inside a sentence whose subject, a person the article names, is its speaker,
+# whatever the verb (the last of the shapes tried)
+_SUBJECT_OF_SENTENCE = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][a-z]+\s+(?:[a-z]+\s+){1,3})?(?P<speaker>" + _NAME
+                                  + r")(?![’']s\b)" + _APPOSITION + r"\s+" + _ADVERB
+                                  + r"(?!(?:was|is|has|does|needs|seems|remains|becomes)\b)(?P<verb>[a-z]+(?:ed|s))\b"
+                                  r"[^.!?:“”\"]{0,150}$")  # (not after a colon: "faced one question: “…”")
+_BEFORE.append(_SUBJECT_OF_SENTENCE)
 # The loosest shapes (any words before the name, any verb before the colon) count only when the
 # speaker is a person the article names: "That process led to a realization:" names no one.
-_NAMED_ONLY = (_ROLE_BEFORE_NAME, _COLON_AFTER_NAME, _VERB_ROLE_NAME, _NAME_SAID, _SAYING_AFTER_NAME)
+_NAMED_ONLY = (_ROLE_BEFORE_NAME, _COLON_AFTER_NAME, _VERB_ROLE_NAME, _NAME_SAID, _SAYING_AFTER_NAME, _SUBJECT_OF_SENTENCE)
 
 
 def _names_a_person(mentions: list[Mention], start: int, end: int, body_text: str = "") -> bool:
