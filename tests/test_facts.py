@@ -326,6 +326,7 @@ def test_news_constructions(parser, sentence, expected):
     "His strike eight minutes from time looked to be enough.",
     "The town was cut in two as the river crested.",  # parted, not counted
     "The par-four 14th turned into a bog.",  # a hole's rating
+    "He scored in the 90+3 minute.",  # added time on a match clock
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
@@ -499,6 +500,10 @@ def test_a_year_a_share_is_compared_with_is_no_count(parser):
 
 def test_a_round_of_golf_is_a_score_but_its_birdies_count(parser):
     assert [f.text for f in facts_of(parser, "He closed with a five-birdie 66 to finish second.")] == ["five"]
+
+
+def test_half_a_dozen_is_six(parser):
+    only(parser, "There are more than half a dozen challengers.", value=6, bound=">")
 
 
 def test_a_decimal_comma_glued_to_its_unit(parser):

@@ -281,3 +281,8 @@ def test_a_person_who_opens_the_sentence_speaks_the_quote_inside_it(ner):
     assert speakers(ner, text)[0][1:] == ("Catherine Pugh", "Catherine Pugh", "apologized")
     charged = "Anna Berg was charged with “reckless endangerment of the public”."  # passive: not her words
     assert speakers(ner, charged)[0][1] is None
+
+
+def test_a_person_named_past_the_speakers_comma_is_not_the_speaker(ner):
+    text = "“We should wait for the report before we vote on it,” said Still, who agreed with Anna Berg on the timing."
+    assert speakers(ner, text)[0][1:3] == ("Still", None)

@@ -25,7 +25,7 @@ from transforms.non_quantities import (
     is_a_record, is_a_thing_named_by_its_number, is_a_winning_margin, is_acceleration_benchmark, is_an_innings_total,
     is_anaphoric, is_bowling_figures, is_pronoun_one, is_scoreline, is_some_time, names_a_tenor, names_an_event,
     names_one_of_a_series, names_quarters_of_a_period, names_something, parts_a_thing, places_on_the_clock,
-    rates_a_hole, score_against_par, tells_the_time,
+    is_stoppage_time, rates_a_hole, score_against_par, tells_the_time,
 )
 from transforms.numbers import (
     FRACTION,
@@ -287,8 +287,8 @@ def _continues_number(doc: Doc, j: int) -> int:
         return 1  # "1.8 M dollars"
     if low in SCALES and prev_low in FRACTION_WORDS:
         return 1
-    if low == "a" and prev_low in ("half", "quarter") and j + 1 < len(doc) and doc[j + 1].lower_ in SCALES:
-        return 2  # "half a million"
+    if low == "a" and prev_low in ("half", "quarter") and j + 1 < len(doc) and doc[j + 1].lower_ in (*SCALES, "dozen"):
+        return 2  # "half a million", "half a dozen"
     if is_fraction(tok.text) and (prev_is_digits or is_number_word(prev_low)):
         return 1
     if low in FRACTION_WORDS and (is_number_word(prev_low) or low.startswith(("half", "quarter"))) \
@@ -1036,7 +1036,7 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
         nxt = runs[k + 1] if k + 1 < len(runs) else None
         counted_after = lambda i: _names_what_is_counted(sent, i)  # noqa: E731
         if is_scoreline(sent, start, end, counted_after) or is_bowling_figures(sent, start, end, counted_after) \
-                or is_a_record(sent, start, end):
+                or is_a_record(sent, start, end) or is_stoppage_time(sent, start, end):
             used.add(start + 2)  # the other side of the result
             continue
         if is_a_number_as_noun(sent, start, end, counted_after) or is_a_thing_named_by_its_number(sent, start, end) \

@@ -251,6 +251,16 @@ def parts_a_thing(doc: Doc, start: int, end: int) -> bool:
         and not doc[end].pos_ in ("NOUN", "PROPN") and doc[start - 1].head.lemma_.lower() in _PARTING_VERBS
 
 
+_HALVES_END = frozenset({"45", "90", "105", "120"})  # the minutes a half or extra time ends on
+
+
+def is_stoppage_time(doc: Doc, start: int, end: int) -> bool:
+    """'in the 90+3 minute', '(45+2)': a minute of added time on a match clock (the number after the
+    '+' goes with it)."""
+    return end - start == 1 and doc[start].text in _HALVES_END and start + 2 < len(doc) \
+        and doc[start + 1].text == "+" and doc[start + 2].text.isdigit() and len(doc[start + 2].text) <= 2
+
+
 def rates_a_hole(doc: Doc, start: int) -> bool:
     """'the par-four 14th', 'a par 5': a golf hole's par, its rating."""
     before = start - 2 if start > 1 and doc[start - 1].text in _DASHES else start - 1

@@ -293,8 +293,10 @@ def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quot
         start, end = match.end() + m.start("speaker"), match.end() + m.end("speaker")
         if pattern in _NAMED_ONLY and not _names_a_person(mentions, start, end, body_text):
             continue
-        if pattern is _AFTER[0]:
-            person = _person_named_after(mentions, start, min(end + 40, line_end))
+        if pattern is _AFTER[0]:  # "said State Department spokesman Matthew Miller" (not past a comma:
+            # "said Still, who agreed with Knavel")
+            comma = body_text.find(",", start, line_end)
+            person = _person_named_after(mentions, start, min(end + 40, line_end, comma if comma > 0 else line_end))
             if person is not None and _entity_at(mentions, start, end) is not person:
                 start, end = person.start_char, person.end_char
         return start, min(end, start + _first_sentence_end(body_text[start:end])), m.group("verb")
