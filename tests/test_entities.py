@@ -196,4 +196,6 @@ def test_a_plural_verb_after_a_person_makes_it_a_team_or_a_company():
     assert context_label(text, text.index("Villa"), text.index("Villa") + 5, "PERSON") == "ORG"
     listed = "Tom Smith and Anna Jones were at the meeting."
     assert context_label(listed, listed.index("Anna"), listed.index(" were"), "PERSON") is None
-    assert context_label(text, 0, len("Arrows"), "GPE") is None  # ("England were bowled out": the model's call)
+    assert context_label(text, 0, len("Arrows"), "GPE") is None  # ("patients in England were waiting")
+    fans = "The fans of John Smith were angry."
+    assert context_label(fans, fans.index("John"), fans.index(" were"), "PERSON") is None

@@ -298,7 +298,8 @@ _DATELINE_AFTER = re.compile(r"^,\s+[A-Z][a-z]{1,4}\.\s*(?:\([A-Z][\w ]{0,20}\)\
 # A verb in the plural after a name the model reads as a person ("Arrows were the side with more
 # possession", "Aston Villa have won"): a team, a band or a company, not one person.
 _PLURAL_VERB_AFTER = re.compile(r"^\s+(?:were|are|have|have been)\b(?!\s+to\b)")
-_LISTED_BEFORE = re.compile(r"(?:\band|&|,)\s+$")
+# ... unless the name is one of a list, or a preposition's object ("the fans of John Smith were")
+_NOT_THE_SUBJECT_BEFORE = re.compile(r"(?:\band|&|,|\b(?:of|in|for|with|by|from|to|at|on|like|than))\s+$", re.I)
 CONTEXT_VOTE = 3.0  # a place the words around it name outweighs the model's reading of a few mentions
 
 
@@ -306,7 +307,7 @@ def context_label(text: str, start: int, end: int, label: str = "") -> str | Non
     """The label the words around text[start:end] (which the model reads as `label`) give a name, or
     None when they say nothing."""
     before, after = text[max(0, start - 40):start], text[end:end + 60]
-    if label == "PERSON" and _PLURAL_VERB_AFTER.match(after) and not _LISTED_BEFORE.search(before):
+    if label == "PERSON" and _PLURAL_VERB_AFTER.match(after) and not _NOT_THE_SUBJECT_BEFORE.search(before):
         return "ORG"
     if _ISLAND_AFTER.match(after) or _ISLANDS_BEFORE.search(before):
         return "LOC"
