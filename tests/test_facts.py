@@ -343,6 +343,7 @@ def test_numbers_that_state_no_quantity(parser, sentence):
     ("The death toll stood at 8 on Sunday.", "8"),  # a level reached on a day, not a time
     ("Three quarters of voters backed the plan.", "Three quarters"),  # a share of something
     ("Voting closes with two days left before the deadline.", "two days"),  # days are no match clock
+    ("The hotel is ten minutes from the city centre.", "ten minutes"),  # a journey's time, not the clock
     ("She scored ten minutes into the second half.", "ten minutes"),  # a duration, as the seed gold reads it
     ("The firm was split in two companies.", "two"),  # parts counted by a noun
 ])

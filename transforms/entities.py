@@ -190,10 +190,11 @@ def _split_runs(text: str, spans: list[Span_]) -> list[Span_]:
 
 
 def _repair_spans(text: str, spans: list[Span_]) -> list[Span_]:
-    """Mend what a small NER model gets wrong about people, using the document itself:
-    lists split at commas ("Herzog, Blinken"), a name run across a line break, a person's surname tagged as a place or an
-    organisation ("Blinken" as GPE), a place run into a name ("Gaza Sigrid Kaag"), a name the model
-    missed beside a person ("Benny Gantz and Gabi Eisenkot"), and surnames it missed elsewhere."""
+    """Mend what a small NER model gets wrong about people, using the document itself: lists split
+    at commas ("Herzog, Blinken"), a name run across a line break, a person's surname tagged as a
+    place or an organisation ("Blinken" as GPE), a place run into a name ("Gaza Sigrid Kaag"), a name
+    the model missed beside a person ("Benny Gantz and Gabi Eisenkot"), and surnames it missed
+    elsewhere."""
     split = _split_runs(text, spans)
     places = {text[s:e] for s, e, lab in split if lab in ("GPE", "LOC")}
     full_names = {clean_name(text[s:e], "PERSON") for s, e, lab in split if lab == "PERSON"}

@@ -230,15 +230,17 @@ def tells_the_time(doc: Doc, start: int, end: int) -> bool:
 # left", "eight minutes from time"); the play, not a quantity. ("Ten minutes into the second half"
 # is a duration, as the seed gold reads "10 months into the onslaught".)
 _CLOCK_UNITS = frozenset({"second", "seconds", "secs", "sec", "minute", "minutes", "mins", "min"})
-_ON_THE_CLOCK = {"left": None, "remaining": None, "to": ("go", "play"), "from": ("time", "the", "full-time", "fulltime")}
+_ON_THE_CLOCK = {"left": (), "remaining": (), "to": ("go", "play"), "from": ("time", "full-time", "fulltime", "the end",
+                                                                            "the final whistle", "the break")}
 
 
 def places_on_the_clock(doc: Doc, start: int, end: int) -> bool:
-    """'with 1.8 seconds left', 'eight minutes from time', 'two minutes to go'."""
+    """'with 1.8 seconds left', 'eight minutes from time', 'two minutes to go' (not 'ten minutes
+    from the city centre')."""
     if end + 1 >= len(doc) or doc[end].lower_ not in _CLOCK_UNITS or doc[end + 1].lower_ not in _ON_THE_CLOCK:
         return False
     then = _ON_THE_CLOCK[doc[end + 1].lower_]
-    return then is None or end + 2 < len(doc) and doc[end + 2].lower_ in then
+    return not then or any(" ".join(t.lower_ for t in doc[end + 2:end + 2 + len(w.split())]) == w for w in then)
 
 
 # Verbs that part a thing ("cut in two", "split in half"): the parts are no count.
@@ -248,7 +250,7 @@ _PARTING_VERBS = frozenset({"cut", "split", "break", "snap", "tear", "divide", "
 def parts_a_thing(doc: Doc, start: int, end: int) -> bool:
     """'Waverly was cut in two', 'the bridge snapped in three'."""
     return end - start == 1 and start > 1 and doc[start - 1].lower_ == "in" and end < len(doc) \
-        and not doc[end].pos_ in ("NOUN", "PROPN") and doc[start - 1].head.lemma_.lower() in _PARTING_VERBS
+        and doc[end].pos_ not in ("NOUN", "PROPN") and doc[start - 1].head.lemma_.lower() in _PARTING_VERBS
 
 
 _HALVES_END = frozenset({"45", "90", "105", "120"})  # the minutes a half or extra time ends on
