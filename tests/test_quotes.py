@@ -286,3 +286,16 @@ def test_a_person_who_opens_the_sentence_speaks_the_quote_inside_it(ner):
 def test_a_person_named_past_the_speakers_comma_is_not_the_speaker(ner):
     text = "“We should wait for the report before we vote on it,” said Still, who agreed with Anna Berg on the timing."
     assert speakers(ner, text)[0][1:3] == ("Still", None)
+
+
+def test_a_source_the_sentence_ends_on_and_a_name_set_off_after_who_he_is(ner):
+    ends = "The outbreaks were among “the largest and longest lasting” since measles were eliminated, according to the CDC."
+    assert speakers(ner, ends)[0][1:] == ("the CDC", "CDC", "according to")
+    described = "“We have reached the main inhabited area and are continuing,” one district official, Maria Lopez, said."
+    assert speakers(ner, described)[0][1:] == ("Maria Lopez", "Maria Lopez", "said")
+
+
+def test_a_pronoun_that_opens_the_sentence_speaks_the_quote_inside_it(ner):
+    text = ("Eleanor Catton won the prize on Tuesday. "
+            "She then thanked her publishers for the “elegant balance between commerce and art.”")
+    assert speakers(ner, text)[0][1:] == ("She", "Eleanor Catton", "thanked")
