@@ -327,6 +327,9 @@ def test_news_constructions(parser, sentence, expected):
     "The town was cut in two as the river crested.",  # parted, not counted
     "The par-four 14th turned into a bog.",  # a hole's rating
     "He scored in the 90+3 minute.",  # added time on a match clock
+    "Their knocks of 53 kept the side in the game.",
+    "Bumrah led the attack with incisive bowling (4 wickets).",  # wickets taken are a result
+    "The duo put on 20 runs before lunch in the partnership.",  # runs on a page of cricket
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
@@ -344,6 +347,9 @@ def test_numbers_that_state_no_quantity(parser, sentence):
     ("Three quarters of voters backed the plan.", "Three quarters"),  # a share of something
     ("Voting closes with two days left before the deadline.", "two days"),  # days are no match clock
     ("The hotel is ten minutes from the city centre.", "ten minutes"),  # a journey's time, not the clock
+    ("He hit 40 home runs in the season.", "40"),  # a hitter's season, not a match's score
+    ("The store sold 50 off 100 items.", "50"),  # "off" a count of things
+    ("India needed 10 wickets on the last day.", "10"),  # what a side still needs
     ("She scored ten minutes into the second half.", "ten minutes"),  # a duration, as the seed gold reads it
     ("The firm was split in two companies.", "two"),  # parts counted by a noun
 ])
@@ -501,6 +507,11 @@ def test_a_year_a_share_is_compared_with_is_no_count(parser):
 
 def test_a_round_of_golf_is_a_score_but_its_birdies_count(parser):
     assert [f.text for f in facts_of(parser, "He closed with a five-birdie 66 to finish second.")] == ["five"]
+
+
+def test_a_batters_score_off_the_balls_it_took_is_a_result(parser):
+    texts = [f.text for f in facts_of(parser, "Iyer's 86 off 192 steadied the innings.")]
+    assert "86" not in texts and "192" in texts  # the balls it took count
 
 
 def test_half_a_dozen_is_six(parser):

@@ -167,8 +167,29 @@ def is_a_batters_score(doc: Doc, start: int, end: int) -> bool:
     if after == ["not", "out"] or start > 0 and doc[start - 1].lower_ == "unbeaten" \
             or start > 1 and [t.lower_ for t in doc[start - 2 : start]] == ["unbeaten", "on"]:
         return True
-    return len(after) == 2 and after[0] in ("off", "from") and doc[end + 1].like_num and end + 2 < len(doc) \
-        and doc[end + 2].lemma_.lower() in ("ball", "delivery")
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in ("knock", "innings"):
+        return True  # "knocks of 53"
+    # "hit 54 off 40 balls", "Iyer's 86 off 192"
+    return len(after) == 2 and after[0] in ("off", "from") and doc[end + 1].text.isdigit() and (
+        end + 2 >= len(doc) or doc[end + 2].lemma_.lower() in ("ball", "delivery") or doc[end + 2].pos_ not in _NOUNS_POS)
+
+
+_NOUNS_POS = ("NOUN", "PROPN")
+# Words only cricket's pages use: where they are, runs and wickets are a match's score.
+CRICKET_WORDS = frozenset({"wicket", "wickets", "innings", "batsman", "batsmen", "batter", "batters", "bowler", "bowlers",
+                           "bowled", "bowling", "odi", "t20", "partnership", "crease", "stumps", "overs"})
+
+
+def is_a_cricket_score(doc: Doc, start: int, end: int) -> bool:
+    """'(4 wickets)', 'the duo put on 20 runs', 'fell 188 runs short': wickets taken or lost, and runs
+    in a sentence about cricket, are a match's score (what a contest was won by is read above)."""
+    if end >= len(doc):
+        return False
+    counted = doc[end].lower_
+    if counted in ("wicket", "wickets"):  # (not what a side still needs: "India needed 10 wickets")
+        return not any(t.lemma_.lower() in ("need", "require") for t in doc[max(0, start - 3):start])
+    return counted == "runs" and sum(t.lower_ in CRICKET_WORDS for t in doc) >= 1 \
+        and not any(t.lower_ in ("home", "career") for t in doc[max(0, start - 3):end + 2])
 
 
 # Nouns a number after them puts in order, naming one of a series: "day four", "Game 7", "stage 5".
