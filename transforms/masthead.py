@@ -50,7 +50,8 @@ _DATE_FIELD = re.compile(r"^\W*(?:date|dated)\s*[:\-–—]?\s*(?=\d|(?:%s)\b)" 
 _GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")
 # A byline's name glued to the date after it ("Lewis Sanders IVApril 22, 2016"): a capitalised
 # month name right after a letter, with its day after it
-_GLUED_MONTH = re.compile(r"(?<=[A-Za-z])(?=(?:%s)\.?\s+[0-3]?\d\b)" % "|".join(m.capitalize() for m in MONTH_NAMES.split("|")))
+_GLUED_MONTH = re.compile(r"(?<=[A-Za-z])(?=(?:%s)\.?\s+[0-3]?\d\b)"
+                          % "|".join(m.capitalize() for m in MONTH_NAMES.split("|")))
 _NUMERIC_DATE = re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
 _ISO_STAMP = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)T\d")
 # Lines that state what the article says, not when it was published ("A study published on March

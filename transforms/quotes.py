@@ -91,17 +91,17 @@ _AFTER = [
     _VERB_ROLE_NAME,
 ]
 # '”, one district official, D.D. Kale, said Friday': who he is, then his name set off by commas
-_DESCRIBED_THEN_NAMED = re.compile(r"^\s*,?\s*(?:[a-z]+\s+){1,4}?[a-z]+,\s*(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}),"
-                                   r"\s+(?:\w+ly\s+)?" + _VERB + r"\b")
+_DESCRIBED_THEN_NAMED = re.compile(r"^\s*,?\s*(?:[a-z]+\s+){1,4}?[a-z]+,\s*"
+                                   r"(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}),\s+(?:\w+ly\s+)?" + _VERB + r"\b")
 # '… were among “the largest and longest lasting” since 2000, according to the CDC.': the source
 # the sentence ends on
-_ACCORDING_TO_AT_THE_END = re.compile(r"^[^.!?“”\"]{0,120}?,\s*(?P<verb>according\s+to)\s+(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*"
-                                      r"(?:\s+[A-Z][\w.’'-]*){0,5})\s*[.!?]")
+_ACCORDING_TO_AT_THE_END = re.compile(r"^[^.!?“”\"]{0,120}?,\s*(?P<verb>according\s+to)\s+"
+                                      r"(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})\s*[.!?]")
 _AFTER += [_DESCRIBED_THEN_NAMED, _ACCORDING_TO_AT_THE_END]
 # a credit right after the quote, on its line or the next: '” — Council member Ryan Alter',
 # '” —Pat Slattery, National Weather Service' (a pull quote's or a letter's signature)
-_CREDIT = re.compile(r"[ \t]*\n?[ \t]*[—–][ \t]*(?:[\w.’'-]+[ \t]+){0,3}?(?P<speaker>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){1,3})"
-                     r"[ \t]*(?:,|\n|$)")
+_CREDIT = re.compile(r"[ \t]*\n?[ \t]*[—–][ \t]*(?:[\w.’'-]+[ \t]+){0,3}?"
+                     r"(?P<speaker>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){1,3})[ \t]*(?:,|\n|$)")
 # before the opening quote: 'Blinken said: ' / 'Blinken said, ' / 'according to X, '
 _BEFORE = [
     re.compile(_SPEAKER + r"\s+" + _ADVERB + _VERB + r"(?:\s+(?:that|in\s+a\s+statement|on\s+\w+))?\s*[,:]?\s*$"),
@@ -128,6 +128,8 @@ _NAMING_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>(?:[Tt]he\s+)?[A-Z][\w.
                              r"(?:\s+[A-Z][\w.’'-]*|\s+[a-z]+s)?)\s+"
                              + _ADVERB + r"(?P<verb>" + "|".join(NAMING_VERBS) + r")\b[^.!?“”\",]{0,120}$")
 _BEFORE.append(_NAMING_SUBJECT)
+
+
 # 'Pugh apologized "to the citizens of Baltimore"', 'Catton thanked her publishers for the "elegant
 # balance"': a quote inside a sentence whose subject, a person the article names, is its speaker,
 # whatever the verb (the last of the shapes tried)
@@ -142,8 +144,8 @@ _SUBJECT_OF_SENTENCE = _subject_of_sentence(_NAME)
 _BEFORE += [_SUBJECT_OF_SENTENCE, _subject_of_sentence(r"[Hh]e|[Ss]he")]  # ("She then thanked … for the “…”")
 # The loosest shapes (any words before the name, any verb before the colon) count only when the
 # speaker is a person the article names: "That process led to a realization:" names no one.
-_NAMED_ONLY = (_ROLE_BEFORE_NAME, _COLON_AFTER_NAME, _VERB_ROLE_NAME, _NAME_SAID, _SAYING_AFTER_NAME, _SUBJECT_OF_SENTENCE,
-               _DESCRIBED_THEN_NAMED)
+_NAMED_ONLY = (_ROLE_BEFORE_NAME, _COLON_AFTER_NAME, _VERB_ROLE_NAME, _NAME_SAID, _SAYING_AFTER_NAME,
+               _SUBJECT_OF_SENTENCE, _DESCRIBED_THEN_NAMED)
 
 
 def _names_a_person(mentions: list[Mention], start: int, end: int, body_text: str = "") -> bool:

@@ -143,8 +143,12 @@ _NOT_CURRENCY_WORDS = frozenset({"real", "mark", "gold", "sol", "dram", "córdob
                                  "pula", "loti", "vatu", "dobra", "escudo", "florin", "lev", "lek", "kip", "won"})
 
 
+_TableRow = tuple[str, str, tuple[str, ...]]  # kind, normalised unit, surfaces
+_Candidates = tuple[tuple[str, tuple[str, ...]], ...]  # (ISO code, the words that name its country) per currency
+
+
 @lru_cache(maxsize=1)
-def _cldr_currencies() -> tuple[list[tuple[str, str, tuple[str, ...]]], dict[str, tuple[tuple[str, tuple[str, ...]], ...]]]:
+def _cldr_currencies() -> tuple[list[_TableRow], dict[str, _Candidates]]:
     """The currencies in tender today, from the Unicode CLDR (Babel's copy): (money rows of the unit
     table: each full English name, "kenyan shilling" -> KES, and a name's last word where only one
     currency ends with it, "zloty" -> PLN), and for a last word several end with ("dinar",
