@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from flows.preflight import ModelNotFound, model_missing_message
+from transforms.entities import first_names
 
 ALL_PIPES = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
 # ner in this model has its own embedding layer: it needs no tok2vec.
@@ -29,4 +30,6 @@ def load_model(name: str, step: str) -> Language:
     for pipe in keep:
         if pipe in nlp.disabled:
             nlp.enable_pipe(pipe)
+    if step == "ner":
+        first_names()  # the list of first names the entity stage reads names with, loaded with its model
     return nlp

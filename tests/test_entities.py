@@ -199,3 +199,10 @@ def test_a_plural_verb_after_a_person_makes_it_a_team_or_a_company():
     assert context_label(text, 0, len("Arrows"), "GPE") is None  # ("patients in England were waiting")
     fans = "The fans of John Smith were angry."
     assert context_label(fans, fans.index("John"), fans.index(" were"), "PERSON") is None
+
+
+def test_the_words_of_a_role_before_a_first_name_are_not_the_name():
+    assert clean_name("Town Clerk Patricia Strauss", "PERSON") == "Patricia Strauss"
+    assert clean_name("North Eastern Region Co-ordinator Mohamed Saleh", "PERSON") == "Mohamed Saleh"
+    assert clean_name("Mary Ann Smith", "PERSON") == "Mary Ann Smith"  # a first name opens it
+    assert clean_name("Town Clerk Strauss", "PERSON") == "Town Clerk Strauss"  # no first name: left alone

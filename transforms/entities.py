@@ -89,7 +89,30 @@ def clean_name(text: str, label: str) -> str:
             if stripped == name or not stripped:
                 break
             name = stripped
+        name = _from_the_first_name(name)
     return re.sub(r"\s+", " ", name).strip()
+
+
+@lru_cache(maxsize=1)
+def first_names():
+    """First names and their usual gender (gender-guesser's list, shipped in its wheel)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def _from_the_first_name(name: str) -> str:
+    """'Town Clerk Patricia Strauss' -> 'Patricia Strauss', 'North Eastern Region Co-ordinator Mohamed
+    Saleh' -> 'Mohamed Saleh': the words of a role before a person's first name, when none of them
+    is a name itself and two words at least remain."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    known = [first_names().get_gender(w) != "unknown" for w in words]
+    first = next((i for i, k in enumerate(known) if k), None)
+    if first is None or first == 0 or len(words) - first < 2:
+        return name
+    return " ".join(words[first:])
 
 
 def close_spelling(a: str, b: str) -> bool:

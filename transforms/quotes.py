@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from transforms.dates import WEEKDAYS
-from transforms.entities import Mention, close_spelling
+from transforms.entities import Mention, close_spelling, first_names
 
 SPEECH_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "wrote", "writes", "asked", "asks",
                 "stated", "explained", "noted", "warned", "insisted", "declared", "continued", "replied",
@@ -198,13 +198,6 @@ _HONORIFIC = re.compile(r"\b(?:(?P<male>Mr)|(?P<female>Mrs|Ms|Miss))\.?\s+$")
 _CLAUSE_END = re.compile(r"[.!?;]|[“”\"]")
 
 
-@lru_cache(maxsize=1)
-def _first_names():
-    from gender_guesser.detector import Detector
-
-    return Detector(case_sensitive=False)
-
-
 FIRST_NAME_GENDERS = {"male": "he", "mostly_male": "he", "female": "she", "mostly_female": "she"}
 
 
@@ -214,7 +207,7 @@ def first_name_gender(full_name: str) -> str | None:
     words = full_name.split()
     if len(words) < 2:
         return None
-    return FIRST_NAME_GENDERS.get(_first_names().get_gender(words[0]))
+    return FIRST_NAME_GENDERS.get(first_names().get_gender(words[0]))
 
 
 def _genders(body_text: str, mentions: list[Mention]) -> dict[str, str]:
