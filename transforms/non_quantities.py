@@ -39,6 +39,7 @@ EVENT_NOUNS = frozenset({"final", "finals", "heat", "heats", "semi-final", "titl
 _GLUED_DISTANCE = re.compile(r"(\d+x)?\d[\d,]*(m|km)", re.I)  # how athletics and swimming write their events
 _SMALL_INTEGER = re.compile(r"\d{1,3}")
 _DASHES = ("-", "–", "—")
+_NOUNS_POS = ("NOUN", "PROPN")
 
 
 def _small_integer(doc: Doc, i: int) -> bool:
@@ -174,7 +175,6 @@ def is_a_batters_score(doc: Doc, start: int, end: int) -> bool:
         end + 2 >= len(doc) or doc[end + 2].lemma_.lower() in ("ball", "delivery") or doc[end + 2].pos_ not in _NOUNS_POS)
 
 
-_NOUNS_POS = ("NOUN", "PROPN")
 # Words only cricket's pages use: where they are, runs and wickets are a match's score.
 CRICKET_WORDS = frozenset({"wicket", "wickets", "innings", "batsman", "batsmen", "batter", "batters", "bowler", "bowlers",
                            "bowled", "bowling", "odi", "t20", "partnership", "crease", "stumps", "overs"})
@@ -271,7 +271,7 @@ _PARTING_VERBS = frozenset({"cut", "split", "break", "snap", "tear", "divide", "
 def parts_a_thing(doc: Doc, start: int, end: int) -> bool:
     """'Waverly was cut in two', 'the bridge snapped in three'."""
     return end - start == 1 and start > 1 and doc[start - 1].lower_ == "in" and end < len(doc) \
-        and doc[end].pos_ not in ("NOUN", "PROPN") and doc[start - 1].head.lemma_.lower() in _PARTING_VERBS
+        and doc[end].pos_ not in _NOUNS_POS and doc[start - 1].head.lemma_.lower() in _PARTING_VERBS
 
 
 _HALVES_END = frozenset({"45", "90", "105", "120"})  # the minutes a half or extra time ends on

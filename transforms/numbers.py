@@ -93,7 +93,7 @@ def digits_value(word: str) -> float | None:
     """'34,535', '12,34,567.89' (Indian grouping), '-5', '6.25'."""
     if not DIGITS.match(word):
         return None
-    return float(word.replace(",", ""))
+    return with_separators_value(word)
 
 
 def ordinal_value(word: str) -> int | None:

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from transforms.numbers import DIGIT_SCALES, SCALES, WESTERN_SCALES, with_separators_value
 
+_TableRow = tuple[str, str, tuple[str, ...]]  # kind, normalised unit, surfaces
 # kind, normalised unit, and the surfaces (lower case; plurals listed where not a trailing "s")
-_TABLE: list[tuple[str, str, tuple[str, ...]]] = [
+_TABLE: list[_TableRow] = [
     ("duration", "millisecond", ("millisecond", "ms", "msec")),
     ("duration", "second", ("second", "sec", "secs")),
     ("duration", "minute", ("minute", "min", "mins")),
@@ -143,7 +144,6 @@ _NOT_CURRENCY_WORDS = frozenset({"real", "mark", "gold", "sol", "dram", "córdob
                                  "pula", "loti", "vatu", "dobra", "escudo", "florin", "lev", "lek", "kip", "won"})
 
 
-_TableRow = tuple[str, str, tuple[str, ...]]  # kind, normalised unit, surfaces
 _Candidates = tuple[tuple[str, tuple[str, ...]], ...]  # (ISO code, the words that name its country) per currency
 
 
@@ -184,8 +184,8 @@ def currency_in_context(unit: "Unit", word: str, sentence: str) -> "Unit":
     """A currency written with a word several share ("200 dinars", "5,000 shillings", "500 rupees")
     is the one whose country the sentence names ("Algeria", "Kenyan", "Pakistan"); when it names none
     or two, the word's usual reading stays (rupee: INR) or, without one, the word ("dinar")."""
-    word = word.lower()
-    codes = _cldr_currencies()[1].get(word) or _cldr_currencies()[1].get(word[:-1] if word.endswith("s") else word)
+    word, shared = word.lower(), _cldr_currencies()[1]
+    codes = shared.get(word) or shared.get(word.removesuffix("s"))
     if unit.kind != "money" or codes is None:
         return unit
     text = sentence.lower()
