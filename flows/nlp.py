@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from flows.preflight import ModelNotFound, model_missing_message
 from transforms.entities import first_names
+from transforms.territories import settlement_names
 
 ALL_PIPES = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
 # ner in this model has its own embedding layer: it needs no tok2vec.
@@ -31,5 +32,6 @@ def load_model(name: str, step: str) -> Language:
         if pipe in nlp.disabled:
             nlp.enable_pipe(pipe)
     if step == "ner":
-        first_names()  # the list of first names the entity stage reads names with, loaded with its model
+        first_names()  # the lists of first names and of places the entity stage reads names with,
+        settlement_names()  # loaded with its model
     return nlp

@@ -201,6 +201,37 @@ def test_a_plural_verb_after_a_person_makes_it_a_team_or_a_company():
     assert context_label(fans, fans.index("John"), fans.index(" were"), "PERSON") is None
 
 
+def test_a_country_or_a_city_in_a_sides_place_in_a_game_is_a_team():
+    from transforms.entities import context_label
+
+    def cue(text: str, name: str, label: str) -> str | None:
+        return context_label(text, text.index(name), text.index(name) + len(name), label)
+
+    assert cue("India wrapped the first Test after 50 minutes of play.", "India", "GPE") == "ORG"
+    assert cue("He has bowled well in Tests against England.", "England", "GPE") == "ORG"
+    assert cue("They saw out a 1-0 victory over Austin in the league.", "Austin", "GPE") == "ORG"
+    assert cue("The Cougars scored inside and took the lead.", "Cougars", "PRODUCT") == "ORG"
+    # no game in the sentence, a place's preposition, or a person who shares a town's name
+    assert cue("Sanctions against Russia were tightened.", "Russia", "GPE") is None
+    assert cue("Patients in England were waiting for the match.", "England", "GPE") is None
+    assert cue("Granollers and Lopez defeated the Russian pair in the final.", "Lopez", "PERSON") is None
+
+
+def test_a_town_the_words_before_it_put_on_the_map_is_a_place():
+    from transforms.entities import context_label
+
+    def cue(text: str, name: str, label: str) -> str | None:
+        return context_label(text, text.index(name), text.index(name) + len(name), label)
+
+    assert cue("Duckworth, of May Street, Burnley, admitted burglary.", "Burnley", "ORG") == "GPE"
+    assert cue("The scene today in Christchurch was grim.", "Christchurch", "LOC") == "GPE"
+    assert cue("The rally at Darwin drew a crowd.", "Darwin", "PERSON") == "GPE"
+    # a club where it plays, a town's name that is no town in the gazetteer, a possessive
+    assert cue("He spent five years at Burnley.", "Burnley", "ORG") is None
+    assert cue("She works in Acme Widgets now.", "Acme Widgets", "ORG") is None
+    assert cue("The fans in Burnley's ground sang.", "Burnley", "ORG") is None
+
+
 def test_the_words_of_a_role_before_a_first_name_are_not_the_name():
     assert clean_name("Town Clerk Patricia Strauss", "PERSON") == "Patricia Strauss"
     assert clean_name("North Eastern Region Co-ordinator Mohamed Saleh", "PERSON") == "Mohamed Saleh"

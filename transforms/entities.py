@@ -26,7 +26,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from transforms.territories import territory_name
+from transforms.territories import settlement_names, territory_name
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
@@ -325,6 +325,50 @@ _PLURAL_VERB_AFTER = re.compile(r"^\s+(?:were|are|have|have been)\b(?!\s+to\b)")
 # ... unless the name is one of a list, or a preposition's object ("the fans of John Smith were")
 _NOT_THE_SUBJECT_BEFORE = re.compile(r"(?:\band|&|,|\b(?:of|in|for|with|by|from|to|at|on|like|than))\s+$", re.I)
 CONTEXT_VOTE = 3.0  # a place the words around it name outweighs the model's reading of a few mentions
+# A town's or a country's name the model reads as something else, where the words before it put it
+# on the map ("in Cardiff", "near Winston-Salem", "of May Street, Burnley"); "at" only for a name the
+# model does not read as an organisation ("five years at Burnley" is a club).
+_IN_A_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout)|\b(?:Street|Road|Avenue|Lane|Drive|Close|"
+                                r"Crescent|Terrace|Way),)\s+$")
+_AT_A_PLACE_BEFORE = re.compile(r"\b(?:at|At)\s+$")
+# A country's or a city's name for its side in a game: words of sport in the sentence (or many on the
+# page), and the name in a side's place ("India wrapped the first Test", "Tests against England",
+# "after losing to Wales", "a 1-0 victory over Austin", "The Cougars scored").
+_SPORT_WORDS = re.compile(
+    r"\b(?:match(?:es)?|Tests?|ODIs?|T20s?|innings|wickets?|runs|goals?|tries|penalt(?:y|ies)|half-time|quarter|"
+    r"semi-finals?|finals?|league|cup|tournament|squad|coach|captain|skipper|bowl(?:ed|ing|ers?)|bat(?:ted|ting|ters?|smen)|"
+    r"scor(?:ed|ing)|kick(?:ed)?|fixtures?|stadium|rebounds|touchdowns?|play-?offs?|Six Nations|World Cup|innings|"
+    r"striker|midfielder|defender|goalkeeper|fly-half|backs|forwards|season|game)\b")
+SPORT_PAGE_WORDS = 8  # a page with this many words of sport is about sport throughout
+_SIDE_BEFORE = re.compile(r"\b(?:against|over|beat|beating|beats|defeated|defeating|edged|thrashed|vs\.?|v\.?|versus|"
+                          r"(?:lost|losing|lose|loss|defeat|fell|went down) to|dr(?:ew|aw) with)\s+$")
+_SIDE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:won|win|wins|beat|beats|lost|lose|loses|drew|draw|defeated|edged|thrashed|"
+                         r"wrapped|clinched|sealed|were|are|bowled|batted|scored|score|levelled|led|lead|leads|trail|"
+                         r"trailed|posted|declared|reached|chased|need|needed|coach|captain|skipper|squad|bowlers|batsmen|"
+                         r"batters|players|side|team|fans|supporters|manager|head coach|forwards|strikers?|midfielders?|"
+                         r"defenders?|goalkeepers?|openers?|attack|defence|defense)\b")
+_NOT_A_SIDE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|to)\s+$")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) that holds text[start:end], at most 300 characters each side."""
+    left = text[max(0, start - 300):start]
+    cut = max(left.rfind(". "), left.rfind("? "), left.rfind("! "), left.rfind("\n"))
+    right = text[end:end + 300]
+    stops = [i for i in (right.find(". "), right.find("? "), right.find("! "), right.find("\n")) if i >= 0]
+    return left[cut + 1:] + text[start:end] + right[:min(stops, default=len(right))]
+
+
+@lru_cache(maxsize=64)
+def _is_a_sport_page(text: str) -> bool:
+    return len(_SPORT_WORDS.findall(text)) >= SPORT_PAGE_WORDS
+
+
+def _is_a_side(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """A name in a side's place in a sentence (or on a page) about sport."""
+    if _NOT_A_SIDE_BEFORE.search(before) or not (_SIDE_BEFORE.search(before) or _SIDE_AFTER.match(after)):
+        return False
+    return bool(_SPORT_WORDS.search(_sentence_around(text, start, end))) or _is_a_sport_page(text)
 
 
 def context_label(text: str, start: int, end: int, label: str = "") -> str | None:
@@ -333,12 +377,20 @@ def context_label(text: str, start: int, end: int, label: str = "") -> str | Non
     before, after = text[max(0, start - 40):start], text[end:end + 60]
     if label == "PERSON" and _PLURAL_VERB_AFTER.match(after) and not _NOT_THE_SUBJECT_BEFORE.search(before):
         return "ORG"
+    name = text[start:end]
+    named_place = label in ("GPE", "LOC") or (label != "PERSON" and name in settlement_names())  # (not "Lopez")
+    plural_with_the = label not in ("ORG", "GPE") and re.search(r"\b[Tt]he\s+$", before) and name.endswith("s")
+    if (named_place or plural_with_the) and _is_a_side(text, start, end, before, after):
+        return "ORG"
     if _ISLAND_AFTER.match(after) or _ISLANDS_BEFORE.search(before):
         return "LOC"
     if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
         return "GPE"
     line_start = start == 0 or text[start - 1] == "\n"
     if line_start and text[start:end].isupper() and _DATELINE_AFTER.match(after):
+        return "GPE"
+    if label != "GPE" and name in settlement_names() and not after.startswith(("'s", "’s")) and (
+            _IN_A_PLACE_BEFORE.search(before) or (label != "ORG" and _AT_A_PLACE_BEFORE.search(before))):
         return "GPE"
     return None
 

