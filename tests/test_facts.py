@@ -330,6 +330,9 @@ def test_news_constructions(parser, sentence, expected):
     "Their knocks of 53 kept the side in the game.",
     "Bumrah led the attack with incisive bowling (4 wickets).",  # wickets taken are a result
     "The duo put on 20 runs before lunch in the partnership.",  # runs on a page of cricket
+    "Kane scored 30 points in the 98-90 win over the Lakers.",  # one player's tally in one game
+    "He finished with his eight fourth-quarter assists as Utah beat Denver.",
+    "Smith had 20 points and 10 rebounds against Boston.",
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
@@ -352,6 +355,9 @@ def test_numbers_that_state_no_quantity(parser, sentence):
     ("India needed 10 wickets on the last day.", "10"),  # what a side still needs
     ("She scored ten minutes into the second half.", "ten minutes"),  # a duration, as the seed gold reads it
     ("The firm was split in two companies.", "two"),  # parts counted by a noun
+    ("She is averaging 25 points a game this season.", "25"),  # a season's tally
+    ("Switzerland are tied on five points from three matches.", "five"),  # a table's points
+    ("The Dow fell 300 points on Monday.", "300 points"),  # an index's points
 ])
 def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     assert counted in [f.text for f in facts_of(parser, sentence)]

@@ -192,6 +192,45 @@ def is_a_cricket_score(doc: Doc, start: int, end: int) -> bool:
         and not any(t.lower_ in ("home", "career") for t in doc[max(0, start - 3):end + 2])
 
 
+# What one player does in one game, counted in a box score ("scored 30 points", "his eight
+# fourth-quarter assists", "12 rebounds"): a result, like a batter's runs; a season's or a career's
+# tally counts ("187 goals to his name", "averaging 25 points", "tied on five points").
+TALLY_NOUNS = frozenset({"point", "rebound", "assist", "steal", "block", "turnover", "three-pointer", "touchdown",
+                         "tackle", "strikeout", "ace", "birdie"})
+_TALLY_VERBS = frozenset({"score", "add", "have", "finish", "lead", "pour", "chip", "contribute", "tally", "post", "notch",
+                          "record", "grab", "pull", "dish", "collect", "haul", "rack", "hit", "make", "net", "kick"})
+# Words that put a tally in one game: the game, its part, its day, a side against another
+_ONE_GAME = frozenset({"win", "victory", "defeat", "loss", "draw", "game", "match", "night", "afternoon", "half",
+                       "quarter", "overtime", "period", "against", "opener", "outing", "clash", "fixture"} | set(WEEKDAYS))
+_MANY_GAMES = frozenset({"season", "career", "average", "averaging", "averaged", "per", "league", "total", "all-time",
+                         "record", "so", "far", "tournament", "campaign", "history", "standings", "table", "currently"})
+_SCORE = re.compile(r"\d{1,3}-\d{1,3}")
+
+
+def is_a_players_game_tally(doc: Doc, start: int, end: int) -> bool:
+    """'Kane scored 30 points in the win', 'with his eight fourth-quarter assists': a player's tally in
+    one game, read by the verb (or the owner) of the noun counted and the words of one game in the
+    sentence; a result, not a count."""
+    if end - start != 1 or not (doc[start].like_num or doc[start].text.isdigit()):
+        return False
+    noun = end + 1 if end + 1 < len(doc) and doc[end].pos_ == "ADJ" or end + 2 < len(doc) and doc[end + 1].text in _DASHES \
+        else end  # ("eight fourth-quarter assists", "a game-high 30 points" reads the noun after)
+    noun = noun + 2 if noun + 2 < len(doc) and doc[noun].text in _DASHES else noun
+    if noun >= len(doc) or doc[noun].lemma_.lower() not in TALLY_NOUNS or doc[noun].lower_ == "point" \
+            and any(t.lower_ in POLL_WORDS for t in doc):
+        return False
+    tally = doc[noun]
+    while tally.dep_ == "conj" and tally.head.lemma_.lower() in TALLY_NOUNS:
+        tally = tally.head  # "20 points and 10 rebounds"
+    owned = any(c.dep_ == "poss" for c in tally.children)
+    if not (tally.head.lemma_.lower() in _TALLY_VERBS or owned):
+        return False
+    words = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
+    one_game = bool(words & _ONE_GAME) or any(_SCORE.fullmatch(t.text) for t in doc)
+    a_year = any(t.text.isdigit() and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in doc)
+    return one_game and not a_year and not words & _MANY_GAMES
+
+
 # Nouns a number after them puts in order, naming one of a series: "day four", "Game 7", "stage 5".
 SERIES_NOUNS = frozenset({"day", "game", "stage", "round", "leg", "lap", "hole", "week", "match", "race", "heat",
                           "episode", "chapter", "part", "phase", "act", "level", "gameweek", "matchday"})
