@@ -554,6 +554,8 @@ def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
     # "Radio 4", "S&P 500", "iOS 13", "Dell G3 15", "NBC 5": a proper noun written with a capital
     # (beyond its first letter when it opens the sentence)
     # ("a Category 5", "Phase 3": a capitalised noun before digits labels them, as a name does)
-    return before is not None and before.pos_ in ("PROPN", "NOUN") and any(c.isupper() for c in before.text) \
+    # ("Despicable Me 3": any capitalised word but "I" inside a title before digits does as well)
+    titled = before is not None and before.is_alpha and before.text[:1].isupper() and before.text != "I"
+    return before is not None and (before.pos_ in ("PROPN", "NOUN") or titled) and any(c.isupper() for c in before.text) \
         and (not before.is_sent_start or any(c.isupper() for c in before.text[1:])) and first.text.isdigit() \
         and not counts_after(end)
