@@ -448,11 +448,23 @@ def known_full_names(con) -> dict[str, set[str]]:
     return known
 
 
+def lone_names_in_company(con, resolved: dict[tuple[str, str], str | None]) -> set[tuple[str, str, str]]:
+    """(doc_id, label, lone name) where the lone name's document shares company with one naming the
+    full name it may resolve to (sql/load/lone_names_in_company.sql)."""
+    candidates = pl.DataFrame([(label, name, full) for (label, name), full in resolved.items() if full],
+                              orient="row", schema={"label": pl.String, "name": pl.String, "full_name": pl.String})
+    con.register("lone_candidates", candidates.to_arrow())
+    try:
+        return {tuple(row) for row in con.execute(sql("load/lone_names_in_company")).fetchall()}
+    finally:
+        con.unregister("lone_candidates")
+
+
 def resolve_across_warehouse(con) -> int:
     """Resolve lone names (a surname, a short form) against the full names of the whole
     warehouse, from scratch: the result depends on which documents are loaded, never on the
     batches or runs they came in. A lone name two or more full names end with stays an entity of
-    its own document. Returns the mentions re-pointed (a lone name the label vote moved is put back
+    its own document; one full name ends with joins it where the two pages name someone in common. Returns the mentions re-pointed (a lone name the label vote moved is put back
     on its own label's entity here, and moved again by the vote that follows)."""
     reader = con.cursor()  # (a stream of its own: the connection writes the changes meanwhile)
 
@@ -460,6 +472,7 @@ def resolve_across_warehouse(con) -> int:
         return (r for r in _rows(reader, sql("load/lone_name_mentions")) if len(r[5].split()) == 1)
 
     resolved = resolve_lone_names({(label, name) for *_, label, name, _ in lone()}, known_full_names(con))
+    in_company = lone_names_in_company(con, resolved)
 
     def changes() -> Iterator[tuple]:
         for doc_id, start, end, text, label, name, entity_id in lone():
@@ -467,6 +480,7 @@ def resolve_across_warehouse(con) -> int:
             if (label, name) in resolved and full is None:  # two or more full names end with it
                 canonical, how, new_id = name, LONE_NAME_AMBIGUOUS, entity_id_for(name, label, doc_id)
             else:
+                full = full if (doc_id, label, name) in in_company else None
                 canonical, how = (full, LONE_NAME_RESOLVED) if full else (name, unresolved_how(name, text))
                 new_id = entity_id_for(canonical, label)
             if new_id != entity_id:

@@ -78,6 +78,22 @@ def test_a_lone_surname_resolves_across_documents_only_when_unambiguous(ner):
     assert ambiguous.entity_id != other.entity_id  # either Gantz: one entity per document, not one for both
 
 
+def test_a_lone_surname_joins_a_full_name_only_where_the_pages_name_someone_in_common(ner):
+    from transforms.entities import company_of, resolve_across_documents
+
+    def people(text: str):
+        return [m for m in extract_mentions(ner(text)) if m.label in ("PERSON", "ORG")]
+
+    named = people("Defence minister Benny Gantz said on Monday that Hamas had rejected the offer.")
+    same_story = people("Mr Gantz told reporters that Hamas must free the hostages.")
+    elsewhere = people("Mr Gantz told reporters that the film by Warner Bros would open in May.")
+    known = {"PERSON": {"Benny Gantz"}}
+    _, joined, apart = resolve_across_documents([named, same_story, elsewhere], known,
+                                                company=company_of(known["PERSON"], [named, same_story, elsewhere]))
+    assert {m.canonical_name for m in joined if m.name == "Gantz"} == {"Benny Gantz"}
+    assert {m.canonical_name for m in apart if m.name == "Gantz"} == {"Gantz"}
+
+
 def test_a_country_is_one_entity_whatever_its_printed_form(ner):
     text = ("The U.S. and the United States Congress disagreed. US officials met EU and U.N. envoys "
             "in Washington, while the UK stayed out.")

@@ -160,20 +160,23 @@ def test_the_warehouse_never_learns_the_sentences_two_versions_of_a_story_share(
 def test_a_lone_name_two_people_share_stays_apart_in_each_document_and_joins_the_one_person_otherwise(tmp_path):
     from transforms.entities import Mention, entity_id_for
 
-    def mention(name: str, start: int = 0) -> Mention:
-        return Mention(start, start + len(name), name, "PERSON", name, name, entity_id_for(name, "PERSON"), "exact")
+    def mention(name: str, start: int = 0, label: str = "PERSON") -> Mention:
+        return Mention(start, start + len(name), name, label, name, name, entity_id_for(name, label), "exact")
 
     con = warehouse.connect(tmp_path / "w.duckdb")
-    named = {"1" * 64: [mention("Anna Smith")], "2" * 64: [mention("John Smith")], "3" * 64: [mention("Ruth Gantz")],
-             "4" * 64: [mention("Smith"), mention("Gantz", 10)], "5" * 64: [mention("Smith")]}
+    named = {"1" * 64: [mention("Anna Smith")], "2" * 64: [mention("John Smith")],
+             "3" * 64: [mention("Ruth Gantz"), mention("Likud", 20, "ORG")],
+             "4" * 64: [mention("Smith"), mention("Gantz", 10), mention("Likud", 20, "ORG")], "5" * 64: [mention("Smith")],
+             "6" * 64: [mention("Gantz"), mention("Acme Films", 20, "ORG")]}  # a namesake on another story's page
     docs = [a_document(doc_id) for doc_id in named]
     warehouse.load_batch(con, batch_frames(docs, named, {}, "run-1", NOW))
     warehouse.refresh_derived_tables(con)
     rows = con.execute("""SELECT m.doc_id, m.name, e.canonical_name, m.resolved_by, m.entity_id
                           FROM entity_mentions m JOIN entities e USING (entity_id)
                           WHERE m.name IN ('Smith', 'Gantz') ORDER BY m.doc_id, m.name""").fetchall()
-    (_, _, gantz, gantz_how, _), (_, _, smith4, how4, id4), (_, _, smith5, how5, id5) = rows
-    assert (gantz, gantz_how) == ("Ruth Gantz", "short_form_known_in_warehouse")
+    (_, _, gantz, gantz_how, _), (_, _, smith4, how4, id4), (_, _, smith5, how5, id5), (_, _, gantz6, how6, _) = rows
+    assert (gantz, gantz_how) == ("Ruth Gantz", "short_form_known_in_warehouse")  # both pages name Likud
+    assert (gantz6, how6) == ("Gantz", "exact")  # no one in common with Ruth Gantz's page
     assert (smith4, smith5, how4, how5) == ("Smith", "Smith", "lone_name_of_two_or_more", "lone_name_of_two_or_more")
     assert id4 != id5  # Anna or John: never one 'Smith' entity for both documents
 

@@ -10,7 +10,8 @@ Within a document (`extract_mentions`):
 - close spellings of one person ("Gabi"/"Gadi Eisenkot") are one entity, named as the page first
   prints it (captions and title count: they come before the body on the page).
 Across documents (`resolve_across_documents`): a lone surname resolves to the one full name that
-the warehouse knows with that surname. Each mention records how it was resolved (`resolved_by`).
+the warehouse knows with that surname, where its page and one naming that person name someone else
+in common. Each mention records how it was resolved (`resolved_by`).
 The entity id is a hash of label and canonical name: the same in every run and document.
 """
 
@@ -511,26 +512,54 @@ def resolve_lone_names(lone: Iterable[tuple[str, str]], known_full_names: Mappin
     return resolved
 
 
+def names_of(mentions: Iterable[Mention]) -> set[str]:
+    """The canonical names of the people and organisations among these mentions."""
+    return {m.canonical_name for m in mentions if m.label in ("PERSON", "ORG")}
+
+
+def company_of(full_names: Iterable[str], documents: Iterable[list[Mention]]) -> dict[str, set[str]]:
+    """Each of these full names -> the people and organisations the documents that name it name
+    beside it (the same in SQL: sql/load/lone_names_in_company.sql)."""
+    wanted, company = set(full_names), {}
+    for mentions in documents:
+        names = names_of(mentions)
+        for full in names & wanted:
+            company.setdefault(full, set()).update(names - {full})
+    return company
+
+
+def in_company(document_names: set[str], lone: str, full: str, company: Mapping[str, set[str]]) -> bool:
+    """Whether a document that leaves `lone` as one word names someone (a person or an organisation,
+    neither of the two) that a document naming `full` names too: one story's cast, not a namesake
+    on an unrelated page ("Johnston" on a council's page is not the actress of a film review)."""
+    return bool((document_names - {lone, full}) & company.get(full, set()))
+
+
 def resolve_across_documents(
-    documents: list[list[Mention]], known_full_names: Mapping[str, set[str]], scopes: Sequence[str] | None = None
+    documents: list[list[Mention]], known_full_names: Mapping[str, set[str]], scopes: Sequence[str] | None = None,
+    company: Mapping[str, set[str]] | None = None,
 ) -> list[list[Mention]]:
     """A person or organisation left as a lone surname or short form in its document resolves to the
-    one full name of that label that the warehouse (or these documents) knows ending with it; one
-    that two or more end with stays an entity of its own document (`scopes`: the documents' ids)."""
+    one full name of that label that the warehouse (or these documents) knows ending with it, when
+    its document shares `company` with one that names it (None: no check); one that two or more end
+    with stays an entity of its own document (`scopes`: the documents' ids)."""
     resolved = resolve_lone_names(((m.label, m.name) for ms in documents for m in ms if is_lone_name(m)),
                                   known_full_names)
     scopes = scopes if scopes is not None else [str(n) for n in range(len(documents))]
 
-    def resolve(m: Mention, scope: str) -> Mention:
+    def resolve(m: Mention, scope: str, names: set[str]) -> Mention:
         if not is_lone_name(m) or (m.label, m.name) not in resolved:
             return m
         full = resolved[(m.label, m.name)]
         if full is None:
             return replace(m, entity_id=entity_id_for(m.name, m.label, scope), resolved_by=LONE_NAME_AMBIGUOUS)
+        if company is not None and not in_company(names, m.name, full, company):
+            return m
         return replace(m, canonical_name=full, entity_id=entity_id_for(full, m.label),
                        resolved_by=LONE_NAME_RESOLVED)
 
-    return [[resolve(m, scope) for m in mentions] for mentions, scope in zip(documents, scopes)]
+    return [[resolve(m, scope, names) for m in mentions]
+            for mentions, scope in zip(documents, scopes) for names in [names_of(mentions)]]
 
 
 CLEAR_MAJORITY = 2 / 3  # the share of a name's mentions its label needs to decide it for all of them
@@ -604,7 +633,8 @@ def preamble_mentions(mentions: Iterable[Mention], preamble: Iterable[str]) -> l
 def resolve_among(documents: list[list[Mention]]) -> list[list[Mention]]:
     """Lone names resolved against the full names these documents know (as the warehouse resolves
     them against all the documents it holds: `flows.warehouse.resolve_across_warehouse`)."""
-    return resolve_across_documents(documents, known_full_names(m for ms in documents for m in ms))
+    known = known_full_names(m for ms in documents for m in ms)
+    return resolve_across_documents(documents, known, company=company_of(set().union(*known.values()), documents))
 
 
 def known_full_names(mentions: Iterable[Mention]) -> dict[str, set[str]]:
