@@ -334,6 +334,18 @@ def test_news_constructions(parser, sentence, expected):
     "Kane scored 30 points in the 98-90 win over the Lakers.",  # one player's tally in one game
     "He finished with his eight fourth-quarter assists as Utah beat Denver.",
     "Smith had 20 points and 10 rebounds against Boston.",
+    "The reserves accounted for 57 points, 24 rebounds and eight assists.",  # a box score
+    "They had 15, 13 and 11 points, respectively, in the win.",
+    "Silva was batting on eight when stumps were drawn.",  # a batter's score
+    "Elgar laid the foundation with a 103-run knock.",
+    "The pair were at 10-under 130, three shots ahead of the field.",  # a golfer's total and lead
+    "Clark shot 67 for 134 at the Open.",
+    "Coleman won 100 metres world championship gold on Saturday.",  # races named by their distance
+    "Kerr avenged his Olympic 1,500m defeat to Hocker.",
+    "Coleman ran the fastest 100m at a world championships.",
+    "He birdied holes 13 through 15 to take the lead.",  # holes by their numbers
+    "By four or five o'clock it is too hot to be outside.",  # times of day
+    "He has been back since returning four games ago.",  # counted back in time
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
@@ -359,6 +371,8 @@ def test_numbers_that_state_no_quantity(parser, sentence):
     ("She is averaging 25 points a game this season.", "25"),  # a season's tally
     ("Switzerland are tied on five points from three matches.", "five"),  # a table's points
     ("The Dow fell 300 points on Monday.", "300 points"),  # an index's points
+    ("The LHC was shut for a two-year maintenance period.", "two-year"),  # "for a" before a duration
+    ("The batter was dropped on 20 occasions in the Test series innings.", "20"),  # counted on a page of cricket
 ])
 def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     assert counted in [f.text for f in facts_of(parser, sentence)]
@@ -407,7 +421,7 @@ def test_an_index_that_moves_by_points_is_measured_in_points(parser):
     [fact] = [f for f in facts_of(parser, "The Dow Jones industrial average fell 300 points on Friday.")]
     assert (fact.text, fact.kind, fact.unit, fact.object, fact.change) == ("300 points", "measure", "point", "average",
                                                                            "down")
-    [scored] = facts_of(parser, "Kane scored 30 points in the final.")  # points a player scores are counted
+    [scored] = facts_of(parser, "Kane has scored 300 points this season.")  # points a player scores are counted
     assert (scored.kind, scored.unit, scored.object) == ("count", None, "point")
 
 

@@ -36,7 +36,8 @@ EVENT_NOUNS = frozenset({"final", "finals", "heat", "heats", "semi-final", "titl
                          "medal", "medals", "record", "records", "relay", "champion", "champions", "championship",
                          "hurdles", "freestyle", "backstroke", "breaststroke", "butterfly", "medley", "sprint", "event",
                          "crown", "winner", "specialist", "runner"})
-_GLUED_DISTANCE = re.compile(r"(\d+x)?\d[\d,]*(m|km)", re.I)  # how athletics and swimming write their events
+_CONTESTS = frozenset({"race", "races", "defeat", "win", "victory", "triumph", "world", "olympic"})  # (a race named by them)
+_GLUED_DISTANCE = re.compile(r"(\d+x)?\d[\d,]*\s?(m|km|metres|meters)", re.I)  # how athletics and swimming write their events
 _SMALL_INTEGER = re.compile(r"\d{1,3}")
 _DASHES = ("-", "–", "—")
 _NOUNS_POS = ("NOUN", "PROPN")
@@ -170,6 +171,9 @@ def is_a_batters_score(doc: Doc, start: int, end: int) -> bool:
         return True
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in ("knock", "innings"):
         return True  # "knocks of 53"
+    if end + 2 < len(doc) and doc[end].text in _DASHES and doc[end + 1].lower_ == "run" \
+            and doc[end + 2].lemma_.lower() in ("knock", "innings", "hundred", "century", "fifty"):
+        return True  # "a 103-run knock"
     # "hit 54 off 40 balls", "Iyer's 86 off 192"
     return len(after) == 2 and after[0] in ("off", "from") and doc[end + 1].text.isdigit() and (
         end + 2 >= len(doc) or doc[end + 2].lemma_.lower() in ("ball", "delivery") or doc[end + 2].pos_ not in _NOUNS_POS)
@@ -192,43 +196,94 @@ def is_a_cricket_score(doc: Doc, start: int, end: int) -> bool:
         and not any(t.lower_ in ("home", "career") for t in doc[max(0, start - 3):end + 2])
 
 
-# What one player does in one game, counted in a box score ("scored 30 points", "his eight
-# fourth-quarter assists", "12 rebounds"): a result, like a batter's runs; a season's or a career's
-# tally counts ("187 goals to his name", "averaging 25 points", "tied on five points").
+# What one player (or a side's bench) does in one game, counted in a box score ("scored 30 points",
+# "his eight fourth-quarter assists", "57 points, 24 rebounds and eight assists"): a result, like a
+# batter's runs; a season's or a career's tally counts ("187 goals to his name", "averaging 25
+# points", "tied on five points").
 TALLY_NOUNS = frozenset({"point", "rebound", "assist", "steal", "block", "turnover", "three-pointer", "touchdown",
                          "tackle", "strikeout", "ace", "birdie"})
 _TALLY_VERBS = frozenset({"score", "add", "have", "finish", "lead", "pour", "chip", "contribute", "tally", "post", "notch",
-                          "record", "grab", "pull", "dish", "collect", "haul", "rack", "hit", "make", "net", "kick"})
+                          "record", "grab", "pull", "dish", "collect", "haul", "rack", "hit", "make", "net", "kick",
+                          "commit", "fire", "serve", "drop", "account", "shoot"})
 # Words that put a tally in one game: the game, its part, its day, a side against another
 _ONE_GAME = frozenset({"win", "victory", "defeat", "loss", "draw", "game", "match", "night", "afternoon", "half",
-                       "quarter", "overtime", "period", "against", "opener", "outing", "clash", "fixture"} | set(WEEKDAYS))
+                       "quarter", "overtime", "period", "against", "opener", "outing", "clash", "fixture", "bench",
+                       "tiebreak", "tiebreaker"} | set(WEEKDAYS))
 _MANY_GAMES = frozenset({"season", "career", "average", "averaging", "averaged", "per", "league", "total", "all-time",
                          "record", "so", "far", "tournament", "campaign", "history", "standings", "table", "currently"})
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 
 
+def _noun_counted_after(doc: Doc, end: int) -> int:
+    """The index of the noun a number (or the first of a list of them: "15, 13 and 11 points")
+    counts, past one modifier ("eight fourth-quarter assists")."""
+    k = end
+    while k + 1 < len(doc) and (doc[k].text == "," or doc[k].lower_ in ("and", "or")) and doc[k + 1].like_num:
+        k += 2
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "and" and doc[k + 2].like_num:
+        k += 3  # ("15, 13, and 11 points")
+    if k + 2 < len(doc) and doc[k + 1].text in _DASHES:
+        k += 3  # "fourth-quarter"
+    elif k + 1 < len(doc) and doc[k].pos_ == "ADJ":
+        k += 1
+    return k
+
+
 def is_a_players_game_tally(doc: Doc, start: int, end: int) -> bool:
-    """'Kane scored 30 points in the win', 'with his eight fourth-quarter assists': a player's tally in
-    one game, read by the verb (or the owner) of the noun counted and the words of one game in the
-    sentence; a result, not a count."""
+    """'Kane scored 30 points in the win', 'with his eight fourth-quarter assists', 'had 12 points and
+    nine rebounds': a tally in one game, read by the verb (or the owner) of the noun counted and the
+    words of one game in the sentence, or by a box score's list of tallies; a result, not a count."""
     if end - start != 1 or not (doc[start].like_num or doc[start].text.isdigit()):
         return False
-    noun = end + 1 if end + 1 < len(doc) and doc[end].pos_ == "ADJ" or end + 2 < len(doc) and doc[end + 1].text in _DASHES \
-        else end  # ("eight fourth-quarter assists", "a game-high 30 points" reads the noun after)
-    noun = noun + 2 if noun + 2 < len(doc) and doc[noun].text in _DASHES else noun
+    noun = _noun_counted_after(doc, end)
     if noun >= len(doc) or doc[noun].lemma_.lower() not in TALLY_NOUNS or doc[noun].lower_ == "point" \
             and any(t.lower_ in POLL_WORDS for t in doc):
         return False
+    words = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
+    if words & _MANY_GAMES or any(t.text.isdigit() and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in doc):
+        return False  # a season's, a career's, a year's
+    tallies = {t.lemma_.lower() for t in doc if t.lemma_.lower() in TALLY_NOUNS and t.i > 0 and doc[t.i - 1].like_num}
+    if len(tallies) >= 2:
+        return True  # a box score: "12 points and nine rebounds"
     tally = doc[noun]
     while tally.dep_ == "conj" and tally.head.lemma_.lower() in TALLY_NOUNS:
-        tally = tally.head  # "20 points and 10 rebounds"
+        tally = tally.head
     owned = any(c.dep_ == "poss" for c in tally.children)
     if not (tally.head.lemma_.lower() in _TALLY_VERBS or owned):
         return False
-    words = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
-    one_game = bool(words & _ONE_GAME) or any(_SCORE.fullmatch(t.text) for t in doc)
-    a_year = any(t.text.isdigit() and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in doc)
-    return one_game and not a_year and not words & _MANY_GAMES
+    return bool(words & _ONE_GAME) or any(_SCORE.fullmatch(t.text) for t in doc) or "score" in words
+
+
+# Words only golf's pages use: where they are, a bare number "on" or after "shot" is a score.
+GOLF_WORDS = frozenset({"par", "birdie", "birdies", "bogey", "bogeys", "bogeyed", "eagle", "fairway", "fairways", "pga",
+                        "lpga", "putt", "putts", "tee", "par-five", "par-fives", "par-four", "par-three", "under-par",
+                        "over-par", "round"})
+
+
+def is_a_players_score_on(doc: Doc, start: int, end: int, counts_after) -> bool:
+    """'join Woods on 133', 'Clark shot 67 for 134', 'Silva batting on eight and Tharanga on 20',
+    'three shots ahead': a golfer's or a batter's score, or a lead in strokes, on a page of golf or
+    cricket; a result, not a count ("on 20 occasions" counts)."""
+    if end - start != 1 or start == 0:
+        return False
+    words = {t.lower_ for t in doc}
+    under_par = any(t.lower_ in ("under", "over") and t.i > 1 and doc[t.i - 1].text in _DASHES and doc[t.i - 2].like_num
+                    for t in doc)  # "at 10-under 130"
+    golf_or_cricket = bool(words & (GOLF_WORDS | CRICKET_WORDS)) or under_par
+    if golf_or_cricket and end + 1 < len(doc) and doc[end].lower_ in ("shots", "shot", "strokes", "stroke") \
+            and doc[end + 1].lower_ in ("ahead", "behind", "clear", "back", "adrift", "off"):
+        return True  # a lead in strokes
+    if counts_after(end):
+        return False
+    before = doc[start - 1].lower_
+    bare = doc[start].text.isdigit() and (end == len(doc) or doc[end].text not in _DASHES)
+    if bare and (before in ("shot", "shoots", "carded", "cards", "fired", "fires")
+                 or before == "a" and doc[start - 2].lower_ in ("fired", "carded", "shot", "for")):
+        return True  # "Clark shot 67", "Crane signed for a 65": a round's strokes
+    if bare and before == "for" and start > 2 and doc[start - 2].text.isdigit() \
+            and doc[start - 3].lower_ in ("shot", "carded", "fired"):
+        return True  # "shot 67 for 134": the total the round makes
+    return golf_or_cricket and (before in ("on", "for") or under_par and before == "under")
 
 
 # Nouns a number after them puts in order, naming one of a series: "day four", "Game 7", "stage 5".
@@ -246,6 +301,12 @@ def names_one_of_a_series(doc: Doc, start: int, end: int, counts_after) -> bool:
         return False
     noun = doc[start - 1]
     before = doc[start - 2] if start > 1 else None
+    if noun.lemma_.lower() in SERIES_NOUNS and noun.lower_.endswith("s") and end + 1 < len(doc) \
+            and doc[end].lower_ in ("through", "to", "-", "–", "and") and doc[end + 1].like_num:
+        return True  # "holes 13 through 15", "stages 4 and 5"
+    if start > 2 and noun.lower_ in ("through", "to", "-", "–", "and") and doc[start - 2].like_num \
+            and doc[start - 3].lemma_.lower() in SERIES_NOUNS and doc[start - 3].lower_.endswith("s"):
+        return True  # (its last)
     return noun.lower_ in SERIES_NOUNS and noun.tag_ in ("NN", "NNP") and not counts_after(end) \
         and not (before is not None and (before.like_num or before.lower_ in _NOT_AN_INDEX))
 
@@ -272,8 +333,10 @@ def names_quarters_of_a_period(doc: Doc, start: int, end: int) -> bool:
 
 def tells_the_time(doc: Doc, start: int, end: int) -> bool:
     """'at 3 o'clock', 'at 8 tonight', 'at around 2.15 on Sunday': a time of day."""
-    if end < len(doc) and doc[end].lower_ in ("o'clock", "o’clock", "oclock"):
-        return True
+    clock = ("o'clock", "o’clock", "oclock")
+    if end < len(doc) and doc[end].lower_ in clock or end + 2 < len(doc) and doc[end].lower_ in ("or", "to") \
+            and doc[end + 1].like_num and doc[end + 2].lower_ in clock:
+        return True  # ("by four or five o'clock")
     if end - start != 1 or not _CLOCK.fullmatch(doc[start].text) or end >= len(doc):
         return False
     at = start - 1 if start > 0 and doc[start - 1].lower_ == "at" else start - 2
@@ -292,6 +355,12 @@ def tells_the_time(doc: Doc, start: int, end: int) -> bool:
 _CLOCK_UNITS = frozenset({"second", "seconds", "secs", "sec", "minute", "minutes", "mins", "min"})
 _ON_THE_CLOCK = {"left": (), "remaining": (), "to": ("go", "play"), "from": ("time", "full-time", "fulltime", "the end",
                                                                             "the final whistle", "the break")}
+
+
+def counts_back_in_time(doc: Doc, start: int, end: int) -> bool:
+    """'returning four games ago', 'two elections ago': things counted back from now place an event
+    in time; no quantity."""
+    return end + 1 < len(doc) and doc[end].pos_ == "NOUN" and doc[end + 1].lower_ == "ago"
 
 
 def places_on_the_clock(doc: Doc, start: int, end: int) -> bool:
@@ -495,6 +564,12 @@ def names_an_event(doc: Doc, start: int, end: int) -> bool:
     nxt = doc[end] if end < len(doc) else None
     if nxt is None or nxt.lower_ in EVENT_NOUNS:
         return nxt is not None
+    compound = [t.lower_ for t in doc[end : end + 3] if t.pos_ in _NOUNS_POS or t.pos_ == "ADJ"]
+    if nxt.pos_ in _NOUNS_POS + ("ADJ",) and any(w in EVENT_NOUNS or w in _CONTESTS for w in compound[:3]):
+        return True  # "100 metres world championship gold", "his Olympic 1,500m defeat"
+    if start > 0 and (doc[start - 1].tag_ in ("POS", "JJS") or doc[start - 1].lower_ == "olympic") \
+            and nxt.pos_ not in _NOUNS_POS:
+        return True  # "in Saturday's 200m --", "ran the fastest 100m at"
     if nxt.lower_ in ("and", "or") and _GLUED_DISTANCE.match(doc[end + 1 : end + 3].text.replace(" ", "")):
         return True  # "the 100m and 200m titles"
     return start > 0 and doc[start - 1].lower_ == "the" and (nxt.is_punct or nxt.lower_ in ("in", "at", "on", "and"))
