@@ -299,3 +299,43 @@ def test_a_pronoun_that_opens_the_sentence_speaks_the_quote_inside_it(ner):
     text = ("Eleanor Catton won the prize on Tuesday. "
             "She then thanked her publishers for the “elegant balance between commerce and art.”")
     assert speakers(ner, text)[0][1:] == ("She", "Eleanor Catton", "thanked")
+
+
+def test_a_quote_that_goes_on_into_the_next_paragraph_is_two_quotes_of_one_speaker(ner):
+    text = ("“I wasn’t thinking about the century,” said Duminy after the day’s play. “But yes, it’s always pleasing "
+            "to get there.\n“The biggest challenge was the spinners and the tail,” he said.\n"
+            "“Still there is plenty of hard work to be done.”")
+    found = speakers(ner, text)
+    assert [q for q, *_ in found] == ["I wasn’t thinking about the century,", "But yes, it’s always pleasing to get there.",
+                                      "The biggest challenge was the spinners and the tail,",
+                                      "Still there is plenty of hard work to be done."]
+    assert {name for _, _, name, _ in found} == {"Duminy"}
+
+
+def test_a_quote_alone_in_its_paragraph_is_the_speaker_of_the_paragraph_before(ner):
+    text = ("The deficit will shrink slowly, Mr Morrison said.\n"
+            "“This is not a time to be splashing money around.”")
+    assert speakers(ner, text)[0][1:3] == ("Mr Morrison", "Morrison")
+    quoted = ("The deficit will shrink slowly, Mr Morrison said. “It will take years,” said Anna Berg.\n"
+              "“This is not a time to be splashing money around.”")  # a quote of its own follows him
+    assert speakers(ner, quoted)[-1][2] != "Morrison"
+
+
+def test_a_transcripts_label_and_a_spokesperson_named_after_whose_he_is(ner):
+    label = "Josh Frydenberg, Assistant Treasurer: “We think over 200,000 families will now enter the workforce.”"
+    assert speakers(ner, label)[0][1:] == ("Josh Frydenberg", "Josh Frydenberg", "(labelled)")
+    aide = "“He has failed at his job,” said party chief Nawaz Sharif's spokesperson, Muhammad Zubair."
+    assert speakers(ner, aide)[0][2] == "Muhammad Zubair"
+
+
+def test_the_company_is_the_organisation_named_before(ner):
+    text = ("Shares in Carphone Warehouse Group fell on Monday. "
+            "The company said in a statement: “We took immediate action to secure these systems.”")
+    assert speakers(ner, text)[0][1:3] == ("The company", "Carphone Warehouse Group")
+
+
+def test_a_sentence_opened_by_the_pronoun_does_not_name_its_subject_again(ner):
+    text = ("Resident Justin Cox said he bought his home on Jasper Grove in 2001.\n"
+            "But he said developers saw Jasper Grove as a through road.\n"
+            "“We moved in while the houses were still being built,” he said.")
+    assert speakers(ner, text)[0][1:3] == ("he", "Justin Cox")

@@ -51,7 +51,9 @@ _ADVERB = r"(?:(?:also|later|then|further|again|previously|earlier|once|now|\w+l
 _NAME_OR_DESCRIPTION = _NAME + "|" + _DESCRIPTION
 # what stands between commas after a name ("Robertson, the U.S. commander, said"): no sentence end
 _APPOSITION = r"(?:\s*,(?:[^.!?“”\"]|(?<=\b[A-Z])\.){2,80},)?"
-_QUOTE = re.compile(r"“(?P<q1>[^”]{3,}?)”|\"(?P<q2>[^\"]{3,}?)\"")
+# a quote ends at its closing mark, or at its paragraph's end when the next paragraph opens with a
+# mark (news leaves a quote that goes on into the next paragraph open: "“But yes, … conditions.\n“The")
+_QUOTE = re.compile(r"“(?P<q1>[^”\n]{3,}?)(?:”|(?=\n[ \t]*“))|\"(?P<q2>[^\"\n]{3,}?)(?:\"|(?=\n[ \t]*\"))")
 # ', JPL scientist Michael Malaska said': a role before the name
 _ROLE_BEFORE_NAME = re.compile(r"^\s*,?\s*(?:[\w.’'-]+\s+){1,5}?(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
                                + _ADVERB + _VERB + r"\b")
@@ -141,11 +143,14 @@ def _subject_of_sentence(subject: str) -> re.Pattern:
 
 
 _SUBJECT_OF_SENTENCE = _subject_of_sentence(_NAME)
-_BEFORE += [_SUBJECT_OF_SENTENCE, _subject_of_sentence(r"[Hh]e|[Ss]he")]  # ("She then thanked … for the “…”")
+# 'Josh Frydenberg, Assistant Treasurer: “…”': a transcript's label, a name and its title before a colon
+_LABELLED = re.compile(r"(?:^|[.!?]\s+)(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s+"
+                       r"(?:[A-Z][\w.’'-]*\s*){1,4}(?P<label>:)\s*$")
+_BEFORE += [_SUBJECT_OF_SENTENCE, _subject_of_sentence(r"[Hh]e|[Ss]he"), _LABELLED]  # ("She then thanked … for the “…”")
 # The loosest shapes (any words before the name, any verb before the colon) count only when the
 # speaker is a person the article names: "That process led to a realization:" names no one.
 _NAMED_ONLY = (_ROLE_BEFORE_NAME, _COLON_AFTER_NAME, _VERB_ROLE_NAME, _NAME_SAID, _SAYING_AFTER_NAME,
-               _SUBJECT_OF_SENTENCE, _DESCRIBED_THEN_NAMED)
+               _SUBJECT_OF_SENTENCE, _DESCRIBED_THEN_NAMED, _LABELLED)
 
 
 def _names_a_person(mentions: list[Mention], start: int, end: int, body_text: str = "") -> bool:
@@ -218,7 +223,8 @@ def _genders(body_text: str, mentions: list[Mention]) -> dict[str, str]:
     for m in mentions:
         if m.label != "PERSON":
             continue
-        found = _HONORIFIC.search(body_text, max(0, m.start_char - 6), m.start_char)
+        found = _HONORIFIC.search(body_text, max(0, m.start_char - 6), m.start_char) \
+            or _HONORIFIC.match(m.text[:m.text.find(" ") + 1] if " " in m.text else "")  # ("Ms Cupper" as one mention)
         if found is None:
             clause = _CLAUSE_END.search(body_text, m.end_char)
             found = _PRONOUN_AFTER.search(body_text, m.end_char, clause.start() if clause else len(body_text))
@@ -261,6 +267,21 @@ class _People:
     def genders(self) -> dict[str, str]:
         return _genders(self.body_text, self.mentions)
 
+    @cached_property
+    def persons(self) -> set[str]:
+        return {m.entity_id for m in self.mentions if m.label == "PERSON"}
+
+
+# the lower-case words of a role between a place (or a body) read as a person and the person it
+# names ("Mildura mayor Ali Cupper", "Jasper Grove resident Justin Cox"): the later is the subject
+_ROLE_WORDS = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:mayor|residents?|director|manager|chief|head|boss|captain|coach|"
+                         r"spokes(?:man|woman|person)|official|council+or|president|minister|leader|chair(?:man|woman)?|"
+                         r"secretary|commissioner|officer|principal|teacher|owner|founder|executive|member|senator|"
+                         r"governor|deputy|superintendent|inspector)\s+")
+
+
+_OPENED_BY_A_PRONOUN = re.compile(r"\s*(?:(?:But|And|So|Then|Yet)\s+)?(?P<pronoun>[Hh]e|[Ss]he)\b")
+
 
 def _subject_before(people: _People, position: int, pronoun: str) -> Mention | None:
     """The person a 'he' or 'she' refers to: the first person named in the nearest sentence before
@@ -275,13 +296,23 @@ def _subject_before(people: _People, position: int, pronoun: str) -> Mention | N
         last = before[-1]
         breaks = [b.end() for b in _SENTENCE_BREAK.finditer(people.body_text, 0, last.start_char)]
         sentence_start = breaks[-1] if breaks else 0
+        opened = _OPENED_BY_A_PRONOUN.match(people.body_text, sentence_start)
+        if opened and opened.group("pronoun").lower() == pronoun:
+            before = [m for m in before if m.start_char < sentence_start]
+            continue  # 'But he said developers saw Jasper Grove as …': its subject is the one before
         in_sentence = [m for m in before if m.start_char >= sentence_start]
+        in_sentence = [m for k, m in enumerate(in_sentence) if not (
+            k + 1 < len(in_sentence) and _ROLE_WORDS.fullmatch(people.body_text[m.end_char:in_sentence[k + 1].start_char]))]
         first = first or in_sentence[0]
         agreeing = next((m for m in in_sentence if people.genders.get(m.entity_id, pronoun) == pronoun), None)
         if agreeing is not None:
             return agreeing
         before = [m for m in before if m.start_char < sentence_start]
     return first
+
+
+# "’s spokesperson, " after a name: the aide named next speaks, not the one whose aide he is
+_AIDE_NAMED = re.compile(r"(?:[’']s)?\s+[a-z]+,\s+")
 
 
 def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quote: str):
@@ -307,6 +338,10 @@ def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quot
             person = _person_named_after(mentions, start, min(end + 40, line_end, comma if comma > 0 else line_end))
             if person is not None and _entity_at(mentions, start, end) is not person:
                 start, end = person.start_char, person.end_char
+        possessive = re.search(r"[’']s$", body_text[start:end]) or body_text.startswith(("’s", "'s"), end)
+        aide = _AIDE_NAMED.match(body_text, end) if possessive else None
+        if aide and (person := _person_named_after(mentions, aide.end(), aide.end() + 1)):
+            start, end = person.start_char, person.end_char  # "Nawaz Sharif's spokesperson, Muhammad Zubair"
         return start, min(end, start + _first_sentence_end(body_text[start:end])), m.group("verb")
     before = body_text[line_start : match.start()]
     if not before.strip() and body_text[:line_start].rstrip().endswith(":"):
@@ -319,7 +354,8 @@ def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quot
                                                                       line_start + m.end("speaker"), body_text)):
             gd = m.groupdict()
             start, end = line_start + m.start("speaker"), line_start + m.end("speaker")
-            return start + _last_sentence_start(body_text[start:end]), end, gd.get("verb") or gd.get("verb2") or "according to"
+            verb = gd.get("verb") or gd.get("verb2") or ("(labelled)" if gd.get("label") else "according to")
+            return start + _last_sentence_start(body_text[start:end]), end, verb
     return None
 
 
@@ -351,20 +387,25 @@ def _is_a_title(text: str) -> bool:
 
 def _paragraph_speaker(body_text: str, mentions: list[Mention], match: re.Match) -> tuple[int, int, str] | None:
     """The last 'Name said' in the quote's paragraph before it, when no other person is named
-    between that and the quote."""
+    between that and the quote; for a quote that opens its paragraph, the last of the paragraph
+    before ('Budget repair would take years, Mr Morrison said.\n“This is not a time to …”')."""
     start = body_text.rfind("\n", 0, match.start()) + 1
+    opens_paragraph = not body_text[start:match.start()].strip() and start > 1
+    if opens_paragraph:
+        start = body_text.rfind("\n", 0, start - 1) + 1
     said = list(_SAID.finditer(body_text, start, match.start()))
     if not said:
         return None
     sentence = max([start, *(m.end() for m in _SENTENCE_END.finditer(body_text, start, match.start()))])
-    if said[-1].start() < sentence and body_text[sentence:match.start()].strip():
+    if said[-1].start() < sentence and body_text[sentence:match.start()].strip() and not opens_paragraph:
         return None  # the quote stands inside another sentence: its subject speaks ('The crowd chanted “…”')
     speaker = (said[-1].start("speaker"), said[-1].end("speaker"), said[-1].group("verb"))
     if any(m.label == "PERSON" and speaker[1] <= m.start_char < match.start() for m in mentions):
         return None
-    if _SPEECH.search(body_text, said[-1].end(), match.start()):
+    if _SPEECH.search(body_text, said[-1].end(), match.start()) \
+            or opens_paragraph and _QUOTE.search(body_text, said[-1].end(), match.start()):
         return None  # 'Police said the gunman shouted at the crowd. “Get down”': someone else speaks
-        # (or names it: 'said the report, which critics called “…”')
+        # (or names it: 'said the report, which critics called “…”'; or a quote of its own follows)
     return speaker
 
 
@@ -427,15 +468,21 @@ def _goes_on(body_text: str, mentions: list[Mention], match: re.Match, last: Quo
 
 
 def _speaker(body_text: str, mentions: list[Mention], start: int, end: int, quote_start: int,
-             previous_speaker: str | None, people: _People) -> tuple[str, str | None]:
-    """The speaker's text and entity: a pronoun is the person last named as a subject ("he", "she")
-    or the speaker quoted before ("it", "they"); a name is the entity at its offsets."""
+             previous_speaker: str | None, people: _People, previous: Quote | None = None) -> tuple[str, str | None]:
+    """The speaker's text and entity: a pronoun is the person last named as a subject ("he", "she"),
+    or the person quoted since then ('said Ahmad al-Din … “…,” he added'), or the speaker quoted
+    before ("it", "they"); a name is the entity at its offsets."""
     while end > start and body_text[end - 1] in ".,;:":
         end -= 1
     speaker_text = body_text[start:end]
     pronoun = speaker_text.lower()
     if pronoun in ("he", "she"):
         person = _subject_before(people, quote_start, pronoun)
+        quoted = previous is not None and previous.speaker_entity_id is not None and (
+            person is None or person.end_char <= previous.start_char)
+        if quoted and previous.speaker_entity_id in people.persons \
+                and people.genders.get(previous.speaker_entity_id, pronoun) == pronoun:
+            return speaker_text, previous.speaker_entity_id  # the person quoted since the subject last named
         return speaker_text, person.entity_id if person else None
     if pronoun in _PRONOUNS:
         return speaker_text, previous_speaker  # "it added": the organisation quoted just before
@@ -448,13 +495,21 @@ def _speaker(body_text: str, mentions: list[Mention], start: int, end: int, quot
 def _organisation_described(mentions: list[Mention], speaker_text: str, before: int) -> Mention | None:
     """'the army said' after 'the Pakistan Army', 'the ministry said' after 'the Health Ministry':
     the organisation last named before the quote whose name holds the description's noun."""
-    described = re.fullmatch(r"[Tt]he\s+([a-z]+)", speaker_text)
+    described = re.fullmatch(r"[Tt]he\s+(?:[a-z-]+\s+){0,3}([a-z]+)", speaker_text)
     if described is None:
         return None
     noun = described.group(1)
     named = [m for m in mentions if m.label == "ORG" and m.end_char <= before
              and noun in (w.lower() for w in m.canonical_name.split())]
+    if not named and noun in ORGANISATION_NOUNS:  # "The company said": the organisation last named
+        named = [m for m in mentions if m.label == "ORG" and before - 600 <= m.end_char <= before]
     return named[-1] if named else None
+
+
+# Nouns that describe an organisation the article has named ("the company", "the retailer")
+ORGANISATION_NOUNS = frozenset({"company", "firm", "group", "retailer", "bank", "airline", "carrier", "business",
+                                "insurer", "lender", "chain", "operator", "maker", "manufacturer", "giant", "startup",
+                                "broadcaster", "network", "charity", "club", "miner", "developer", "supermarket"})
 
 
 def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: int = 3) -> list[Quote]:
@@ -475,20 +530,28 @@ def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: 
             found = said
         if found is not None:
             start, end, verb = found
-            speaker_text, speaker_id = _speaker(body_text, ordered, start, end, match.start(), previous_speaker, people)
+            speaker_text, speaker_id = _speaker(body_text, ordered, start, end, match.start(), previous_speaker, people,
+                                                next((q for q in reversed(quotes) if q.speaker_entity_id), None))
         quotes.append(Quote(match.start(), match.end(), text, speaker_text, speaker_id, verb))
         previous_speaker = speaker_id or previous_speaker
     return _back_to_back_share_their_speaker(body_text, quotes)
 
 
+def _goes_on_below(body_text: str, quote: Quote, nxt: Quote) -> bool:
+    """A quote left open at its paragraph's end that the next paragraph's quote goes on with."""
+    return body_text[quote.end_char - 1] not in "”\"" and not body_text[quote.end_char:nxt.start_char].strip()
+
+
 def _back_to_back_share_their_speaker(body_text: str, quotes: list[Quote]) -> list[Quote]:
     """'“It's always tough,” “She didn't have her day.” Zhang said': a quote its sentence names no one
     for (none found, or only carried on from a quote before it), with nothing but a space between it
-    and the next quote, is the next quote's speaker's."""
+    and the next quote, is the next quote's speaker's; so is a quote left open at its paragraph's end
+    ("“I am thrilled …\n“I wish them well,” he said.")."""
     shared = list(quotes)
     for k in range(len(shared) - 2, -1, -1):
         quote, nxt = shared[k], shared[k + 1]
-        if quote.verb is None and nxt.verb is not None and not body_text[quote.end_char : nxt.start_char].strip(" ,"):
+        if quote.verb is None and nxt.verb is not None and (not body_text[quote.end_char : nxt.start_char].strip(" ,")
+                                                            or _goes_on_below(body_text, quote, nxt)):
             shared[k] = Quote(quote.start_char, quote.end_char, quote.quote, nxt.speaker_text, nxt.speaker_entity_id,
                               nxt.verb)
     return shared
