@@ -242,6 +242,9 @@ def test_a_town_the_words_before_it_put_on_the_map_is_a_place():
     assert cue("Duckworth, of May Street, Burnley, admitted burglary.", "Burnley", "ORG") == "GPE"
     assert cue("The scene today in Christchurch was grim.", "Christchurch", "LOC") == "GPE"
     assert cue("The rally at Darwin drew a crowd.", "Darwin", "PERSON") == "GPE"
+    assert cue("The ferry left 40 miles south of the capital, Dhaka.", "Dhaka", "ORG") == "GPE"
+    assert cue("Bodies washed up in Petit Goave, 60 miles west of the capital.", "Petit Goave", "ORG") == "GPE"
+    assert cue("Mildura mayor Ali Cupper said it was unheard of.", "Mildura", "PERSON") == "GPE"
     # a club where it plays, a town's name that is no town in the gazetteer, a possessive
     assert cue("He spent five years at Burnley.", "Burnley", "ORG") is None
     assert cue("She works in Acme Widgets now.", "Acme Widgets", "ORG") is None

@@ -314,9 +314,15 @@ def is_unintroduced_person(name: str, label: str, surnames: set[str]) -> bool:
 _SETTLEMENTS = r"(?:town|city|village|suburb|suburbs|outskirts|province|district|county|capital|port|hamlet|municipality)"
 _DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _PLACE_BEFORE = re.compile(r"\b(?:" + _SETTLEMENTS + r"\s+of|" + _DIRECTIONS + r"\s+of|(?:km|miles|kilometres|kilometers)"
-                           r"\s+(?:from|of|outside))\s+(?:the\s+)?$", re.I)
+                           r"\s+(?:from|of|outside)|capital,?)\s+(?:the\s+)?$", re.I)  # ("the capital, Dhaka")
 _PLACE_AFTER = re.compile(r"^(?:,\s+(?:a|the)\s+(?:[a-z-]+\s+){0,2}" + _SETTLEMENTS + r"\b|\s+(?:town|city|village|"
-                          r"province|district|county)\b)")  # (lower-case: "Manchester City" is a club)
+                          r"province|district|county)\b|,\s+(?:about\s+|some\s+)?[\d,.]+\s*(?:km|miles|kilometres|"
+                          r"kilometers)\s+(?:" + _DIRECTIONS + r"\s+)?(?:of|from)\b)")  # (lower-case: "Manchester City" is a
+# club; "Petit Goave, 60 miles west of Port-au-Prince")
+# A town's name before the words of its local government or its people ("Mildura mayor Ali Cupper",
+# "the Norfolk area port director"), for a name the gazetteer holds
+_LOCAL_AFTER = re.compile(r"^\s+(?:mayor|council|councillors?|councilors?|shire|residents|area|region|district|"
+                          r"police|authorities)\b")
 _ISLAND_AFTER = re.compile(r"^\s+island\b")
 _ISLANDS_BEFORE = re.compile(r"\bislands?\s+of\s+(?:the\s+)?$", re.I)
 _DATELINE_AFTER = re.compile(r"^,\s+[A-Z][a-z]{1,4}\.\s*(?:\([A-Z][\w ]{0,20}\)\s*)?[-–—]")
@@ -379,7 +385,9 @@ def context_label(text: str, start: int, end: int, label: str = "") -> str | Non
     if label == "PERSON" and _PLURAL_VERB_AFTER.match(after) and not _NOT_THE_SUBJECT_BEFORE.search(before):
         return "ORG"
     name = text[start:end]
-    named_place = label in ("GPE", "LOC") or (label != "PERSON" and name in settlement_names())  # (not "Lopez")
+    country = territory_name(name, "GPE") is not None and first_names().get_gender(name.split()[0]) == "unknown"
+    named_place = label in ("GPE", "LOC") or country or (label != "PERSON" and name in settlement_names())
+    # (a country the model reads as a person, "Sri Lanka", but not "Jordan"; a town's name, not "Lopez")
     plural_with_the = label not in ("ORG", "GPE") and re.search(r"\b[Tt]he\s+$", before) and name.endswith("s")
     if (named_place or plural_with_the) and _is_a_side(text, start, end, before, after):
         return "ORG"
@@ -391,7 +399,8 @@ def context_label(text: str, start: int, end: int, label: str = "") -> str | Non
     if line_start and text[start:end].isupper() and _DATELINE_AFTER.match(after):
         return "GPE"
     if label != "GPE" and name in settlement_names() and not after.startswith(("'s", "’s")) and (
-            _IN_A_PLACE_BEFORE.search(before) or (label != "ORG" and _AT_A_PLACE_BEFORE.search(before))):
+            _IN_A_PLACE_BEFORE.search(before) or (label != "ORG" and _AT_A_PLACE_BEFORE.search(before))
+            or _LOCAL_AFTER.match(after)):
         return "GPE"
     return None
 
