@@ -417,6 +417,15 @@ def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence
     assert fact.object == obj
 
 
+@pytest.mark.parametrize("sentence, surface, unit", [
+    ("The central bank raised its key rate by 75 basis points.", "75 basis points", "basis point"),
+    ("The bank cut rates by half a percentage point.", "half a percentage point", "percentage point"),
+    ("The operator secured 19,800 megahertz of spectrum.", "19,800 megahertz", "megahertz"),  # spelled, prefixed
+])
+def test_points_of_a_rate_and_units_spelled_with_a_prefix(parser, sentence, surface, unit):
+    assert (surface, unit) in [(f.text, f.unit) for f in facts_of(parser, sentence)]
+
+
 def test_an_index_that_moves_by_points_is_measured_in_points(parser):
     [fact] = [f for f in facts_of(parser, "The Dow Jones industrial average fell 300 points on Friday.")]
     assert (fact.text, fact.kind, fact.unit, fact.object, fact.change) == ("300 points", "measure", "point", "average",

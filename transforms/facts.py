@@ -35,7 +35,7 @@ from transforms.numbers import (
 )
 from transforms.units import (
     DOLLAR_PREFIXES, MULTIPLIERS, SPACED_CAPITAL_UNITS, SURFACES, TIME_NAMES, Unit, canonical_unit, currency_before,
-    currency_in_context, in_smaller_unit, looks_like_a_unit_symbol,
+    currency_in_context, in_smaller_unit, looks_like_a_unit_symbol, names_a_prefixed_unit,
     match_unit_after, per, rate_after, scaled_currency, split_glued, unit_in_library,
 )
 
@@ -394,8 +394,9 @@ def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:
     if found is None and words[0] in _PERIOD_MODIFIERS and (later := match_unit_after(words[1:])) is not None \
             and later[0].kind == "duration" and words[1 + later[1] : 2 + later[1]] != ["-"]:  # ("more second-half")
         found = later[0], later[1] + 1  # "six consecutive months", "two more weeks": a length of time
-    if found is None and looks_like_a_unit_symbol(doc[j].text) and (symbol := unit_in_library(doc[j].text)) is not None:
-        found = symbol, 1  # "50 Wh", "66 Ma": a symbol the table does not hold
+    if found is None and (looks_like_a_unit_symbol(doc[j].text) or names_a_prefixed_unit(doc[j].text)) \
+            and (symbol := unit_in_library(doc[j].text)) is not None:
+        found = symbol, 1  # "50 Wh", "66 Ma", "19,800 megahertz": a unit the table does not hold
     if found is None:
         return None, end, False
     unit, size = found
@@ -759,7 +760,8 @@ def _read_unit(sent: Doc, r: _Reading) -> None:
     if r.unit is None and sent[r.start].lower_ in ("half", "quarter") and r.range_end < len(sent) \
             and sent[r.range_end].lower_ in ("a", "an"):
         unit, unit_end, _ = _unit_after(sent, r.range_end + 1)
-        if unit is not None and unit.kind in ("duration", "measure"):  # "half an hour", "half a mile"
+        if unit is not None and unit.kind in ("duration", "measure", "percent"):  # "half an hour", "half a mile",
+            # "half a percentage point"
             r.unit, r.unit_end = unit, unit_end
     if r.unit is None and r.ranged and r.range_end < len(sent) and sent[r.range_end].lower_ == "of":
         unit, unit_end, _ = _unit_after(sent, r.range_end + 1)

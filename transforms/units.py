@@ -30,6 +30,7 @@ _TABLE: list[_TableRow] = [
     ("duration", "century", ("century", "centuries")),
     ("percent", "percent", ("%", "percent", "per cent", "pct", "pc", "percentage")),
     ("percent", "percentage point", ("percentage point", "points percentage")),
+    ("percent", "basis point", ("basis point",)),  # a hundredth of a percentage point
     ("measure", "m", ("m", "metre", "meter")),
     ("measure", "km", ("km", "kilometre", "kilometer", "kms")),
     ("measure", "cm", ("cm", "centimetre", "centimeter")),
@@ -417,6 +418,15 @@ def unit_in_library(text: str) -> Unit | None:
         dimension = NEWS_DIMENSIONS.get(frozenset(units.dimensionality.items()))
         return Unit("measure", str(units)) if dimension else None
     return None
+
+
+_SI_PREFIXES = ("kilo", "mega", "giga", "tera", "milli", "micro", "nano")
+
+
+def names_a_prefixed_unit(text: str) -> bool:
+    """'megahertz', 'kilojoules', 'milliseconds': a unit's name spelled out with an SI prefix (the
+    words a bare name could be, 'hand' or 'point', carry none)."""
+    return text.isalpha() and text.islower() and text.startswith(_SI_PREFIXES) and len(text) > 6
 
 
 def looks_like_a_unit_symbol(text: str) -> bool:
