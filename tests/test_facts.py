@@ -37,6 +37,8 @@ def test_number_words_hyphenated(parser):
 def test_a_hundred_and_approximate_bounds(parser):
     only(parser, "Gunmen killed nearly a hundred people in the village.", value=100, bound="~", qualifier="nearly")
     only(parser, "Police arrested at least 40 protesters.", value=40, bound=">=", count_type="ARREST")
+    only(parser, "The recovery could take as long as three years.", value=3, bound="<=", unit="year")
+    only(parser, "The drivers had a near 90-minute wait for the restart.", value=90, bound="~", unit="minute")
 
 
 def test_ordinals_are_ordinals_not_fractions(parser):
@@ -394,6 +396,7 @@ def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     ("The drug led to a 15-percent reduction in the risk of stroke.", "risk"),  # what a change noun changes
     ("There was a 3% rise in the number of arrests.", "arrest"),
     ("Shares rose to $251.89 in regular trading.", "share"),  # "in trading" says when, not what
+    ("She plays a lawyer, a wife and a mother of two whose life implodes.", None),  # her children, not named
     ("Home prices climbed 6.2% year on year.", "price"),  # "year on year" is how, not what
     ("The jobless rate held at 4.2 per cent.", "rate"),  # a verb parsed as modifying its subject
     ("The company booked one-time gains totaling $35 million.", "gain"),  # (not "time")

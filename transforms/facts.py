@@ -43,7 +43,7 @@ from transforms.units import (
 QUALIFIERS = {
     "more than": ">", "over": ">", "well over": ">", "well above": ">", "slightly more than": ">",
     "a little more than": ">", "north of": ">", "upward of": ">", "not less than": ">=", "not more than": "<=",
-    "as much as": "<=", "as high as": "<=", "slightly less than": "<", "just shy of": "<", "circa": "~",
+    "as much as": "<=", "as high as": "<=", "as long as": "<=", "as far as": "<=", "as large as": "<=", "near": "~", "slightly less than": "<", "just shy of": "<", "circa": "~",
     "an average of": "~", "upwards of": ">", "in excess of": ">", "above": ">",
     "at least": ">=", "no fewer than": ">=", "no less than": ">=", "a minimum of": ">=",
     "less than": "<", "fewer than": "<", "under": "<", "below": "<",

@@ -128,12 +128,16 @@ _PHRASE_NOUNS = frozenset({"front", "back", "side", "top", "bottom", "middle", "
 _BOUND_WORDS = frozenset({"over", "under", "above", "below", "around", "nearly", "almost", "about"})
 
 
+_PARENTS = frozenset({"mother", "father", "parent", "mum", "mom", "dad", "grandmother", "grandfather", "grandparent"})
+
+
 def noun_before_of(doc: Doc, start: int) -> Token | None:
     """'revenues of A$2.6bn', 'a sentence of 85 years', 'a truce of between 30 and 40 days'; and the
     noun right before 'at' or a bound ('petrol at 137.7', 'property over $10,000')."""
     if start > 0 and doc[start - 1].lower_ == "of" and doc[start - 1].head.pos_ in _NOUNS \
             and doc[start - 1].head.lower_ not in _PHRASE_NOUNS and doc[start - 1].head.lower_ != "age":
-        return doc[start - 1].head
+        # ("a mother of two" counts her children, whom the sentence does not name)
+        return None if doc[start - 1].head.lemma_.lower() in _PARENTS else doc[start - 1].head
     before = start - 1 if doc[start].lower_ in _BOUND_WORDS else start - 2 if start > 1 and doc[start - 1].lower_ == "at" \
         else None
     if before is not None and before >= 0 and doc[before].pos_ == "NOUN" and doc[before].lower_ not in _PHRASE_NOUNS:
@@ -354,6 +358,7 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
             continue  # "550 of them", "early Monday": no thing named
         if tok is not None and tok.is_alpha and tok.lower_ not in _NOT_OBJECTS and tok.lower_ not in SURFACES \
                 and tok.lower_ not in MULTIPLIERS \
+                and not (kind == "age" and tok.pos_ == "PROPN") \
                 and not (kind == "age" and tok.pos_ == "PROPN"):  # "4-year-old Abigail Edan": a person, not a thing
             return tok
     return None
