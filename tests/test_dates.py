@@ -72,3 +72,10 @@ def test_a_day_without_a_year_still_to_come_is_the_next_one():
     assert [m.date for m in extract_dates("Samsung will unveil its new phone on May 7.", on)] == [dt.date(2020, 5, 7)]
     assert [m.date for m in extract_dates("The exhibit runs through June 16.", on)] == [dt.date(2020, 6, 16)]
     assert [m.date for m in extract_dates("The deal was signed on May 7.", on)] == [dt.date(2019, 5, 7)]  # past
+
+
+def test_a_weekday_before_a_day_without_a_year_says_which_year():
+    found = extract_dates("The show opens on Friday January 20 at the hall.", dt.date(2022, 11, 30))
+    assert [(d.text, d.date) for d in found] == [("January 20", dt.date(2023, 1, 20))]  # a Friday in 2023
+    found = extract_dates("It ended on Thursday, Oct. 25 in Paris.", dt.date(2019, 2, 1))
+    assert [(d.text, d.date) for d in found] == [("Oct. 25", dt.date(2018, 10, 25))]

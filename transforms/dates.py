@@ -147,6 +147,17 @@ def _in_its_year(latest: dt.date, anchor: dt.date, clause: str) -> dt.date:
     return latest
 
 
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{WEEKDAY_NAMES}),?\s+$", re.I)
+
+
+def _in_the_year_of_its_weekday(date: dt.date, anchor: dt.date, weekday: int) -> dt.date:
+    """'Friday January 20' on a page of late 2022: the year, of the one before the page's to the
+    one after, in which that day is that weekday (when only one is); else the date as read."""
+    fits = [d for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+            if (d := _safe_date(year, date.month, date.day)) is not None and d.weekday() == weekday]
+    return fits[0] if len(fits) == 1 else date
+
+
 def _part_of_a_stated_date(text: str, end: int, taken: list[tuple[int, int]]) -> bool:
     gap = re.match(r",?\s*", text[end:end + 3])
     return any(a == end + gap.end() for a, _ in taken)
@@ -176,6 +187,8 @@ def extract_dates(text: str, document_date: dt.date | None = None,
                 date = _in_its_week(date, document_date, _clause_before(text, start))
             if kind == "day_no_year" and date is not None:
                 date = _in_its_year(date, document_date, _clause_before(text, start))
+                if (named := _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)) is not None:
+                    date = _in_the_year_of_its_weekday(date, document_date, WEEKDAYS[named.group("weekday").lower()])
             if date is None and resolution == "stated":
                 continue  # "February 30, 2024": not a date
             found.append(DateMention(start, end, match.group(0), date, granularity, resolution))
