@@ -339,3 +339,11 @@ def test_a_sentence_opened_by_the_pronoun_does_not_name_its_subject_again(ner):
             "But he said developers saw Jasper Grove as a through road.\n"
             "“We moved in while the houses were still being built,” he said.")
     assert speakers(ner, text)[0][1:3] == ("he", "Justin Cox")
+
+
+def test_a_name_that_goes_on_to_speak_and_a_quote_broken_by_a_few_words(ner):
+    text = "Fans paid tribute, with William Shatner tweeting: “Condolences to the family of a talented actor.”"
+    assert speakers(ner, text)[0][1:] == ("William Shatner", "William Shatner", "tweeting")
+    broken = ("“Given the continuing risk of adverse news flows on” Ukraine and Covid, “it is impractical to give "
+              "a range,” Michael O'Leary added.")
+    assert [name for _, _, name, _ in speakers(ner, broken)] == ["Michael O'Leary", "Michael O'Leary"]

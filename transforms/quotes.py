@@ -28,7 +28,7 @@ SPEECH_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "wrote"
                 "joked", "conceded", "observed", "remarked", "suggested", "predicted", "maintained", "countered",
                 "concluded", "confirmed", "revealed", "boasted", "complained", "lamented", "recounted", "shouted",
                 "warns", "explains", "notes", "insists", "argues", "claims", "urges", "continues", "recalls",
-                "admits", "replies", "cautions", "stresses",
+                "admits", "replies", "cautions", "stresses", "assured", "specified", "assures", "specifies",
                 r"weighed\s+in", r"chimed\s+in", r"was\s+quoted\s+(?:by\s+[^,.“”\"]{0,40}?\s*)?as\s+saying")
 _VERB = r"(?P<verb>" + "|".join(SPEECH_VERBS) + r")"
 # a speech verb, or one naming what is quoted ("critics called it “a whitewash”"): someone speaks
@@ -123,6 +123,10 @@ _SAYING_AFTER_NAME = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][a-z]+\s+(?:[a-z]+\s+){1
                                 r"(?P<verb>saying|telling|adding|writing|noting|explaining|insisting|arguing)\b"
                                 r"[^.!?“”\"]{0,120}$")
 _BEFORE.append(_SAYING_AFTER_NAME)
+# '…, with William Shatner tweeting: “…”': a name that goes on to speak within someone else's sentence
+_WITH_NAME_SAYING = re.compile(r"\bwith\s+(?P<speaker>" + _NAME + r")\s+(?P<verb>saying|tweeting|writing|posting|adding|"
+                               r"noting)\s*[:,]?\s*$")
+_BEFORE.append(_WITH_NAME_SAYING)
 # 'Former royal PR aides called it not a car crash but “an articulated lorry crash”', 'Lamrani
 # further described the idea as “certainly false”': the sentence's subject names what it quotes
 # (a few words opening the sentence, then the verb; not 'the report, which critics called “…”')
@@ -150,7 +154,7 @@ _BEFORE += [_SUBJECT_OF_SENTENCE, _subject_of_sentence(r"[Hh]e|[Ss]he"), _LABELL
 # The loosest shapes (any words before the name, any verb before the colon) count only when the
 # speaker is a person the article names: "That process led to a realization:" names no one.
 _NAMED_ONLY = (_ROLE_BEFORE_NAME, _COLON_AFTER_NAME, _VERB_ROLE_NAME, _NAME_SAID, _SAYING_AFTER_NAME,
-               _SUBJECT_OF_SENTENCE, _DESCRIBED_THEN_NAMED, _LABELLED)
+               _SUBJECT_OF_SENTENCE, _DESCRIBED_THEN_NAMED, _LABELLED, _WITH_NAME_SAYING)
 
 
 def _names_a_person(mentions: list[Mention], start: int, end: int, body_text: str = "") -> bool:
@@ -542,6 +546,14 @@ def _goes_on_below(body_text: str, quote: Quote, nxt: Quote) -> bool:
     return body_text[quote.end_char - 1] not in "”\"" and not body_text[quote.end_char:nxt.start_char].strip()
 
 
+def _split_by_a_few_words(body_text: str, quote: Quote, nxt: Quote) -> bool:
+    """'“Given the risk of adverse news on” Ukraine and Covid, “it is impractical …,” O'Leary added':
+    one quotation the writer breaks with a few words of his own (no sentence end, no one speaking)."""
+    between = body_text[quote.end_char:nxt.start_char]
+    return 0 < len(between.split()) <= 6 and not re.search(r"[.!?\n]", between) and not _SPEECH.search(between) \
+        and not quote.quote.rstrip().endswith((".", "!", "?"))
+
+
 def _back_to_back_share_their_speaker(body_text: str, quotes: list[Quote]) -> list[Quote]:
     """'“It's always tough,” “She didn't have her day.” Zhang said': a quote its sentence names no one
     for (none found, or only carried on from a quote before it), with nothing but a space between it
@@ -551,7 +563,8 @@ def _back_to_back_share_their_speaker(body_text: str, quotes: list[Quote]) -> li
     for k in range(len(shared) - 2, -1, -1):
         quote, nxt = shared[k], shared[k + 1]
         if quote.verb is None and nxt.verb is not None and (not body_text[quote.end_char : nxt.start_char].strip(" ,")
-                                                            or _goes_on_below(body_text, quote, nxt)):
+                                                            or _goes_on_below(body_text, quote, nxt)
+                                                            or _split_by_a_few_words(body_text, quote, nxt)):
             shared[k] = Quote(quote.start_char, quote.end_char, quote.quote, nxt.speaker_text, nxt.speaker_entity_id,
                               nxt.verb)
     return shared
