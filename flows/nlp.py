@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 from flows.preflight import ModelNotFound, model_missing_message
-from transforms.entities import first_names
+from transforms.entities import english_words, first_names
 from transforms.territories import settlement_names
 
 ALL_PIPES = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
@@ -32,6 +32,7 @@ def load_model(name: str, step: str) -> Language:
         if pipe in nlp.disabled:
             nlp.enable_pipe(pipe)
     if step == "ner":
-        first_names()  # the lists of first names and of places the entity stage reads names with,
-        settlement_names()  # loaded with its model
+        first_names()  # the lists of first names, places and English words the entity stage reads
+        settlement_names()  # names with, loaded with its model
+        english_words(str(nlp.path) if nlp.path else None)
     return nlp

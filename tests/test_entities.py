@@ -256,3 +256,18 @@ def test_the_words_of_a_role_before_a_first_name_are_not_the_name():
     assert clean_name("North Eastern Region Co-ordinator Mohamed Saleh", "PERSON") == "Mohamed Saleh"
     assert clean_name("Mary Ann Smith", "PERSON") == "Mary Ann Smith"  # a first name opens it
     assert clean_name("Town Clerk Strauss", "PERSON") == "Town Clerk Strauss"  # no first name: left alone
+
+
+def test_a_persons_name_the_model_reads_as_an_organisation_is_a_person_by_its_words(ner):
+    from pathlib import Path
+
+    from transforms.entities import english_words, is_a_persons_name
+
+    words = english_words(str(ner.path))
+    assert "group" in words and "hill" in words and "muchova" not in words  # the model's own word lists
+    assert is_a_persons_name("Karolina Muchova", words) and is_a_persons_name("Diego Schwartzman", words)
+    # an organisation or a place whose second word is a word, or a town; no word lists, no reading
+    assert not any(is_a_persons_name(name, words) for name in ("Carlyle Group", "Forest Hill", "Heinz Field",
+                                                               "Marvel Studios", "Victoria Park", "NISSAN SENTRA"))
+    assert not is_a_persons_name("Karolina Muchova", frozenset()) and english_words(None) == frozenset()
+    assert Path(ner.path).exists()

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -213,13 +214,15 @@ def _split_runs(text: str, spans: list[Span_]) -> list[Span_]:
     return split
 
 
-def _repair_spans(text: str, spans: list[Span_]) -> list[Span_]:
+def _repair_spans(text: str, spans: list[Span_], words: frozenset[str] = frozenset()) -> list[Span_]:
     """Mend what a small NER model gets wrong about people, using the document itself: lists split
-    at commas ("Herzog, Blinken"), a name run across a line break, a person's surname tagged as a
-    place or an organisation ("Blinken" as GPE), a place run into a name ("Gaza Sigrid Kaag"), a name
-    the model missed beside a person ("Benny Gantz and Gabi Eisenkot"), and surnames it missed
+    at commas ("Herzog, Blinken"), a name run across a line break, a person's name tagged as an
+    organisation or a place ("Karolina Muchova" as ORG: by its words, `words` being english_words)
+    and so its surname ("Blinken" as GPE), a place run into a name ("Gaza Sigrid Kaag"), a name the
+    model missed beside a person ("Benny Gantz and Gabi Eisenkot"), and surnames it missed
     elsewhere."""
-    split = _split_runs(text, spans)
+    split = [(s, e, "PERSON" if lab != "PERSON" and is_a_persons_name(text[s:e], words) else lab)
+             for s, e, lab in _split_runs(text, spans)]  # (two words as printed: no "the", no role, no place)
     places = {text[s:e] for s, e, lab in split if lab in ("GPE", "LOC")}
     full_names = {clean_name(text[s:e], "PERSON") for s, e, lab in split if lab == "PERSON"}
     full_names = {name for name in full_names if len(name.split()) >= 2}
@@ -264,16 +267,16 @@ def _repair_spans(text: str, spans: list[Span_]) -> list[Span_]:
     return sorted(repaired)
 
 
-def extract_mentions(doc: Doc, body_start: int = 0) -> list[Mention]:
+def extract_mentions(doc: Doc, body_start: int = 0, words: frozenset[str] = frozenset()) -> list[Mention]:
     """Mentions of named entities in `doc`, resolved within the document.
 
     `doc` holds what the page prints before its body (title, dek, captions), then the body from
     character `body_start` on. Names before the body help resolve the body's names (the page's
     first spelling of a person wins). Body mentions have offsets into the body; the others are
-    marked `in_body=False`.
+    marked `in_body=False`. `words` (english_words) tell a person's name the model misreads.
     """
     text = doc.text
-    spans = _repair_spans(text, [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in NAMED_LABELS])
+    spans = _repair_spans(text, [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in NAMED_LABELS], words)
     cleaned: dict[tuple[int, int], tuple[str, str]] = {}
     for start, end, label in spans:
         name = clean_name(text[start:end], label)
@@ -376,6 +379,31 @@ def _is_a_side(text: str, start: int, end: int, before: str, after: str) -> bool
     if _NOT_A_SIDE_BEFORE.search(before) or not (_SIDE_BEFORE.search(before) or _SIDE_AFTER.match(after)):
         return False
     return bool(_SPORT_WORDS.search(_sentence_around(text, start, end))) or _is_a_sport_page(text)
+
+
+@lru_cache(maxsize=4)
+def english_words(model_path: str | None) -> frozenset[str]:
+    """The nouns, verbs and adjectives of English (WordNet's index, in the spaCy model's lemmatizer
+    tables), lower-case: the words a surname usually is not. Empty without the model's files."""
+    tables = Path(model_path or "") / "lemmatizer" / "lookups"
+    if not model_path or not (tables / "lookups.bin").exists():
+        return frozenset()
+    from spacy.lookups import Lookups
+
+    index = Lookups().from_disk(tables).get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "verb", "adj") if pos in index for w in index[pos])
+
+
+def is_a_persons_name(name: str, words: frozenset[str]) -> bool:
+    """'Karolina Muchova', 'Diego Schwartzman': a usual first name, then a capitalised word that is
+    no English word and no town ("Forest Hill", "Carlyle Group", "Heinz Field" are not)."""
+    parts = name.split()
+    if len(parts) != 2 or not words or not parts[1][:1].isupper() or parts[1].isupper() \
+            or not re.fullmatch(r"[\w’'-]+", parts[1]) or any(c.isdigit() for c in parts[1]):
+        return False
+    return first_names().get_gender(parts[0]) in ("male", "female") \
+        and not {p.lower() for p in parts} & words and name not in settlement_names() \
+        and parts[1] not in settlement_names()
 
 
 def context_label(text: str, start: int, end: int, label: str = "") -> str | None:
@@ -611,9 +639,10 @@ def page_mentions(nlp: Language, docs: Sequence[HasText], n_process: int = 1,
     line's index among the unique preamble lines and offsets into that line. A document in
     another language has none: the English model reads its words as names."""
     inputs = [entity_input(d.preamble, d.body_text) if d.readable_body else ("", 0) for d in docs]
+    words = english_words(str(nlp.path) if nlp.path else None)
     for doc, spacy_doc, (_, body_start) in zip(docs, nlp.pipe((text for text, _ in inputs), batch_size=32,
                                                               n_process=n_process), inputs):
-        found = extract_mentions(spacy_doc, body_start)
+        found = extract_mentions(spacy_doc, body_start, words)
         on_document()
         yield [m for m in found if m.in_body], preamble_mentions([m for m in found if not m.in_body], doc.preamble)
 
