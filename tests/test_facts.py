@@ -348,6 +348,8 @@ def test_news_constructions(parser, sentence, expected):
     "He birdied holes 13 through 15 to take the lead.",  # holes by their numbers
     "By four or five o'clock it is too hot to be outside.",  # times of day
     "He has been back since returning four games ago.",  # counted back in time
+    "The veteran gave up five hits, struck out four and walked two on 95 pitches.",  # a pitcher's game
+    "He made 31 saves on Friday to improve his record this season to 11-6-1.",  # (the record is the season's)
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
@@ -374,6 +376,7 @@ def test_numbers_that_state_no_quantity(parser, sentence):
     ("Switzerland are tied on five points from three matches.", "five"),  # a table's points
     ("The Dow fell 300 points on Monday.", "300 points"),  # an index's points
     ("The LHC was shut for a two-year maintenance period.", "two-year"),  # "for a" before a duration
+    ("The website got 2 million hits last month.", "2 million"),  # hits of no game
     ("The batter was dropped on 20 occasions in the Test series innings.", "20"),  # counted on a page of cricket
 ])
 def test_sport_like_constructions_that_still_count(parser, sentence, counted):

@@ -201,10 +201,12 @@ def is_a_cricket_score(doc: Doc, start: int, end: int) -> bool:
 # batter's runs; a season's or a career's tally counts ("187 goals to his name", "averaging 25
 # points", "tied on five points").
 TALLY_NOUNS = frozenset({"point", "rebound", "assist", "steal", "block", "turnover", "three-pointer", "touchdown",
-                         "tackle", "strikeout", "ace", "birdie"})
+                         "tackle", "strikeout", "ace", "birdie", "save", "hit", "walk", "pitch", "inning"})
 _TALLY_VERBS = frozenset({"score", "add", "have", "finish", "lead", "pour", "chip", "contribute", "tally", "post", "notch",
                           "record", "grab", "pull", "dish", "collect", "haul", "rack", "hit", "make", "net", "kick",
-                          "commit", "fire", "serve", "drop", "account", "shoot"})
+                          "commit", "fire", "serve", "drop", "account", "shoot", "allow", "give", "throw"})
+# A pitcher's verbs that take the count itself ("struck out four and walked two")
+_PITCHING = (("struck", "out"), ("striking", "out"), ("strikes", "out"), ("walked",), ("fanned",))
 # Words that put a tally in one game: the game, its part, its day, a side against another
 _ONE_GAME = frozenset({"win", "victory", "defeat", "loss", "draw", "game", "match", "night", "afternoon", "half",
                        "quarter", "overtime", "period", "against", "opener", "outing", "clash", "fixture", "bench",
@@ -212,6 +214,11 @@ _ONE_GAME = frozenset({"win", "victory", "defeat", "loss", "draw", "game", "matc
 _MANY_GAMES = frozenset({"season", "career", "average", "averaging", "averaged", "per", "league", "total", "all-time",
                          "record", "so", "far", "tournament", "campaign", "history", "standings", "table", "currently"})
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
+
+
+def _tally(tok) -> str:
+    """The tally a noun names, singular ("innings" is an inning's)."""
+    return "inning" if tok.lower_ == "innings" else tok.lemma_.lower()
 
 
 def _noun_counted_after(doc: Doc, end: int) -> int:
@@ -235,18 +242,22 @@ def is_a_players_game_tally(doc: Doc, start: int, end: int) -> bool:
     words of one game in the sentence, or by a box score's list of tallies; a result, not a count."""
     if end - start != 1 or not (doc[start].like_num or doc[start].text.isdigit()):
         return False
+    words = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
+    if any(tuple(t.lower_ for t in doc[start - len(verb):start]) == verb for verb in _PITCHING) \
+            and words & (TALLY_NOUNS | _ONE_GAME):
+        return True
     noun = _noun_counted_after(doc, end)
-    if noun >= len(doc) or doc[noun].lemma_.lower() not in TALLY_NOUNS or doc[noun].lower_ == "point" \
+    if noun >= len(doc) or _tally(doc[noun]) not in TALLY_NOUNS or doc[noun].lower_ == "point" \
             and any(t.lower_ in POLL_WORDS for t in doc):
         return False
-    words = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
-    if words & _MANY_GAMES or any(t.text.isdigit() and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in doc):
-        return False  # a season's, a career's, a year's
-    tallies = {t.lemma_.lower() for t in doc if t.lemma_.lower() in TALLY_NOUNS and t.i > 0 and doc[t.i - 1].like_num}
+    near = {t.lower_ for t in doc[max(0, start - 6):noun + 5]} | {t.lemma_.lower() for t in doc[max(0, start - 6):noun + 5]}
+    if near & _MANY_GAMES or any(t.text.isdigit() and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in doc):
+        return False  # a season's, a career's, a year's ("31 saves on Friday to improve his record this season")
+    tallies = {_tally(t) for t in doc if _tally(t) in TALLY_NOUNS and any(c.like_num for c in t.children)}
     if len(tallies) >= 2:
         return True  # a box score: "12 points and nine rebounds"
     tally = doc[noun]
-    while tally.dep_ == "conj" and tally.head.lemma_.lower() in TALLY_NOUNS:
+    while tally.dep_ == "conj" and _tally(tally.head) in TALLY_NOUNS:
         tally = tally.head
     owned = any(c.dep_ == "poss" for c in tally.children)
     if not (tally.head.lemma_.lower() in _TALLY_VERBS or owned):
