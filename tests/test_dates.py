@@ -79,3 +79,21 @@ def test_a_weekday_before_a_day_without_a_year_says_which_year():
     assert [(d.text, d.date) for d in found] == [("January 20", dt.date(2023, 1, 20))]  # a Friday in 2023
     found = extract_dates("It ended on Thursday, Oct. 25 in Paris.", dt.date(2019, 2, 1))
     assert [(d.text, d.date) for d in found] == [("Oct. 25", dt.date(2018, 10, 25))]
+
+
+def test_a_first_name_a_weekly_schedule_and_nowadays_are_no_days():
+    day = dt.date(2022, 3, 30)
+    named = "It was an injury to Diamonds defender Sunday Aryang."
+    assert extract_dates(named, day, [(named.index("Aryang"), len(named) - 1)]) == []
+    assert extract_dates("Charges apply from Monday to Saturday between 8am and 6pm.", day) == []
+    assert extract_dates("The bronzes came from what is today southern Nigeria.", day) == []
+    said = "The deal was signed Friday Reuters reported."  # a day before a name
+    assert [d.text for d in extract_dates(said, day, [(said.index("Reuters"), said.index(" reported"))])] == ["Friday"]
+    assert [d.text for d in extract_dates("They met on Monday and Tuesday.", day)] == ["Monday", "Tuesday"]
+
+
+def test_a_day_still_to_come_until_it_and_a_weekday_in_parentheses_after_a_date():
+    assert [(d.text, d.date) for d in extract_dates("The court adjourned the case until Monday.",
+                                                    dt.date(2019, 6, 12))] == [("Monday", dt.date(2019, 6, 17))]
+    found = extract_dates("The drive starts June 16 (Wednesday) in the city.", dt.date(2021, 6, 14))
+    assert [(d.text, d.date) for d in found] == [("June 16", dt.date(2021, 6, 16))]

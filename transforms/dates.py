@@ -96,7 +96,14 @@ def _names_a_thing(text: str, kind: str, start: int, end: int, names: Sequence[t
     before = text[:start].rstrip()
     opens_sentence = not before or before[-1] in ".!?:;\n\"“"
     if kind == "relative":
-        return text[start].isupper() and not opens_sentence
+        return text[start].isupper() and not opens_sentence or bool(_NOWADAYS.search(text, 0, start))
+    if _A_WEEKLY_RANGE.match(text, end) or _A_WEEKLY_RANGE_END.search(text, 0, start):
+        return True  # "from Monday to Saturday": every week's days, no one day
+    after_name = any(a == end + 1 for a, _ in names) and text[end:end + 1] == " "
+    previous = re.search(r"(\S+)\s+$", text[:start])
+    role = previous and previous.group(1).islower() and previous.group(1).endswith(_ROLE_ENDINGS)
+    if after_name and role and previous.group(1) not in _BEFORE_A_DAY:
+        return True  # "defender Sunday Aryang": a first name after a role ("signed Friday Reuters said" is a day)
     word = re.search(r"(\S+)$", before)
     # "Black Friday", "Cyber Monday": a capitalised word that names nothing itself, inside a sentence
     # ("Trump Friday said" is a person, then the day)
@@ -107,10 +114,20 @@ def _names_a_thing(text: str, kind: str, start: int, end: int, names: Sequence[t
     return not word_opens_sentence and not any(a <= word.start(1) < b for a, b in names)
 
 
+# "in what is today southern Nigeria": today as nowadays
+_NOWADAYS = re.compile(r"\b(?:what|which|that)\s+(?:is|are)\s+$", re.I)
+# "from Monday to Saturday", "Monday through Friday": the days of every week
+_A_WEEKLY_RANGE = re.compile(rf"\s*(?:to|through|thru|till|until|[-–])\s*(?:{WEEKDAY_NAMES})\b", re.I)
+_A_WEEKLY_RANGE_END = re.compile(rf"\b(?:{WEEKDAY_NAMES})\s*(?:to|through|thru|till|until|[-–])\s*$", re.I)
+# Words in -er that a day follows as a day, even before a name ("later Friday Reuters said")
+_BEFORE_A_DAY = frozenset({"after", "later", "earlier", "over", "under", "never", "ever", "together", "either"})
+_ROLE_ENDINGS = ("er", "or", "ist", "ian", "ain", "ee", "ant", "ent")  # "defender", "director", "captain"
+
+
 # What makes a weekday one still to come ("will be back on Wednesday", "opens next Friday").
 # ... and governs it: a few words at most between the cue and the day ("will be back in action on
 # Friday"; not "will release the footage they recorded on Saturday")
-_FUTURE = re.compile(r"\b(?:will|shall|'ll|(?:is|are) (?:set|due|expected|scheduled) to|(?:set|scheduled) for|due on|"
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|(?:is|are|was|were) (?:set|due|expected|scheduled) to|(?:set|scheduled) for|due on|"
                      r"plans? to|upcoming|this coming)\s+(?:[\w'’-]+\s+){0,4}?(?:on\s+)?$", re.I)
 # What makes a day still to come up to which something lasts ("runs through June 16", "open until
 # May 3"), as the future cues above do for the day itself.
@@ -131,8 +148,8 @@ def _in_its_week(latest: dt.date, anchor: dt.date | None, clause: str) -> dt.dat
     the document's own weekday."""
     if anchor is None:
         return latest
-    if _NEXT.search(clause) or (_FUTURE.search(clause) and latest < anchor):
-        return latest + dt.timedelta(days=7)
+    if _NEXT.search(clause) or ((_FUTURE.search(clause) or _UNTIL.search(clause)) and latest < anchor):
+        return latest + dt.timedelta(days=7)  # ("adjourned until Monday")
     if _LAST.search(clause) and latest == anchor:
         return latest - dt.timedelta(days=7)
     return latest
@@ -148,6 +165,7 @@ def _in_its_year(latest: dt.date, anchor: dt.date, clause: str) -> dt.date:
 
 
 _WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{WEEKDAY_NAMES}),?\s+$", re.I)
+_WEEKDAY_AFTER = re.compile(rf",?\s*\(?(?P<weekday>{WEEKDAY_NAMES})\b", re.I)
 
 
 def _in_the_year_of_its_weekday(date: dt.date, anchor: dt.date, weekday: int) -> dt.date:
@@ -158,9 +176,13 @@ def _in_the_year_of_its_weekday(date: dt.date, anchor: dt.date, weekday: int) ->
     return fits[0] if len(fits) == 1 else date
 
 
-def _part_of_a_stated_date(text: str, end: int, taken: list[tuple[int, int]]) -> bool:
+def _part_of_a_stated_date(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """A weekday that says which day a date is, before it ("Saturday, May 18") or after it in
+    parentheses ("June 16 (Wednesday)")."""
     gap = re.match(r",?\s*", text[end:end + 3])
-    return any(a == end + gap.end() for a, _ in taken)
+    opened = re.search(r",?\s*\(\s*$", text[max(0, start - 4):start])
+    return any(a == end + gap.end() for a, _ in taken) \
+        or opened is not None and any(b == start - len(opened.group(0)) for _, b in taken)
 
 
 def extract_dates(text: str, document_date: dt.date | None = None,
@@ -180,14 +202,15 @@ def extract_dates(text: str, document_date: dt.date | None = None,
                 continue  # "may 5" is more likely the verb
             if kind in ("weekday", "relative") and _names_a_thing(text, kind, start, end, names):
                 continue
-            if kind == "weekday" and _part_of_a_stated_date(text, end, taken):
+            if kind == "weekday" and _part_of_a_stated_date(text, start, end, taken):
                 continue  # "Saturday, May 18": the date says which day
             date, granularity, resolution = _resolve(kind, match, document_date)
             if kind == "weekday" and date is not None:
                 date = _in_its_week(date, document_date, _clause_before(text, start))
             if kind == "day_no_year" and date is not None:
                 date = _in_its_year(date, document_date, _clause_before(text, start))
-                if (named := _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)) is not None:
+                named = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) or _WEEKDAY_AFTER.match(text, end)
+                if named is not None:  # ("Friday January 20", "June 16 (Wednesday)")
                     date = _in_the_year_of_its_weekday(date, document_date, WEEKDAYS[named.group("weekday").lower()])
             if date is None and resolution == "stated":
                 continue  # "February 30, 2024": not a date
