@@ -347,3 +347,20 @@ def test_a_name_that_goes_on_to_speak_and_a_quote_broken_by_a_few_words(ner):
     broken = ("“Given the continuing risk of adverse news flows on” Ukraine and Covid, “it is impractical to give "
               "a range,” Michael O'Leary added.")
     assert [name for _, _, name, _ in speakers(ner, broken)] == ["Michael O'Leary", "Michael O'Leary"]
+
+
+def test_a_role_then_the_name_the_verb_first_and_a_linked_headline(ner):
+    role = ("Chairman of the Market Traders Association, Maria Lopez, while confirming the fire, said: "
+            "“I was already at home when I received a call.”")
+    assert speakers(ner, role)[0][1] == "Maria Lopez"
+    inverted = "The game ended 1-0.\nSaid Grant: “It’s awfully tough looking up at the scoreboard.”"
+    assert speakers(ner, inverted)[0][1] == "Grant"
+    headline = 'Shortages rose again. READ MORE: "South Carolina sees drop in pregnancy-related deaths."'
+    assert speakers(ner, headline) == []
+
+
+def test_a_place_the_model_reads_as_a_person_after_of_is_no_subject_for_he(ner):
+    text = ("Acting district head Anto Setiawan visited on Monday. A farmer was hurt in the paddy fields of "
+            "Sungai Timih, Belimbing Baru Village.\n“We are still on the way to the village,” he said.")
+    found = speakers(ner, text)
+    assert found[0][1:3] == ("he", "Anto Setiawan")  # (the model reads "Sungai Timih" as a person)

@@ -127,6 +127,10 @@ _BEFORE.append(_SAYING_AFTER_NAME)
 _WITH_NAME_SAYING = re.compile(r"\bwith\s+(?P<speaker>" + _NAME + r")\s+(?P<verb>saying|tweeting|writing|posting|adding|"
                                r"noting)\s*[:,]?\s*$")
 _BEFORE.append(_WITH_NAME_SAYING)
+# 'Said Grant: “…”', 'Said San Francisco Manager Roger Craig: “…”': the verb first
+_SAID_NAME = re.compile(r"(?:^|[.!?”\"]\s+)(?P<verb>Said|Added|Says|Adds)\s+(?:[A-Za-z.]+\s+){0,4}?(?P<speaker>"
+                        r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s*[:,]\s*$")
+_BEFORE.append(_SAID_NAME)
 # 'Former royal PR aides called it not a car crash but “an articulated lorry crash”', 'Lamrani
 # further described the idea as “certainly false”': the sentence's subject names what it quotes
 # (a few words opening the sentence, then the verb; not 'the report, which critics called “…”')
@@ -284,6 +288,7 @@ _ROLE_WORDS = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:mayor|residents?|director|man
                          r"governor|deputy|superintendent|inspector)\s+")
 
 
+_PLACE_PREPOSITION = re.compile(r"\b(?:of|in|at|from|near|into|across|outside)\s+$")
 _OPENED_BY_A_PRONOUN = re.compile(r"\s*(?:(?:But|And|So|Then|Yet)\s+)?(?P<pronoun>[Hh]e|[Ss]he)\b")
 
 
@@ -304,7 +309,11 @@ def _subject_before(people: _People, position: int, pronoun: str) -> Mention | N
         if opened and opened.group("pronoun").lower() == pronoun:
             before = [m for m in before if m.start_char < sentence_start]
             continue  # 'But he said developers saw Jasper Grove as …': its subject is the one before
-        in_sentence = [m for m in before if m.start_char >= sentence_start]
+        in_sentence = [m for m in before if m.start_char >= sentence_start
+                       and not _PLACE_PREPOSITION.search(people.body_text, max(0, m.start_char - 8), m.start_char)]
+        if not in_sentence:
+            before = [m for m in before if m.start_char < sentence_start]
+            continue  # ('fields of Sungai Timih': a place the model read as a person, no subject)
         in_sentence = [m for k, m in enumerate(in_sentence) if not (
             k + 1 < len(in_sentence) and _ROLE_WORDS.fullmatch(people.body_text[m.end_char:in_sentence[k + 1].start_char]))]
         first = first or in_sentence[0]
@@ -313,6 +322,18 @@ def _subject_before(people: _People, position: int, pronoun: str) -> Mention | N
             return agreeing
         before = [m for m in before if m.start_char < sentence_start]
     return first
+
+
+def _named_after_the_role(body_text: str, mentions: list[Mention], start: int, end: int) -> tuple[int, int]:
+    """'Chairman of the Market Traders Association, Alhaji Umaru Ndanusa, said': a role (no person in
+    it), then the person's name set off by commas, who speaks."""
+    if any(m.label == "PERSON" and start <= m.start_char < end for m in mentions):
+        return start, end
+    comma = re.match(r",\s+", body_text[end:end + 3])
+    at = end + comma.end() if comma else -1
+    named = next((m for m in mentions if m.start_char == at and m.label in ("PERSON", "ORG")
+                  and body_text.startswith(",", m.end_char)), None)  # (the model may read him as an organisation)
+    return (named.start_char, named.end_char) if named else (start, end)
 
 
 # "’s spokesperson, " after a name: the aide named next speaks, not the one whose aide he is
@@ -359,7 +380,8 @@ def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quot
             gd = m.groupdict()
             start, end = line_start + m.start("speaker"), line_start + m.end("speaker")
             verb = gd.get("verb") or gd.get("verb2") or ("(labelled)" if gd.get("label") else "according to")
-            return start + _last_sentence_start(body_text[start:end]), end, verb
+            start, end = _named_after_the_role(body_text, mentions, start + _last_sentence_start(body_text[start:end]), end)
+            return start, end, verb.lower()
     return None
 
 
@@ -513,7 +535,12 @@ def _organisation_described(mentions: list[Mention], speaker_text: str, before: 
 # Nouns that describe an organisation the article has named ("the company", "the retailer")
 ORGANISATION_NOUNS = frozenset({"company", "firm", "group", "retailer", "bank", "airline", "carrier", "business",
                                 "insurer", "lender", "chain", "operator", "maker", "manufacturer", "giant", "startup",
-                                "broadcaster", "network", "charity", "club", "miner", "developer", "supermarket"})
+                                "broadcaster", "network", "charity", "club", "miner", "developer", "supermarket",
+                                "band"})
+
+
+# 'READ MORE: "South Carolina sees drop in …"': a linked story's headline, not a quotation
+_READ_MORE = re.compile(r"(?:^|\n|[.!?]\s+)\s*(?:READ MORE|Read more|ALSO READ|Also read|RELATED|Related|SEE ALSO)\s*:?\s*$")
 
 
 def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: int = 3) -> list[Quote]:
@@ -524,7 +551,8 @@ def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: 
     previous_speaker: str | None = None
     for match in _QUOTE.finditer(body_text):
         text = match.group("q1") or match.group("q2")
-        if len(text.split()) < min_words or "\n" in text or _is_narrative(body_text, match, text) or _is_a_title(text):
+        if len(text.split()) < min_words or "\n" in text or _is_narrative(body_text, match, text) or _is_a_title(text) \
+                or _READ_MORE.search(body_text, max(0, match.start() - 20), match.start()):
             continue
         found = _find_speaker(body_text, ordered, match, text)
         speaker_text = speaker_id = verb = None
