@@ -319,9 +319,15 @@ _DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|sou
 _PLACE_BEFORE = re.compile(r"\b(?:" + _SETTLEMENTS + r"\s+of|" + _DIRECTIONS + r"\s+of|(?:km|miles|kilometres|kilometers)"
                            r"\s+(?:from|of|outside)|capital,?)\s+(?:the\s+)?$", re.I)  # ("the capital, Dhaka")
 _PLACE_AFTER = re.compile(r"^(?:,\s+(?:a|the)\s+(?:[a-z-]+\s+){0,2}" + _SETTLEMENTS + r"\b|\s+(?:town|city|village|"
-                          r"province|district|county)\b|,\s+(?:about\s+|some\s+)?[\d,.]+\s*(?:km|miles|kilometres|"
+                          r"province|district|county|constituency|region|tehsil|municipality|borough|parish|ward)\b|"
+                          r"[’']s\s+(?:\(\w+\)\s+)?(?:provincial\s+|state\s+)?capital\b|,\s+(?:about\s+|some\s+)?[\d,.]+\s*(?:km|miles|kilometres|"
                           r"kilometers)\s+(?:" + _DIRECTIONS + r"\s+)?(?:of|from)\b)")  # (lower-case: "Manchester City" is a
 # club; "Petit Goave, 60 miles west of Port-au-Prince")
+_COUNTY = re.compile(r"(?:Co\.?|County)\s+(?!(?:Hall|Council|Court|Ground|Cricket|Club|Championship|Board|Show|"
+                     r"Library|Hospital|Road|Offices?|Buildings?)$)[A-Z][a-z]+$")  # ("County Hall" is a building)
+_LISTED_PLACES_AFTER = re.compile(r"^(?:\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}){1,8}\s+"
+                                  r"(?:regions|districts|provinces|states|counties|towns|villages|cities|tehsils|"
+                                  r"municipalities|constituencies|suburbs|townships|boroughs|parishes)\b")
 # A town's name before the words of its local government or its people ("Mildura mayor Ali Cupper",
 # "the Norfolk area port director"), for a name the gazetteer holds
 _LOCAL_AFTER = re.compile(r"^\s+(?:mayor|council|councillors?|councilors?|shire|residents|area|region|district|"
@@ -338,7 +344,7 @@ CONTEXT_VOTE = 3.0  # a place the words around it name outweighs the model's rea
 # A town's or a country's name the model reads as something else, where the words before it put it
 # on the map ("in Cardiff", "near Winston-Salem", "of May Street, Burnley"); "at" only for a name the
 # model does not read as an organisation ("five years at Burnley" is a club).
-_IN_A_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout)|\b(?:Street|Road|Avenue|Lane|Drive|Close|"
+_IN_A_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout|around)|\b(?:Street|Road|Avenue|Lane|Drive|Close|"
                                 r"Crescent|Terrace|Way),)\s+$")
 _AT_A_PLACE_BEFORE = re.compile(r"\b(?:at|At)\s+$")
 # A country's or a city's name for its side in a game: words of sport in the sentence (or many on the
@@ -348,11 +354,14 @@ _SPORT_WORDS = re.compile(
     r"\b(?:match(?:es)?|Tests?|ODIs?|T20s?|innings|wickets?|runs|goals?|tries|penalt(?:y|ies)|half-time|quarter|"
     r"semi-finals?|finals?|league|cup|tournament|squad|coach|captain|skipper|bowl(?:ed|ing|ers?)|bat(?:ted|ting|ters?|smen)|"
     r"scor(?:ed|ing)|kick(?:ed)?|fixtures?|stadium|rebounds|touchdowns?|play-?offs?|Six Nations|World Cup|innings|"
-    r"striker|midfielder|defender|goalkeeper|fly-half|backs|forwards|season|game)\b")
+    r"striker|midfielder|defender|goalkeeper|fly-half|backs|forwards|season|game|innings?|goalie|saves|shootout|"
+    r"pitcher|homer|puck|netball|rugby|hockey|baseball|basketball|football|soccer|cricket)\b")
 SPORT_PAGE_WORDS = 8  # a page with this many words of sport is about sport throughout
 _SIDE_BEFORE = re.compile(r"\b(?:against|over|beat|beating|beats|defeated|defeating|edged|thrashed|vs\.?|v\.?|versus|"
                           r"(?:lost|losing|lose|loss|defeat|fell|went down) to|dr(?:ew|aw) with)\s+$")
-_SIDE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:won|win|wins|beat|beats|lost|lose|loses|drew|draw|defeated|edged|thrashed|"
+_SIDE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:(?:\w+\s+){0,2}(?:goals|points|tries|runs|wickets)\b|starter|goalie|goaltender|"
+                         r"pitcher|backup|closer|reliever|quarterback|keeper|won|win|wins|beat|beats|lost|lose|loses|drew|"
+                         r"draw|defeated|edged|thrashed|"
                          r"wrapped|clinched|sealed|were|are|bowled|batted|scored|score|levelled|led|lead|leads|trail|"
                          r"trailed|posted|declared|reached|chased|need|needed|coach|captain|skipper|squad|bowlers|batsmen|"
                          r"batters|players|side|team|fans|supporters|manager|head coach|forwards|strikers?|midfielders?|"
@@ -376,7 +385,8 @@ def _is_a_sport_page(text: str) -> bool:
 
 def _is_a_side(text: str, start: int, end: int, before: str, after: str) -> bool:
     """A name in a side's place in a sentence (or on a page) about sport."""
-    if _NOT_A_SIDE_BEFORE.search(before) or not (_SIDE_BEFORE.search(before) or _SIDE_AFTER.match(after)):
+    owned = after.startswith(("'s", "’s")) and _SIDE_AFTER.match(after)  # ("one of Calgary's two goals")
+    if (_NOT_A_SIDE_BEFORE.search(before) and not owned) or not (_SIDE_BEFORE.search(before) or _SIDE_AFTER.match(after)):
         return False
     return bool(_SPORT_WORDS.search(_sentence_around(text, start, end))) or _is_a_sport_page(text)
 
@@ -423,6 +433,8 @@ def context_label(text: str, start: int, end: int, label: str = "") -> str | Non
         return "LOC"
     if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
         return "GPE"
+    if _COUNTY.match(name) or _LISTED_PLACES_AFTER.match(after):
+        return "GPE"  # "Co Kildare"; "Kotputli, Paota, Shahpura and Jamwaramgarh tehsils"
     line_start = start == 0 or text[start - 1] == "\n"
     if line_start and text[start:end].isupper() and _DATELINE_AFTER.match(after):
         return "GPE"
