@@ -230,6 +230,8 @@ def test_a_country_or_a_city_in_a_sides_place_in_a_game_is_a_team():
     assert cue("They saw out a 1-0 victory over Austin in the league.", "Austin", "GPE") == "ORG"
     assert cue("The Cougars scored inside and took the lead.", "Cougars", "PRODUCT") == "ORG"
     assert cue("Montreal backup goalie Antti Niemi made 37 saves.", "Montreal", "GPE") == "ORG"
+    assert cue("It was the Tudor Pro Cycling Team on the front.", "Tudor Pro Cycling Team", "PERSON") == "ORG"
+    assert cue("It was the Tudor Pro Cycling Team on the front.", "Tudor Pro", "PERSON") is None
     assert cue("Huberdeau scored one of Calgary’s two shootout goals.", "Calgary", "GPE") == "ORG"
     # no game in the sentence, a place's preposition, or a person who shares a town's name
     assert cue("Sanctions against Russia were tightened.", "Russia", "GPE") is None

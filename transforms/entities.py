@@ -323,6 +323,11 @@ _PLACE_AFTER = re.compile(r"^(?:,\s+(?:a|the)\s+(?:[a-z-]+\s+){0,2}" + _SETTLEME
                           r"[’']s\s+(?:\(\w+\)\s+)?(?:provincial\s+|state\s+)?capital\b|,\s+(?:about\s+|some\s+)?[\d,.]+\s*(?:km|miles|kilometres|"
                           r"kilometers)\s+(?:" + _DIRECTIONS + r"\s+)?(?:of|from)\b)")  # (lower-case: "Manchester City" is a
 # club; "Petit Goave, 60 miles west of Port-au-Prince")
+# The last words of organisations' names (not "House", "Street" or "Park", which name places too)
+_ORGANISATION_ENDINGS = frozenset({"team", "fc", "club", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "corp", "corp.",
+                                   "corporation", "group", "bank", "company", "co.", "association", "foundation",
+                                   "institute", "university", "council", "committee", "commission", "ministry",
+                                   "agency", "authority", "party", "union", "federation", "league", "trust"})
 _COUNTY = re.compile(r"(?:Co\.?|County)\s+(?!(?:Hall|Council|Court|Ground|Cricket|Club|Championship|Board|Show|"
                      r"Library|Hospital|Road|Offices?|Buildings?)$)[A-Z][a-z]+$")  # ("County Hall" is a building)
 _LISTED_PLACES_AFTER = re.compile(r"^(?:\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}){1,8}\s+"
@@ -433,6 +438,9 @@ def context_label(text: str, start: int, end: int, label: str = "") -> str | Non
         return "LOC"
     if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
         return "GPE"
+    if label in ("PERSON", "GPE", "NORP", "PRODUCT") and len(name.split()) >= 2 \
+            and name.split()[-1].lower() in _ORGANISATION_ENDINGS:
+        return "ORG"  # "Tudor Pro Cycling Team", "Carphone Warehouse Group": a name an organisation's word ends
     if _COUNTY.match(name) or _LISTED_PLACES_AFTER.match(after):
         return "GPE"  # "Co Kildare"; "Kotputli, Paota, Shahpura and Jamwaramgarh tehsils"
     line_start = start == 0 or text[start - 1] == "\n"
