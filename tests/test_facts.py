@@ -427,6 +427,8 @@ def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence
     ("The central bank raised its key rate by 75 basis points.", "75 basis points", "basis point"),
     ("The bank cut rates by half a percentage point.", "half a percentage point", "percentage point"),
     ("The operator secured 19,800 megahertz of spectrum.", "19,800 megahertz", "megahertz"),  # spelled, prefixed
+    ("He embezzled Dh26 million between 2011 and 2014.", "Dh26 million", "AED"),  # the dirham as Gulf news writes it
+    ("Allow approximately 30 working days for the refund.", "approximately 30 working days", "day"),
 ])
 def test_points_of_a_rate_and_units_spelled_with_a_prefix(parser, sentence, surface, unit):
     assert (surface, unit) in [(f.text, f.unit) for f in facts_of(parser, sentence)]

@@ -372,7 +372,7 @@ def _run_value(doc: Doc, start: int, end: int) -> tuple[float | None, Unit | Non
 
 # Words between a number and a unit of time that leave it a length of time.
 _PERIOD_MODIFIERS = frozenset({"consecutive", "straight", "successive", "more", "further", "additional", "full",
-                               "whole", "long", "extra"})
+                               "whole", "long", "extra", "working", "business", "trading", "calendar"})
 
 
 def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:

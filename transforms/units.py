@@ -134,7 +134,7 @@ _TABLE: list[_TableRow] = [
     ("money", "LKR", ("ரூ", "lkr", "sri lankan rupee")),
     ("money", "ZAR", ("zar", "rand", "south african rand")),
     ("money", "SAR", ("sar", "riyal", "saudi riyal")),
-    ("money", "AED", ("aed", "dirham", "uae dirham")),
+    ("money", "AED", ("aed", "dirham", "uae dirham", "dh", "dhs")),  # ("Dh26 million", as Gulf news writes it)
     ("money", "cent", ("cent", "¢")),
     ("money", "GBX", ("penny", "pence", "p")),  # pence sterling: ISO 4217's minor-unit code
 ]
@@ -203,7 +203,7 @@ MULTIPLIERS = {word: float(value) for word, value in {**SCALES, **DIGIT_SCALES, 
 # Signs and codes that stand before the number they price.
 _PREFIX_CURRENCIES = ("$", "us$", "usd", "c$", "cad", "a$", "aud", "nz$", "nzd", "nzd$", "hk$", "hkd", "€", "eur",
                       "£", "gbp", "¥", "jpy", "cny", "rmb", "₹", "inr", "rs", "rs.", "₪", "ils", "nis", "chf",
-                      "₽", "rub", "btc", "₿", "mex$", "¢", "₩", "₦", "₱", "₫", "฿", "₴", "₡", "₾", "₭", "ரூ")
+                      "₽", "rub", "btc", "₿", "mex$", "¢", "₩", "₦", "₱", "₫", "฿", "₴", "₡", "₾", "₭", "ரூ", "dh", "dhs")
 # Letters written before a separate "$" that make it another dollar ("C $ 1.34", "US $ 10").
 DOLLAR_PREFIXES = {"us": "USD", "c": "CAD", "hk": "HKD", "nz": "NZD", "a": "AUD", "au": "AUD", "s": "SGD"}
 
@@ -255,7 +255,7 @@ _RATE_UNITS = {"millisecond", "second", "minute", "hour", "day", "week", "month"
 CURRENCY_SIGNS = "".join(sorted(form for form in PREFIX_CURRENCIES if len(form) == 1 and not form.isalnum()))
 # A ± sign (kept) or a currency prefix, digits, then a unit or multiplier glued on.
 _GLUED = re.compile(
-    rf"^(?P<pre>[^\W\d]{{1,3}}\$|[{re.escape(CURRENCY_SIGNS)}]|[a-z]{{3}}(?=\d))?(?P<num>[-+−]?\d[\d,]*(?:\.\d+)?)"
+    rf"^(?P<pre>[^\W\d]{{1,3}}\$|[{re.escape(CURRENCY_SIGNS)}]|[a-z]{{2,3}}(?=\d))?(?P<num>[-+−]?\d[\d,]*(?:\.\d+)?)"
     r"(?P<post>[^\d\s]{1,6}[23]?)?$",  # "m2", "km3": an area or volume glued on
     re.I,
 )
