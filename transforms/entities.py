@@ -356,10 +356,10 @@ _AT_A_PLACE_BEFORE = re.compile(r"\b(?:at|At)\s+$")
 # page), and the name in a side's place ("India wrapped the first Test", "Tests against England",
 # "after losing to Wales", "a 1-0 victory over Austin", "The Cougars scored").
 _SPORT_WORDS = re.compile(
-    r"\b(?:match(?:es)?|Tests?|ODIs?|T20s?|innings|wickets?|runs|goals?|tries|penalt(?:y|ies)|half-time|quarter|"
+    r"\b(?:match(?:es)?|Tests?|ODIs?|T20s?|innings?|wickets?|runs|goals?|tries|penalt(?:y|ies)|half-time|quarter|"
     r"semi-finals?|finals?|league|cup|tournament|squad|coach|captain|skipper|bowl(?:ed|ing|ers?)|bat(?:ted|ting|ters?|smen)|"
-    r"scor(?:ed|ing)|kick(?:ed)?|fixtures?|stadium|rebounds|touchdowns?|play-?offs?|Six Nations|World Cup|innings|"
-    r"striker|midfielder|defender|goalkeeper|fly-half|backs|forwards|season|game|innings?|goalie|saves|shootout|"
+    r"scor(?:ed|ing)|kick(?:ed)?|fixtures?|stadium|rebounds|touchdowns?|play-?offs?|Six Nations|World Cup|"
+    r"striker|midfielder|defender|goalkeeper|fly-half|backs|forwards|season|game|goalie|saves|shootout|"
     r"pitcher|homer|puck|netball|rugby|hockey|baseball|basketball|football|soccer|cricket)\b")
 SPORT_PAGE_WORDS = 8  # a page with this many words of sport is about sport throughout
 _SIDE_BEFORE = re.compile(r"\b(?:against|over|beat|beating|beats|defeated|defeating|edged|thrashed|vs\.?|v\.?|versus|"
