@@ -350,6 +350,10 @@ def test_news_constructions(parser, sentence, expected):
     "He has been back since returning four games ago.",  # counted back in time
     "The veteran gave up five hits, struck out four and walked two on 95 pitches.",  # a pitcher's game
     "He made 31 saves on Friday to improve his record this season to 11-6-1.",  # (the record is the season's)
+    "He was soon scoring heavily again with a 73 break.",  # snooker and darts: a break, a checkout
+    "Anderson won nine of the final 10 legs with his darts.",
+    "Stevens had a break of more than 50 in the fifth frame.",
+    "Stevens reached the milestone in frame 10.",  # a frame by its number
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []

@@ -25,7 +25,7 @@ from transforms.non_quantities import (
     is_a_record, is_a_thing_named_by_its_number, is_a_winning_margin, is_acceleration_benchmark, is_an_innings_total,
     is_anaphoric, is_bowling_figures, is_pronoun_one, is_scoreline, is_some_time, names_a_tenor, names_an_event,
     names_one_of_a_series, names_quarters_of_a_period, names_something, parts_a_thing, places_on_the_clock,
-    counts_back_in_time, is_a_cricket_score, is_a_players_game_tally, is_a_players_score_on, is_stoppage_time,
+    counts_back_in_time, is_a_cricket_score, is_a_cue_or_darts_score, is_a_players_game_tally, is_a_players_score_on, is_stoppage_time,
     rates_a_hole, score_against_par, tells_the_time,
 )
 from transforms.numbers import (
@@ -1048,7 +1048,8 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
                 or tells_the_time(sent, start, end) or names_quarters_of_a_period(sent, start, end) \
                 or places_on_the_clock(sent, start, end) or parts_a_thing(sent, start, end) or rates_a_hole(sent, start) \
                 or is_a_cricket_score(sent, start, end) or is_a_players_game_tally(sent, start, end) \
-                or is_a_players_score_on(sent, start, end, counted_after) or counts_back_in_time(sent, start, end):
+                or is_a_players_score_on(sent, start, end, counted_after) or counts_back_in_time(sent, start, end) \
+                or is_a_cue_or_darts_score(sent, start, end):
             continue
         after_par = score_against_par(sent, start, end)
         if after_par is not None:

@@ -297,9 +297,38 @@ def is_a_players_score_on(doc: Doc, start: int, end: int, counts_after) -> bool:
     return golf_or_cricket and (before in ("on", "for") or under_par and before == "under")
 
 
+# Words only darts' and snooker's pages use: where they are, a break, a checkout, legs, frames and
+# sets are a match's score ("a 73 break", "a 170 finish", "nine of the final 10 legs").
+CUE_AND_DARTS_WORDS = frozenset({"snooker", "frame", "frames", "cue", "crucible", "darts", "leg", "legs", "treble",
+                                 "bullseye", "checkout", "checkouts", "oche", "maximum", "pdc"})
+_SCORED_IN_A_MATCH = frozenset({"break", "breaks", "checkout", "checkouts", "finish", "finishes", "leg", "legs", "frame",
+                                "frames", "set", "sets", "clearance", "ton", "tons", "century", "centuries", "maximum"})
+
+
+def is_a_cue_or_darts_score(doc: Doc, start: int, end: int) -> bool:
+    """'a 73 break', 'a break of more than 50', 'a 170 finish', 'five ton', 'nine of the final 10
+    legs', 'reeled off the next four', 'two more centuries', 'a 147': a frame's or a leg's score, and
+    legs, frames or sets won, in a sentence with words of snooker or darts; a result."""
+    after = [t.lower_ for t in doc[end:end + 5]]
+    if doc[start].text.isdigit() and after[:1] and after[0] in ("break", "checkout", "finish"):
+        return True  # "a 73 break", "a 170 finish", "a 161 checkout": only a frame or a leg is scored so
+    if not {t.lower_ for t in doc} & CUE_AND_DARTS_WORDS:
+        return False
+    if after[1:2] and after[0] in ("more", "straight", "consecutive", "successive"):
+        after = after[1:]  # "two more centuries"
+    if after[:1] and after[0] in _SCORED_IN_A_MATCH:
+        return True
+    if after[:1] == ["of"] and any(w in _SCORED_IN_A_MATCH for w in after[1:5]):
+        return True  # "nine of the final 10 legs"
+    before = " ".join(t.lower_ for t in doc[max(0, start - 4):start])
+    if re.search(r"\bbreaks? of(?: \w+){0,2}$|\bfiring in$|\breeled off\b", before):
+        return True  # "a break of more than 50", "firing in 94", "reeled off the next four"
+    return before.endswith(" a") and doc[start].text.isdigit() and (end == len(doc) or doc[end].pos_ not in _NOUNS_POS)
+
+
 # Nouns a number after them puts in order, naming one of a series: "day four", "Game 7", "stage 5".
 SERIES_NOUNS = frozenset({"day", "game", "stage", "round", "leg", "lap", "hole", "week", "match", "race", "heat",
-                          "episode", "chapter", "part", "phase", "act", "level", "gameweek", "matchday"})
+                          "episode", "chapter", "part", "phase", "act", "level", "gameweek", "matchday", "frame"})
 
 
 # Words before a period noun that make it a time, not one of a series ("this week 40 were arrested").
