@@ -364,3 +364,9 @@ def test_a_place_the_model_reads_as_a_person_after_of_is_no_subject_for_he(ner):
             "Sungai Timih, Belimbing Baru Village.\n“We are still on the way to the village,” he said.")
     found = speakers(ner, text)
     assert found[0][1:3] == ("he", "Anto Setiawan")  # (the model reads "Sungai Timih" as a person)
+
+
+def test_an_office_held_for_a_place_is_the_person_named_before_not_the_place(ner):
+    text = ("Local MP Kevin Hollinrake expressed his disappointment over the decision.\n"
+            "The Conservative MP for Thirsk and Malton said: “This decision leaves many constituents stranded.”")
+    assert speakers(ner, text)[0][2] == "Kevin Hollinrake"

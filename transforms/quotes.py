@@ -513,9 +513,19 @@ def _speaker(body_text: str, mentions: list[Mention], start: int, end: int, quot
     if pronoun in _PRONOUNS:
         return speaker_text, previous_speaker  # "it added": the organisation quoted just before
     entity = _linked(mentions, start, end, speaker_text)
+    if entity is not None and entity.label in ("GPE", "LOC") and _OFFICE_OF_A_PLACE.search(body_text, max(0, start - 60), start):
+        # "The Conservative MP for Thirsk and Malton said": the office speaks, not the place; it is
+        # the person the sentence before names
+        person = next((m for m in reversed(people.unquoted) if start - 300 <= m.end_char <= start), None)
+        return (person.text, person.entity_id) if person else (speaker_text, None)
     if entity is None:
         entity = _organisation_described(mentions, speaker_text, quote_start)
     return speaker_text, entity.entity_id if entity else None
+
+
+# An office held for a place, before the place's name ("the MP for Thirsk and", "mayor of")
+_OFFICE_OF_A_PLACE = re.compile(r"\b(?:MP|MSP|MLA|AM|MS|senator|mayor|member|councillor|representative|governor)\s+"
+                                r"(?:for|of)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?)*$")
 
 
 def _organisation_described(mentions: list[Mention], speaker_text: str, before: int) -> Mention | None:
