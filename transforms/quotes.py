@@ -513,9 +513,9 @@ def _speaker(body_text: str, mentions: list[Mention], start: int, end: int, quot
     if pronoun in _PRONOUNS:
         return speaker_text, previous_speaker  # "it added": the organisation quoted just before
     entity = _linked(mentions, start, end, speaker_text)
-    if entity is not None and entity.label in ("GPE", "LOC") and _OFFICE_OF_A_PLACE.search(body_text, max(0, start - 60), start):
-        # "The Conservative MP for Thirsk and Malton said": the office speaks, not the place; it is
-        # the person the sentence before names
+    if _OFFICE_OF_A_PLACE.search(body_text, max(0, start - 60), start):
+        # "The Conservative MP for Thirsk and Malton said": the office speaks, not the place (whatever
+        # the model reads it as); it is the person the sentence before names
         person = next((m for m in reversed(people.unquoted) if start - 300 <= m.end_char <= start), None)
         return (person.text, person.entity_id) if person else (speaker_text, None)
     if entity is None:
