@@ -21,12 +21,9 @@ from transforms.objects import (
     past_parentheses,
 )
 from transforms.non_quantities import (
-    COLLECTIVE_NOUNS, EVENT_NOUNS, frames_a_window, frames_another_fact, is_a_batters_score, is_a_number_as_noun,
-    is_a_record, is_a_thing_named_by_its_number, is_a_winning_margin, is_acceleration_benchmark, is_an_innings_total,
-    is_anaphoric, is_bowling_figures, is_pronoun_one, is_scoreline, is_some_time, names_a_tenor, names_an_event,
-    names_one_of_a_series, names_quarters_of_a_period, names_something, parts_a_thing, places_on_the_clock,
-    counts_back_in_time, is_a_cricket_score, is_a_cue_or_darts_score, is_a_players_game_tally, is_a_players_score_on, is_stoppage_time,
-    rates_a_hole, score_against_par, tells_the_time,
+    COLLECTIVE_NOUNS, EVENT_NOUNS, frames_a_window, frames_another_fact, is_a_record, is_acceleration_benchmark,
+    is_anaphoric, is_bowling_figures, is_pronoun_one, is_scoreline, is_some_time, is_stoppage_time, names_a_tenor,
+    names_an_event, names_something, score_against_par, states_no_quantity,
 )
 from transforms.numbers import (
     FRACTION,
@@ -1042,14 +1039,7 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
                 or is_a_record(sent, start, end) or is_stoppage_time(sent, start, end):
             used.add(start + 2)  # the other side of the result
             continue
-        if is_a_number_as_noun(sent, start, end, counted_after) or is_a_thing_named_by_its_number(sent, start, end) \
-                or is_an_innings_total(sent, start, end, counted_after) or is_a_winning_margin(sent, start, end) \
-                or is_a_batters_score(sent, start, end) or names_one_of_a_series(sent, start, end, counted_after) \
-                or tells_the_time(sent, start, end) or names_quarters_of_a_period(sent, start, end) \
-                or places_on_the_clock(sent, start, end) or parts_a_thing(sent, start, end) or rates_a_hole(sent, start) \
-                or is_a_cricket_score(sent, start, end) or is_a_players_game_tally(sent, start, end) \
-                or is_a_players_score_on(sent, start, end, counted_after) or counts_back_in_time(sent, start, end) \
-                or is_a_cue_or_darts_score(sent, start, end):
+        if states_no_quantity(sent, start, end, counted_after):
             continue
         after_par = score_against_par(sent, start, end)
         if after_par is not None:

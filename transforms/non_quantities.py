@@ -674,3 +674,20 @@ def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
     return before is not None and (before.pos_ in ("PROPN", "NOUN") or titled) and any(c.isupper() for c in before.text) \
         and (not before.is_sent_start or any(c.isupper() for c in before.text[1:])) and first.text.isdigit() \
         and not counts_after(end)
+
+
+def states_no_quantity(doc: Doc, start: int, end: int, counts_after) -> bool:
+    """A run of number tokens [start, end) that states no quantity and takes no other run with it:
+    a number as a noun, a thing named by its number, a side's total, a winning margin, a batter's,
+    a player's, a golfer's, a snooker player's or a darts player's score, one of a series, a time of
+    day, quarters of a period, a place on a match clock, parts of a thing, a hole's rating, things
+    counted back in time (scorelines, records and scores against par, which take the other side
+    with them, are read apart)."""
+    return is_a_number_as_noun(doc, start, end, counts_after) or is_a_thing_named_by_its_number(doc, start, end) \
+        or is_an_innings_total(doc, start, end, counts_after) or is_a_winning_margin(doc, start, end) \
+        or is_a_batters_score(doc, start, end) or names_one_of_a_series(doc, start, end, counts_after) \
+        or tells_the_time(doc, start, end) or names_quarters_of_a_period(doc, start, end) \
+        or places_on_the_clock(doc, start, end) or parts_a_thing(doc, start, end) or rates_a_hole(doc, start) \
+        or is_a_cricket_score(doc, start, end) or is_a_players_game_tally(doc, start, end) \
+        or is_a_players_score_on(doc, start, end, counts_after) or counts_back_in_time(doc, start, end) \
+        or is_a_cue_or_darts_score(doc, start, end)
