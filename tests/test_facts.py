@@ -352,7 +352,7 @@ def test_news_constructions(parser, sentence, expected):
     "He made 31 saves on Friday to improve his record this season to 11-6-1.",  # (the record is the season's)
     "He was soon scoring heavily again with a 73 break.",  # snooker and darts: a break, a checkout
     "Anderson won nine of the final 10 legs with his darts.",
-    "Stevens had a break of more than 50 in the fifth frame.",
+    "Stevens had a break of more than 50 in the fifth frame at the Crucible.",
     "Stevens reached the milestone in frame 10.",  # a frame by its number
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
@@ -381,6 +381,7 @@ def test_numbers_that_state_no_quantity(parser, sentence):
     ("The Dow fell 300 points on Monday.", "300 points"),  # an index's points
     ("The LHC was shut for a two-year maintenance period.", "two-year"),  # "for a" before a duration
     ("The website got 2 million hits last month.", "2 million"),  # hits of no game
+    ("Within the time frame, two sets of rules apply.", "two"),  # no snooker in "a time frame"
     ("The batter was dropped on 20 occasions in the Test series innings.", "20"),  # counted on a page of cricket
 ])
 def test_sport_like_constructions_that_still_count(parser, sentence, counted):

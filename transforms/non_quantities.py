@@ -299,8 +299,8 @@ def is_a_players_score_on(doc: Doc, start: int, end: int, counts_after) -> bool:
 
 # Words only darts' and snooker's pages use: where they are, a break, a checkout, legs, frames and
 # sets are a match's score ("a 73 break", "a 170 finish", "nine of the final 10 legs").
-CUE_AND_DARTS_WORDS = frozenset({"snooker", "frame", "frames", "cue", "crucible", "darts", "leg", "legs", "treble",
-                                 "bullseye", "checkout", "checkouts", "oche", "maximum", "pdc"})
+CUE_AND_DARTS_WORDS = frozenset({"snooker", "frames", "crucible", "darts", "treble", "bullseye", "checkout", "checkouts",
+                                 "oche", "pdc"})  # (not "frame", "leg" or "maximum": "a time frame", "a leg injury")
 _SCORED_IN_A_MATCH = frozenset({"break", "breaks", "checkout", "checkouts", "finish", "finishes", "leg", "legs", "frame",
                                 "frames", "set", "sets", "clearance", "ton", "tons", "century", "centuries", "maximum"})
 
