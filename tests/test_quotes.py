@@ -370,3 +370,11 @@ def test_an_office_held_for_a_place_is_the_person_named_before_not_the_place(ner
     text = ("Local MP Kevin Hollinrake expressed his disappointment over the decision.\n"
             "The Conservative MP for Thirsk and Malton said: “This decision leaves many constituents stranded.”")
     assert speakers(ner, text)[0][2] == "Kevin Hollinrake"
+
+
+def test_a_statement_quoted_as_the_speaker_is_whoever_issued_it(ner):
+    text = ("“We read your messages of job losses and pain,” Tool wrote in a statement posted on Friday.\n"
+            "“There is no playbook that artists can pull from in these times,” the statement read.")
+    assert [q[1] for q in speakers(ner, text)] == ["Tool", "Tool"]
+    unsaid = "“There is no playbook that artists can pull from in these times,” the statement read."
+    assert speakers(ner, unsaid)[0][1] == "the statement"  # no one said to have issued it

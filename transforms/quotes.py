@@ -28,7 +28,7 @@ SPEECH_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "wrote"
                 "joked", "conceded", "observed", "remarked", "suggested", "predicted", "maintained", "countered",
                 "concluded", "confirmed", "revealed", "boasted", "complained", "lamented", "recounted", "shouted",
                 "warns", "explains", "notes", "insists", "argues", "claims", "urges", "continues", "recalls",
-                "admits", "replies", "cautions", "stresses", "assured", "specified", "assures", "specifies",
+                "admits", "replies", "cautions", "stresses", "assured", "specified", "assures", "specifies", "read",
                 r"weighed\s+in", r"chimed\s+in", r"was\s+quoted\s+(?:by\s+[^,.“”\"]{0,40}?\s*)?as\s+saying")
 _VERB = r"(?P<verb>" + "|".join(SPEECH_VERBS) + r")"
 # a speech verb, or one naming what is quoted ("critics called it “a whitewash”"): someone speaks
@@ -518,9 +518,30 @@ def _speaker(body_text: str, mentions: list[Mention], start: int, end: int, quot
         # the model reads it as); it is the person the sentence before names
         person = next((m for m in reversed(people.unquoted) if start - 300 <= m.end_char <= start), None)
         return (person.text, person.entity_id) if person else (speaker_text, None)
+    if entity is None and _A_STATEMENT.fullmatch(speaker_text) and (issuer := _issuer(body_text, mentions, start)):
+        return issuer  # "the statement read": who issued it
     if entity is None:
         entity = _organisation_described(mentions, speaker_text, quote_start)
     return speaker_text, entity.entity_id if entity else None
+
+
+_A_STATEMENT = re.compile(r"(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+(?:joint\s+|brief\s+|written\s+)?statement")
+# 'The band … released a statement', 'Tool wrote in a statement posted to Instagram'
+_ISSUED = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?P<speaker>(?:[Tt]he|[Aa]n?)\s+[a-z]+|" + _NAME + r")[^.!?“”\"\n]{0,150}?\b(?:released|issued|"
+                     r"put out|posted|published|shared|wrote in|said in)\s+(?:a|an|the|its|their)\s+(?:joint\s+)?statement")
+
+
+def _issuer(body_text: str, mentions: list[Mention], before: int) -> tuple[str, str | None] | None:
+    """(speaker text, entity) of whoever a statement quoted as the speaker came from: the last
+    sentence of the few before that says who released it or wrote in it ("Tool", "The band")."""
+    issued = list(_ISSUED.finditer(body_text, max(0, before - 800), before))
+    if not issued:
+        return None
+    start, end = issued[-1].span("speaker")
+    named = _entity_at(mentions, start, end)
+    if named is None or named.label not in ("PERSON", "ORG"):
+        named = _organisation_described(mentions, body_text[start:end], start)
+    return body_text[start:end], named.entity_id if named else None
 
 
 # An office held for a place, before the place's name ("the MP for Thirsk and", "mayor of")
