@@ -464,7 +464,8 @@ def resolve_across_warehouse(con) -> int:
     """Resolve lone names (a surname, a short form) against the full names of the whole
     warehouse, from scratch: the result depends on which documents are loaded, never on the
     batches or runs they came in. A lone name two or more full names end with stays an entity of
-    its own document; one full name ends with joins it where the two pages name someone in common. Returns the mentions re-pointed (a lone name the label vote moved is put back
+    its own document; one full name ends with joins it where the two pages name someone in
+    common. Returns the mentions re-pointed (a lone name the label vote moved is put back
     on its own label's entity here, and moved again by the vote that follows)."""
     reader = con.cursor()  # (a stream of its own: the connection writes the changes meanwhile)
 

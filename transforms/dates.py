@@ -96,11 +96,11 @@ def _names_a_thing(text: str, kind: str, start: int, end: int, names: Sequence[t
     before = text[:start].rstrip()
     opens_sentence = not before or before[-1] in ".!?:;\n\"“"
     if kind == "relative":
-        return text[start].isupper() and not opens_sentence or bool(_NOWADAYS.search(text, 0, start))
-    if _A_WEEKLY_RANGE.match(text, end) or _A_WEEKLY_RANGE_END.search(text, 0, start):
+        return text[start].isupper() and not opens_sentence or bool(_NOWADAYS.search(text, max(0, start - 20), start))
+    if _A_WEEKLY_RANGE.match(text, end) or _A_WEEKLY_RANGE_END.search(text, max(0, start - 20), start):
         return True  # "from Monday to Saturday": every week's days, no one day
     after_name = any(a == end + 1 for a, _ in names) and text[end:end + 1] == " "
-    previous = re.search(r"(\S+)\s+$", text[:start])
+    previous = re.search(r"(\S+)\s+$", text[max(0, start - 40):start])  # (a window, not the whole text before)
     role = previous and previous.group(1).islower() and previous.group(1).endswith(_ROLE_ENDINGS)
     if after_name and role and previous.group(1) not in _BEFORE_A_DAY:
         return True  # "defender Sunday Aryang": a first name after a role ("signed Friday Reuters said" is a day)

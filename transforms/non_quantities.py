@@ -289,7 +289,7 @@ def is_a_players_score_on(doc: Doc, start: int, end: int, counts_after) -> bool:
     before = doc[start - 1].lower_
     bare = doc[start].text.isdigit() and (end == len(doc) or doc[end].text not in _DASHES)
     if bare and (before in ("shot", "shoots", "carded", "cards", "fired", "fires")
-                 or before == "a" and doc[start - 2].lower_ in ("fired", "carded", "shot", "for")):
+                 or before == "a" and start > 1 and doc[start - 2].lower_ in ("fired", "carded", "shot", "for")):
         return True  # "Clark shot 67", "Crane signed for a 65": a round's strokes
     if bare and before == "for" and start > 2 and doc[start - 2].text.isdigit() \
             and doc[start - 3].lower_ in ("shot", "carded", "fired"):

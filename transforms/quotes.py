@@ -232,7 +232,7 @@ def _genders(body_text: str, mentions: list[Mention]) -> dict[str, str]:
         if m.label != "PERSON":
             continue
         found = _HONORIFIC.search(body_text, max(0, m.start_char - 6), m.start_char) \
-            or _HONORIFIC.match(m.text[:m.text.find(" ") + 1] if " " in m.text else "")  # ("Ms Cupper" as one mention)
+            or _HONORIFIC.match(m.text.split(" ", 1)[0] + " " if " " in m.text else "")  # ("Ms Cupper" as one mention)
         if found is None:
             clause = _CLAUSE_END.search(body_text, m.end_char)
             found = _PRONOUN_AFTER.search(body_text, m.end_char, clause.start() if clause else len(body_text))
