@@ -22,7 +22,7 @@ from transforms.entities import (LONE_NAME_AMBIGUOUS, LONE_NAME_RESOLVED, UNINTR
                                 label_targets, resolve_lone_names, unresolved_how)
 from transforms.schema import PER_DOCUMENT, TABLES
 from transforms.claims import Candidate, claims_of
-from transforms.stories import signature, story_clusters
+from transforms.stories import band_ranges, first_versions, signature, similarity
 from transforms.staging import Reject
 
 # Table names in statements come only from the declaration (transforms/schema.py), never from input.
@@ -385,23 +385,44 @@ def refresh_derived_tables(con) -> None:
 
 
 def refresh_story_clusters(con, threshold: float, chunk_rows: int) -> None:
-    """Sign the bodies not signed yet (a stream of chunks), then find the versions of each story
-    among all the signatures (transforms/stories.py)."""
+    """Sign the bodies not signed yet, file every signature under its band keys, and find the
+    versions of each story among the pairs filed together (transforms/stories.py). All of it in
+    streams of chunks and in DuckDB: memory holds the versions of stories of two or more, not a
+    signature per document."""
     con.execute(sql("load/stale_story_signatures"))
     reader = con.cursor()  # (a stream of its own: the connection writes the signatures meanwhile)
     unsigned = _rows(reader, sql("load/unsigned_documents"))
-    schema = TABLES["story_signatures"].columns
     while chunk := list(itertools.islice(unsigned, chunk_rows)):
-        signed = pl.DataFrame([(doc_id, run_id, signature(body)) for doc_id, run_id, body in chunk],
-                              schema=schema, orient="row")
-        insert_frame(con, "story_signatures", signed)
-    clusters = story_clusters(_rows(reader, sql("load/story_signatures_in_order")), threshold)
-    rows = pl.DataFrame([(doc_id, story, similarity) for doc_id, (story, similarity) in clusters.items()],
-                        schema={"doc_id": pl.String, "story_id": pl.String, "similarity": pl.Float64}, orient="row")
+        insert_frame(con, "story_signatures", pl.DataFrame(
+            [(doc_id, run_id, signature(body)) for doc_id, run_id, body in chunk],
+            schema=TABLES["story_signatures"].columns, orient="row"))
+    con.register("story_band_ranges", pl.DataFrame(band_ranges(threshold), orient="row", schema=STORY_BAND_RANGES
+                                                   ).with_row_index("band").to_arrow())
+    con.execute(sql("load/story_bands"))
+    con.unregister("story_band_ranges")
+    first = first_versions((a, rank_a, b, rank_b) for a, rank_a, packed_a, b, rank_b, packed_b
+                           in _rows(con, sql("load/story_candidate_pairs")) if similarity(packed_a, packed_b) >= threshold)
+    con.register("story_members", pl.DataFrame(list(first.items()), orient="row", schema=STORY_MEMBERS).to_arrow())
+    rows = pl.DataFrame([(doc_id, story, similarity(packed, packed_first)) for doc_id, story, packed, packed_first
+                         in _rows(con, sql("load/story_member_signatures"))], orient="row",
+                        schema={**STORY_MEMBERS, "similarity": pl.Float64})
+    con.execute("DROP TABLE story_bands; DROP TABLE story_ranked")
+    con.unregister("story_members")
     with transaction(con):
         con.register("story_rows", rows.to_arrow())
         con.execute(sql("load/refresh_story_clusters"))
         con.unregister("story_rows")
+
+
+STORY_BAND_RANGES = {"start": pl.Int32, "stop": pl.Int32}
+STORY_MEMBERS = {"doc_id": pl.String, "story_id": pl.String}
+
+
+def _insert_rows(con, table: str, schema: dict, rows: list[tuple]) -> None:
+    """Rows into a table that is not one of the warehouse's declared ones (a run's working table)."""
+    con.register("rows_chunk", pl.DataFrame(rows, orient="row", schema=schema).to_arrow())
+    con.execute(f"INSERT INTO {table} SELECT * FROM rows_chunk")
+    con.unregister("rows_chunk")
 
 
 def refresh_claims(con, spread: float, chunk_rows: int) -> None:
@@ -491,9 +512,7 @@ def resolve_across_warehouse(con) -> int:
     changed, stream = 0, changes()
     try:
         while chunk := list(itertools.islice(stream, Settings().stream_rows)):
-            con.register("changes_chunk", pl.DataFrame(chunk, orient="row", schema=LONE_NAME_CHANGES).to_arrow())
-            con.execute("INSERT INTO lone_name_changes SELECT * FROM changes_chunk")
-            con.unregister("changes_chunk")
+            _insert_rows(con, "lone_name_changes", LONE_NAME_CHANGES, chunk)
             changed += len(chunk)
         if changed:
             with transaction(con):

@@ -28,13 +28,14 @@ def claims_of(candidates: Iterable[Candidate], spread: float) -> Iterator[tuple[
     ordered by kind, unit, measure and value. Within one measure, a claim's versions are at most
     `spread` times its smallest one, and each shares a context entity with another version."""
     for _, same_measure in groupby(candidates, key=lambda c: (c.kind, c.unit, c.measure)):
-        for window in _size_windows(list(same_measure), spread):
+        for window in _size_windows(same_measure, spread):
             for versions in _connected_by_context(window):
                 if len({v.doc_id for v in versions}) >= 2:
                     yield _claim_id(versions), versions
 
 
-def _size_windows(ordered: list[Candidate], spread: float) -> Iterator[list[Candidate]]:
+def _size_windows(ordered: Iterable[Candidate], spread: float) -> Iterator[list[Candidate]]:
+    """Runs of the ordered candidates within `spread` times the run's first (memory holds a run)."""
     window: list[Candidate] = []
     for candidate in ordered:
         if window and (window[0].value <= 0 or candidate.value > window[0].value * spread):
