@@ -38,10 +38,11 @@ bench-validation: setup
 	$(BIN)/python -m evaluation.bench validation $(DOCS)
 
 # How runs scale: documents, words/s against bare spaCy, peak memory, per corpus size (a table and a
-# chart in data/bench/); SIZES=1000,2000,5000 picks the sizes. Installs its chart library first.
+# chart in data/bench/); SIZES=1000,2000,5000 picks the sizes, CORPUS=pages (or clean) one corpus.
+# Installs its chart library first.
 bench-scale: setup
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[bench]"
-	$(BIN)/python -m evaluation.bench_scale $(SIZES)
+	$(BIN)/python -m evaluation.bench_scale $(SIZES) $(if $(CORPUS),--corpus $(CORPUS))
 
 bench-cluster: setup
 	$(BIN)/python -m evaluation.bench_scale --cluster $(SIZE)
