@@ -120,6 +120,7 @@ def test_holds_number_is_a_cheap_prefilter():
         ("The limit is 10km/hr in the yard.", 10, "kilometer/hour", "measure", "speed"),
         ("The plot measures 24703m2 in all.", 24703, "meter**2", "measure", "area"),
         ("Supply is capped at ₿21,000,000 in total.", 21e6, "BTC", "money", "money"),
+        ("The field pumps 450,000 bpd of crude.", 450000, "barrel/day", "measure", "volume/time"),
     ],
 )
 def test_units_currencies_and_rates(parser, sentence, value, unit, kind, dimension):
@@ -354,6 +355,17 @@ def test_news_constructions(parser, sentence, expected):
     "Anderson won nine of the final 10 legs with his darts.",
     "Stevens had a break of more than 50 in the fifth frame at the Crucible.",
     "Stevens reached the milestone in frame 10.",  # a frame by its number
+    "Gold rose to a six-week high on Tuesday.",  # the period an extreme is measured over
+    "The yen fell to a 10 year low against the dollar.",
+    "After three long years, the talks resumed.",  # when, not how long
+    "It was her third title in four years.",  # how long since an ordinal's thing
+    "She clocked 2 hours 21 minutes 8 seconds in Berlin.",  # a race's time to the second
+    "The team won in 3 minutes, 28.71 seconds.",
+    "She saved three break points and hit nine aces to hold serve.",  # tennis in one match
+    "He fell 15-40 behind on serve in the opening game.",
+    "The vote is due on June 3 or 4, officials said.",  # the last day of "June 3 or 4"
+    'The plant shut in March 2021 "due to falling demand".',  # a quotation opens after the year
+    "The Two Rivers Bridge reopened on Monday.",  # a number word inside a name, before a unit word
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
@@ -383,6 +395,10 @@ def test_numbers_that_state_no_quantity(parser, sentence):
     ("The website got 2 million hits last month.", "2 million"),  # hits of no game
     ("Within the time frame, two sets of rules apply.", "two"),  # no snooker in "a time frame"
     ("The batter was dropped on 20 occasions in the Test series innings.", "20"),  # counted on a page of cricket
+    ("The pitcher walked four miles to the stadium.", "four miles"),  # a walk measured, not a pitcher's walks
+    ("The eclipse lasted 4 minutes 28 seconds.", "4 minutes 28 seconds"),  # no race: a duration
+    ("Officials will serve 300 meals in two days.", "300"),  # "serve" without a match
+    ("The bill passed with the support of 240 MPs.", "240"),  # a plural acronym is counted, not a unit
 ])
 def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     assert counted in [f.text for f in facts_of(parser, sentence)]
@@ -422,10 +438,16 @@ def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     ("Wales was cheapest, with diesel at 147.5 on Monday.", "diesel"),  # the noun right before "at"
     ("Industrial output rose 2.1% - adjusted for the season - in January.", "output"),  # a verb of change
     ("In the space of one year - between 2002 and 2003 - CD album sales fell by 13.8%.", "sale"),  # (misparsed)
+    ("The pipeline carries a 480 kilometre length of cable.", "cable"),  # what the length is of
 ])
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]
     assert fact.object == obj
+
+
+def test_a_list_of_counts_shares_its_noun_past_a_nil(parser):
+    facts = facts_of(parser, "The region won 12, 9, nil and 4 seats in turn.")
+    assert [(f.text, f.object) for f in facts] == [("12", "seat"), ("9", "seat"), ("4", "seat")]
 
 
 @pytest.mark.parametrize("sentence, surface, unit", [

@@ -67,7 +67,7 @@ _PAYWALL = re.compile(
 )
 _CAPTION = re.compile(
     r"""\b(photo|image|picture|illustration|video|photograph)(\ \w+)?\ (by|credit|courtesy)\b|
-    \((credit|photo|image|file\ photo)\b[^)]*\)|\b(photo|image|credit|photograph)s?\s*:|
+    \((credit|photo|image|file\ photo)\b[^)]*\)|\((?:[\w.'-]+\ ){0,3}(photo|photograph|image|picture)s?\s*(?:[/:][^)]{0,40})?\)|\b(photo|image|credit|photograph)s?\s*:|
     \bgetty\ images\b|\b(afp|reuters|ap|epa)\s*(/|via)\s|/\s*(afp|reuters|ap|gpo|epa)\b|
     \(left\)|\(right\)|\(center\)|\bfile\ photo\b""",
     re.I | re.X,

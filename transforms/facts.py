@@ -177,9 +177,9 @@ def _is_calendar(token: Token) -> bool:
             prev = doc[i - 2]
         if prev is not None and _MONTH_WORD.match(prev.text):
             return True
-        if i > 1 and doc[i - 1].text in ("-", "–", "to") and re.fullmatch(r"\d{1,2}", doc[i - 2].text) \
+        if i > 1 and doc[i - 1].text in ("-", "–", "to", "or", "and", "&") and re.fullmatch(r"\d{1,2}", doc[i - 2].text) \
                 and _is_calendar(doc[i - 2]):
-            return True  # "Dec. 4-10", "May 3 to 7": the last day of a range of days
+            return True  # "Dec. 4-10", "May 3 to 7", "May 21 or 22": the last day of a range of days
         after = [t.text for t in doc[i + 1 : i + 5]]
         if after and (_MONTH_WORD.match(after[0]) or after[0].lower() == "of" and len(after) > 1 and _MONTH_WORD.match(after[1])):
             return True
@@ -207,7 +207,9 @@ def _is_year(doc: Doc, i: int) -> bool:
     if before in ("year", "fy", "season", "vintage", "class", "model") or before == "the" and after[:1] != ["-"] \
             and i + 1 < len(doc) and doc[i + 1].tag_ == "NNS":
         return True  # "fiscal year 2019", "the 2018 models", "the 2004 Olympics"; "1,500 workers" has its comma
-    if after and (match_unit_after(after) is not None or doc[i + 1].tag_ == "NNS" or after[0] in COLLECTIVE_NOUNS):
+    quoting = after[:1] and after[0] in _MARKS and (_closes_quotation(doc, i + 1) or _opens_quotation(doc, i + 1))
+    if after and (match_unit_after(after) is not None and not quoting or doc[i + 1].tag_ == "NNS"
+                  or after[0] in COLLECTIVE_NOUNS):
         return False
     if i > 1 and before in ("below", "above", "over", "under", "than") and (doc[i - 2].text in ("%", "percent")
                                                                             or doc[i - 2].like_num):
@@ -383,7 +385,7 @@ def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:
         return Unit("duration", "year"), j + 1, True
     if len(doc[j].text) == 1 and doc[j].text.isupper() and doc[j].text not in SPACED_CAPITAL_UNITS:
         return None, end, False  # "3 G", "4 K": not grams or kelvins (litres, volts and watts are capitals)
-    if words[0] in _MARKS and _closes_quotation(doc, j):
+    if words[0] in _MARKS and (_closes_quotation(doc, j) or _opens_quotation(doc, j)):
         return None, end, False  # 'a legal one"' closes a quotation; 'a 10" pen' is ten inches
     found = match_unit_after(words)
     if found is not None and found[0].kind == "money":
@@ -417,6 +419,12 @@ def _closes_quotation(doc: Doc, i: int) -> bool:
     if mark in ("”", "’"):
         return any(t.text in ("“", "‘") for t in doc[:i])
     return sum(t.text == mark for t in doc[:i]) % 2 == 1
+
+
+def _opens_quotation(doc: Doc, i: int) -> bool:
+    """The quotation mark at i opens one: apart from the number before it, glued to the word after
+    ('in June 2022 "following difficulties'), where an inch mark is glued to its number."""
+    return i > 0 and bool(doc[i - 1].whitespace_) and not doc[i].whitespace_ and i + 1 < len(doc) and doc[i + 1].is_alpha
 
 
 def _money_word(doc: Doc, i: int) -> bool:
@@ -913,9 +921,10 @@ def _states_no_quantity(sent: Doc, r: _Reading) -> bool:
         return True  # "in his last two games": the games a statement is about, not a count stated
     if r.unit is not None and r.unit.kind == "duration" and is_some_time(sent, r.start, r.end):
         return True  # "one day very soon": some day
-    if r.unit is None and r.currency is None and not r.ratio and (is_pronoun_one(sent, r.start, r.end)
-                                                  or names_something(sent, r.start, r.end, lambda i: _names_what_is_counted(sent, i))):
-        return True
+    named = r.currency is None and not r.ratio and (r.unit is None or sent[r.start].is_alpha) \
+        and names_something(sent, r.start, r.end, lambda i: _names_what_is_counted(sent, i))
+    if named or r.unit is None and r.currency is None and not r.ratio and is_pronoun_one(sent, r.start, r.end):
+        return True  # (a number word in a name whatever follows it: "the Three Mile Island plant")
     compound = r.range_end < len(sent) and sent[r.range_end].text in ("-", "–")  # "a three-month ban"
     if r.unit is not None and r.unit.kind == "duration" and compound and names_a_tenor(sent, r.span_end):
         return True  # "10-year notes", "three-month aluminum"
@@ -1066,6 +1075,7 @@ def extract_facts(sent: Doc, offset: int = 0) -> list[Fact]:
             attribution = _attribution(sent) or ""
         facts.append(_as_fact(sent, reading, offset, attribution))
     facts = carry_measured_objects(sent.text, offset, _equivalents_share_their_bound(sent.text, offset, facts))
+    facts = listed_counts_share_their_noun(sent.text, offset, facts)
     facts.extend(_ordinal_facts(sent, offset))
     return sorted(facts, key=lambda f: f.start_char)
 
@@ -1171,6 +1181,21 @@ def carry_measured_objects(text: str, offset: int, facts: list[Fact]) -> list[Fa
         carried.append(fact)
         previous = fact
     return carried
+
+
+_LISTED_BETWEEN = re.compile(r"\s*(?:,\s*|,?\s+(?:and|or)\s+|,?\s*(?:nil|none|zero)\s*,?\s*(?:and\s+|or\s+)?)+")
+
+
+def listed_counts_share_their_noun(text: str, offset: int, facts: list[Fact]) -> list[Fact]:
+    """Counts listed before the noun the last of them names count it too: '10, 14, 42, nil and 25
+    seats', 'three, four or five days'."""
+    out = sorted(facts, key=lambda f: f.start_char)
+    for k in range(len(out) - 2, -1, -1):
+        fact, nxt = out[k], out[k + 1]
+        between = text[fact.end_char - offset : nxt.start_char - offset]
+        if fact.kind == nxt.kind == "count" and fact.object is None and nxt.object and _LISTED_BETWEEN.fullmatch(between):
+            out[k] = replace(fact, object=nxt.object, count_type=fact.count_type or nxt.count_type)
+    return out
 
 
 def _names(word: str, obj: str | None) -> bool:

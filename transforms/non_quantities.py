@@ -10,8 +10,9 @@ import re
 from spacy.tokens import Doc
 
 from transforms.dates import WEEKDAYS
-from transforms.numbers import UNITS
-from transforms.units import CAPITAL_SUFFIXES, SURFACES, looks_like_a_unit_symbol, unit_in_library
+from transforms.numbers import UNITS, ordinal_value
+from transforms.units import (CAPITAL_SUFFIXES, SURFACES, is_a_plural_acronym, looks_like_a_unit_symbol, match_unit_after,
+                              unit_in_library)
 
 # Words that make a pair of small numbers a result ("won 3-1", "a 2-0 victory", "beat him 6-4 6-4").
 RESULT_WORDS = frozenset({
@@ -27,6 +28,8 @@ AFTER_A_PERIOD = frozenset({"ago", "earlier", "later", "previously", "on", "back
 # ... and before or after an event named by a noun ("27 years after his death"; "15 minutes before
 # returning" is how long something lasted).
 AROUND_AN_EVENT = frozenset({"before", "after"})
+# What a period before it measures an extreme over ("a two-week low"): the level is the fact.
+EXTREMES = frozenset({"high", "low", "peak", "trough", "best", "worst", "highs", "lows"})
 # Words before a period that frame what follows ("in the three months to December", "over the past two years").
 BEFORE_A_PERIOD = frozenset({"the", "last", "past", "next", "previous", "coming", "first", "final", "following",
                              "recent", "preceding", "prior", "same"})
@@ -200,7 +203,7 @@ def is_a_cricket_score(doc: Doc, start: int, end: int) -> bool:
 # "his eight fourth-quarter assists", "57 points, 24 rebounds and eight assists"): a result, like a
 # batter's runs; a season's or a career's tally counts ("187 goals to his name", "averaging 25
 # points", "tied on five points").
-TALLY_NOUNS = frozenset({"point", "rebound", "assist", "steal", "block", "turnover", "three-pointer", "touchdown",
+TALLY_NOUNS = frozenset({"point", "goal", "rebound", "assist", "steal", "block", "turnover", "three-pointer", "touchdown",
                          "tackle", "strikeout", "ace", "birdie", "save", "hit", "walk", "pitch", "inning"})
 _TALLY_VERBS = frozenset({"score", "add", "have", "finish", "lead", "pour", "chip", "contribute", "tally", "post", "notch",
                           "record", "grab", "pull", "dish", "collect", "haul", "rack", "hit", "make", "net", "kick",
@@ -243,9 +246,10 @@ def is_a_players_game_tally(doc: Doc, start: int, end: int) -> bool:
     if end - start != 1 or not (doc[start].like_num or doc[start].text.isdigit()):
         return False
     words = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
-    if any(tuple(t.lower_ for t in doc[start - len(verb):start]) == verb for verb in _PITCHING) \
-            and words & (TALLY_NOUNS | _ONE_GAME):
-        return True
+    pitched = next((verb for verb in _PITCHING if tuple(t.lower_ for t in doc[start - len(verb):start]) == verb), None)
+    if pitched and (words - set(pitched) - {"walk"}) & (TALLY_NOUNS | _ONE_GAME) \
+            and match_unit_after([t.lower_ for t in doc[end:end + 3]]) is None:
+        return True  # "walked three in six innings" ("walked three miles to school" measures)
     noun = _noun_counted_after(doc, end)
     if noun >= len(doc) or _tally(doc[noun]) not in TALLY_NOUNS or doc[noun].lower_ == "point" \
             and any(t.lower_ in POLL_WORDS for t in doc):
@@ -324,6 +328,62 @@ def is_a_cue_or_darts_score(doc: Doc, start: int, end: int) -> bool:
     if re.search(r"\bbreaks? of(?: \w+){0,2}$|\bfiring in$|\breeled off\b", before):
         return True  # "a break of more than 50", "firing in 94", "reeled off the next four"
     return before.endswith(" a") and doc[start].text.isdigit() and (end == len(doc) or doc[end].pos_ not in _NOUNS_POS)
+
+
+# Words only tennis's pages use ("double faults" by its second word after "double").
+TENNIS_WORDS = frozenset({"serve", "serves", "serving", "second-serve", "first-serve", "double-break", "double-fault",
+                          "tiebreak", "tie-break", "deuce", "break-point", "love-15"})
+_WON_IN_A_TENNIS_MATCH = frozenset({"game", "games", "point", "points", "set", "sets", "break", "breaks", "ace", "aces",
+                                    "double", "break-points"})
+_TENNIS_POINTS = r"(?:0|15|30|40|love)"
+
+
+def is_a_tennis_score(doc: Doc, start: int, end: int) -> bool:
+    """'0-30 down in the third game', 'four games in a row', 'two breaks of serve', 'nine aces', in
+    a sentence with words of tennis: the score of a game, and games, points, sets, breaks or aces
+    won in a match; a result."""
+    words = [t.lower_ for t in doc]
+    if not set(words) & TENNIS_WORDS and not any(a == "double" and b.startswith("fault") for a, b in zip(words, words[1:])):
+        return False
+    run = doc[max(0, start - 2):min(end + 2, len(doc))].text.lower()
+    if re.search(rf"\b{_TENNIS_POINTS}[-–]{_TENNIS_POINTS}\b", run):
+        return True  # either side of "0-30"
+    after = words[end:end + 3]
+    if after[:1] and after[0] in ("more", "straight", "consecutive", "successive", "unanswered"):
+        after = after[1:]
+    return bool(after[:1]) and after[0] in _WON_IN_A_TENNIS_MATCH
+
+
+_PERFORMANCE_VERBS = frozenset({"clock", "clocked", "win", "finish", "run", "swim", "ride", "cover", "complete", "post",
+                                "set", "record", "time", "timed", "cross", "stop"})
+_SECONDS = frozenset({"second", "seconds", "sec", "secs"})
+
+
+def is_a_race_time(doc: Doc, start: int, end: int) -> bool:
+    """'clocked 2 hours 16 minutes 34 seconds', 'won in 7 minutes, 41.50 seconds': a time to the
+    second that a race was run or won in, after a verb of the race; a result (how long a meeting
+    lasted is a duration)."""
+    first = _first_of_a_chained_time(doc, start)
+    if first != start:
+        start, end = first, first + 1
+    words = [t.lower_ for t in doc[end:end + 9]]
+    unit = match_unit_after(words)
+    if unit is None or unit[0].kind != "duration" or not _SECONDS & set(words[1:]) or words[0] in _SECONDS:
+        return False
+    chained = [t for t in doc[end + 1:end + 9] if t.like_num]
+    return bool(chained) and any(t.lemma_.lower() in _PERFORMANCE_VERBS or t.lower_ in _PERFORMANCE_VERBS
+                                 for t in doc[max(0, start - 6):start])
+
+
+def _first_of_a_chained_time(doc: Doc, i: int) -> int:
+    """Where a time read in parts starts: '41.50' in '7 minutes, 41.50 seconds' is part of the '7'."""
+    while i >= 2:
+        j = i - 1 - (doc[i - 1].text == ",")
+        unit = match_unit_after([doc[j].lower_]) if j >= 1 else None
+        if unit is None or unit[0].kind != "duration" or not doc[j - 1].like_num:
+            return i
+        i = j - 1
+    return i
 
 
 # Nouns a number after them puts in order, naming one of a series: "day four", "Game 7", "stage 5".
@@ -563,10 +623,14 @@ def frames_another_fact(doc: Doc, span_start: int, span_end: int, compound: bool
     """A period that places or frames another fact: 'two years ago', 'in the three months to
     December', 'over the last six years', 'in the space of one year'. A duration that is itself
     the fact ('a three-month ban', 'frozen for almost 20 years') is not framing."""
+    after = doc[span_end].lower_ if span_end < len(doc) else ""
+    if after in EXTREMES:
+        return True  # "a two-week low", "a four-month high", "a 10 year high": the level is the fact
     if compound:
         return False
-    after = doc[span_end].lower_ if span_end < len(doc) else ""
     before = doc[span_start - 1].lower_ if span_start > 0 else ""
+    if span_start == 1 and before == "after" and after in (",", "that", "which", "of"):
+        return True  # "After two and a half years, OPEC reached consensus": when, not how long
     if after in AFTER_A_PERIOD:
         return True
     event = doc[span_end + 1].tag_ if span_end + 1 < len(doc) else ""
@@ -575,10 +639,10 @@ def frames_another_fact(doc: Doc, span_start: int, span_end: int, compound: bool
         return True
     if before in BEFORE_A_PERIOD:
         return True
-    if before in ("in", "for") and any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("time", "first")
+    if before in ("in", "for") and any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("time", "first") or ordinal_value(t.text) is not None
                                        for t in doc[max(0, span_start - 10) : span_start - 1]):
         return True  # "the first time in 25 years", "the largest for nine years", "its first such landing
-        # attempt on the Red Planet in six years": how long since, not a fact
+        # attempt on the Red Planet in six years", "his second green jacket in three years": how long since
     return before == "of" and span_start > 1 and doc[span_start - 2].lower_ in FRAMING_NOUNS
 
 
@@ -628,6 +692,8 @@ def _counts_a_plural(doc: Doc, i: int) -> bool:
 def _opens_a_title(doc: Doc, i: int) -> bool:
     """From i, two or more capitalised words (small words and numbers between them) that do not end
     in a plural noun the number would count: a title or a name ("7 Habits of Highly Effective People")."""
+    if i < len(doc) and is_a_plural_acronym(doc[i].text):
+        return False  # "the Third Way's 65 MPs and the Left's 26": the number counts them
     capitals, k = 0, i
     while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "the", "and", "for", "a", "in", "under")
                             or doc[k].like_num):
@@ -679,10 +745,10 @@ def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
 def states_no_quantity(doc: Doc, start: int, end: int, counts_after) -> bool:
     """A run of number tokens [start, end) that states no quantity and takes no other run with it:
     a number as a noun, a thing named by its number, a side's total, a winning margin, a batter's,
-    a player's, a golfer's, a snooker player's or a darts player's score, one of a series, a time of
-    day, quarters of a period, a place on a match clock, parts of a thing, a hole's rating, things
-    counted back in time (scorelines, records and scores against par, which take the other side
-    with them, are read apart)."""
+    a player's, a golfer's, a snooker, darts or tennis player's score, a race's time, one of a
+    series, a time of day, quarters of a period, a place on a match clock, parts of a thing, a
+    hole's rating, things counted back in time (scorelines, records and scores against par, which
+    take the other side with them, are read apart)."""
     return is_a_number_as_noun(doc, start, end, counts_after) or is_a_thing_named_by_its_number(doc, start, end) \
         or is_an_innings_total(doc, start, end, counts_after) or is_a_winning_margin(doc, start, end) \
         or is_a_batters_score(doc, start, end) or names_one_of_a_series(doc, start, end, counts_after) \
@@ -690,4 +756,5 @@ def states_no_quantity(doc: Doc, start: int, end: int, counts_after) -> bool:
         or places_on_the_clock(doc, start, end) or parts_a_thing(doc, start, end) or rates_a_hole(doc, start) \
         or is_a_cricket_score(doc, start, end) or is_a_players_game_tally(doc, start, end) \
         or is_a_players_score_on(doc, start, end, counts_after) or counts_back_in_time(doc, start, end) \
-        or is_a_cue_or_darts_score(doc, start, end)
+        or is_a_cue_or_darts_score(doc, start, end) or is_a_tennis_score(doc, start, end) \
+        or is_a_race_time(doc, start, end)

@@ -43,10 +43,11 @@ _CALENDAR_WORDS = frozenset(WEEKDAYS) | {name for name in MONTHS if len(name) > 
 # Nouns that frame a count rather than name what is counted ("an annual rate of 4.19 million",
 # "expectations of about 30 million").
 _FRAMES = frozenset({"rate", "pace", "level", "total", "tally", "figure", "expectation", "estimate", "forecast",
-                     "range", "record", "mark", "high", "low", "average"})
+                     "range", "record", "mark", "high", "low", "average", "maximum", "minimum"})
 _PACE_NOUNS = frozenset({"rate", "pace"})
 # Words that are how a number is written or how often, not what it counts.
-_NOT_OBJECTS = frozenset({"time", "times", "worth", "percent", "per", "cent"})
+_NOT_OBJECTS = frozenset({"time", "times", "worth", "percent", "per", "cent", "nil", "row"})  # ("one, nil and 25
+# seats", "for five days in a row")
 # Subjects of the verb that governs a money, percent or measure fact ("the economy grew 3%").
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -216,7 +217,8 @@ CHANGE_NOUNS_DOWN = frozenset({"decrease", "fall", "drop", "decline", "reduction
                                "contraction", "plunge", "downturn"})
 # Nouns that stand for the amount of what follows them ("the number of arrests", "the price of gold").
 _AMOUNT_NOUNS = frozenset({"number", "amount", "level", "rate", "volume", "count", "share", "proportion", "price",
-                           "prices"})
+                           "prices", "length", "distance", "height", "depth", "width", "area", "size", "weight",
+                           "duration"})  # ("a 237 kilometre length of viaduct": the viaduct is measured)
 
 
 def changed_thing(tok: Token, start: int, end: int) -> tuple[Token, str] | None:
@@ -348,8 +350,8 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
         if tok is not None and kind == "count" and tok.lemma_.lower() == "point" \
                 and (index := index_that_moved(doc, start, end)) is not None:
             return index  # "the Dow fell 300 points": the Dow's points
-        if tok is not None and kind == "count" and tok.lemma_.lower() in _FRAMES:
-            continue  # "an annual rate of 4.19 million": what the rate is of is counted
+        if tok is not None and kind != "percent" and tok.lemma_.lower() in _FRAMES:
+            continue  # "an annual rate of 4.19 million", "a maximum of £9,000" ("raise rates to 5%": the rate)
         if tok is not None and not _same_line_noun(doc, tok, start):
             continue
         if tok is not None and tok.lower_ in _AMOUNT_NOUNS:
@@ -358,7 +360,6 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
             continue  # "550 of them", "early Monday": no thing named
         if tok is not None and tok.is_alpha and tok.lower_ not in _NOT_OBJECTS and tok.lower_ not in SURFACES \
                 and tok.lower_ not in MULTIPLIERS \
-                and not (kind == "age" and tok.pos_ == "PROPN") \
                 and not (kind == "age" and tok.pos_ == "PROPN"):  # "4-year-old Abigail Edan": a person, not a thing
             return tok
     return None

@@ -56,6 +56,7 @@ _TABLE: list[_TableRow] = [
     ("measure", "ml", ("ml", "millilitre", "milliliter")),
     ("measure", "gallon", ("gallon", "gal")),
     ("measure", "barrel", ("barrel", "bbl")),
+    ("measure", "barrel/day", ("bpd", "b/d", "barrels per day")),  # oil output, as the trade abbreviates it
     ("measure", "cup", ("cup",)),
     ("measure", "tablespoon", ("tablespoon", "tbsp")),
     ("measure", "teaspoon", ("teaspoon", "tsp")),
@@ -433,7 +434,12 @@ def looks_like_a_unit_symbol(text: str) -> bool:
     """'Wh', 'MWh', 'GHz', 'Ma': short, with a capital, as unit symbols are written (a word such as
     'hand' or 'point' is not taken for the unit pint also knows by that name)."""
     return 1 < len(text) <= 4 and text.isascii() and text.isalpha() and any(c.isupper() for c in text) \
-        and not text.isupper() and text not in _TITLES
+        and not text.isupper() and text not in _TITLES and not is_a_plural_acronym(text)
+
+
+def is_a_plural_acronym(text: str) -> bool:
+    """'MPs', 'CEOs', 'NGOs': things counted ("65 MPs"), not metres per second nor a title."""
+    return len(text) > 2 and text[:-1].isupper() and text[:-1].isalpha() and text.endswith("s")
 
 
 def _pint_spelling(text: str) -> str:
@@ -479,7 +485,7 @@ def canonical_unit(name: str | None, kind: str) -> tuple[str | None, str | None]
     'information'), 'X/Y' for a rate ('USD/share': 'money/count', 'barrel/day': 'volume/time')."""
     if name is None:
         return None, None
-    if "/" in name and name not in _FORMS:
+    if "/" in name and (name not in _FORMS or _library_name(_FORMS[name]) is None):  # ("bpd": barrel/day)
         top, bottom = name.split("/", 1)
         top_key, top_dimension = canonical_unit(top, kind)
         bottom_key, bottom_dimension = canonical_unit(bottom, "duration" if bottom in TIME_NAMES else "measure")
