@@ -378,3 +378,24 @@ def test_a_statement_quoted_as_the_speaker_is_whoever_issued_it(ner):
     assert [q[1] for q in speakers(ner, text)] == ["Tool", "Tool"]
     unsaid = "“There is no playbook that artists can pull from in these times,” the statement read."
     assert speakers(ner, unsaid)[0][1] == "the statement"  # no one said to have issued it
+
+
+def test_a_quote_opening_its_paragraph_after_reported_speech_is_the_reporters(ner):
+    text = ("Union leader Karen Walsh met the board on Friday.\n"
+            "Walsh said that without more money, talks were not the “right venue” at this stage.\n"
+            "“Our members have waited four years for a fair offer and they will not wait any longer.”\n"
+            "However, she said nurses had agreed to staff the emergency wards during the strike.\n"
+            "“Patient safety will always come first for every one of our members.”")
+    got = speakers(ner, text)
+    assert [(s, e) for _, s, e, _ in got] == [("Walsh", "Karen Walsh"), ("she", "Karen Walsh")]
+
+
+def test_an_office_described_is_the_person_named_with_it_before(ner):
+    text = ("Speaking in Dhaka, Disaster Minister Enamur Rahman said relief came quickly.\n"
+            "The ports were closed overnight.\n"
+            "“We have prepared four thousand shelters along the coast,” said the state minister.\n"
+            "Gemma Tumelty, the union's president, was less sure.\n"
+            "“Students will pay for this decision for many years,” the president said.")
+    got = speakers(ner, text)
+    assert [(s, e) for _, s, e, _ in got] == [("the state minister", "Enamur Rahman"),
+                                                ("the president", "Gemma Tumelty")]

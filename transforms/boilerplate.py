@@ -109,7 +109,7 @@ class LabelledLine:
     reason: str
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # (lines repeated across pages stay; a larger cache holds the corpus's lines)
 def _words(text: str) -> int:
     return count_words(text)
 
@@ -137,7 +137,7 @@ def is_prose(text: str) -> bool:
     return (words >= 6 and _ends_like_sentence(text)) or words >= 25
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def chrome_reason(text: str) -> str | None:
     """Why a short line is site chrome, or None. Long lines are never judged by their words."""
     if _words(text) > MAX_CHROME_WORDS:

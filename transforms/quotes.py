@@ -14,6 +14,7 @@ quotation marks ("The Mandalorian").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -33,7 +34,7 @@ SPEECH_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "wrote"
 _VERB = r"(?P<verb>" + "|".join(SPEECH_VERBS) + r")"
 # a speech verb, or one naming what is quoted ("critics called it “a whitewash”"): someone speaks
 NAMING_VERBS = ("called", "dubbed", "termed", "described", "branded", "labelled", "labeled")
-_SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS + NAMING_VERBS) + r")\b")
+_SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS + NAMING_VERBS) + r")\b(?!\s+to\s+[a-z])")  # (not "agreed to provide")
 _WEEKDAY = r"(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")\b"
 # a name, with the organisation it speaks for ("Pat Slattery of the National Weather Service", "Sgt.
 # Cassandra Davis with the Little Rock Police Department"); never a weekday ("on Thursday said")
@@ -181,7 +182,7 @@ def _person_by_surname(mentions: list[Mention], text: str) -> Mention | None:
 
 # the last 'Name said' of the paragraph before a quote that names no one ('Smith said the plan was
 # flawed. “It will never work.”')
-_SAID = re.compile(r"(?P<speaker>" + _NAME + r")\s+" + _ADVERB + _VERB + r"\b")
+_SAID = re.compile(r"(?P<speaker>" + _NAME + r"|\b(?:he|she)\b)\s+" + _ADVERB + _VERB + r"\b")  # ("However, she said")
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "with", "from", "by"})
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
@@ -428,8 +429,9 @@ def _paragraph_speaker(body_text: str, mentions: list[Mention], match: re.Match)
     speaker = (said[-1].start("speaker"), said[-1].end("speaker"), said[-1].group("verb"))
     if any(m.label == "PERSON" and speaker[1] <= m.start_char < match.start() for m in mentions):
         return None
+    quoted_since = (q.group("q1") or q.group("q2") or "" for q in _QUOTE.finditer(body_text, said[-1].end(), match.start()))
     if _SPEECH.search(body_text, said[-1].end(), match.start()) \
-            or opens_paragraph and _QUOTE.search(body_text, said[-1].end(), match.start()):
+            or opens_paragraph and any(len(q.split()) >= 3 for q in quoted_since):  # (not 'the "appropriate forum"')
         return None  # 'Police said the gunman shouted at the crowd. “Get down”': someone else speaks
         # (or names it: 'said the report, which critics called “…”'; or a quote of its own follows)
     return speaker
@@ -521,8 +523,40 @@ def _speaker(body_text: str, mentions: list[Mention], start: int, end: int, quot
     if entity is None and _A_STATEMENT.fullmatch(speaker_text) and (issuer := _issuer(body_text, mentions, start)):
         return issuer  # "the statement read": who issued it
     if entity is None:
-        entity = _organisation_described(mentions, speaker_text, quote_start)
+        entity = _organisation_described(mentions, speaker_text, quote_start) \
+            or _person_described(people, speaker_text, quote_start)
     return speaker_text, entity.entity_id if entity else None
+
+
+# A person's office, as an article describes them once named ("the state minister", "The president",
+# "NUS President", "the deputy vice-chancellor")
+_OFFICES = (r"minister|president|vice-chancellor|chancellor|secretary|governor|mayor|chair(?:man|woman)?|chief|"
+            r"director|spokes(?:man|woman|person)|coach|manager|captain|senator|premier|ceo|founder|analyst|"
+            r"economist|professor|commissioner|ambassador|judge|prosecutor|lawyer|leader|superintendent|inspector")
+_AN_OFFICE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+){0,3}?(?P<office>" + _OFFICES + r")", re.I)
+MAX_DESCRIBED_BACK = 3000  # characters before the quote in which the person described is looked for
+
+
+def _person_described(people: _People, speaker_text: str, before: int) -> Mention | None:
+    """'the state minister said' after 'State Minister Md Mohibur Rahman', 'The president' after
+    'President Javier Milei' or 'Milei, the president': the last person named before the quote with
+    that office written beside the name."""
+    described = _AN_OFFICE.fullmatch(speaker_text)
+    if described is None:
+        return None
+    office = described.group("office").lower()
+    beside = re.compile(rf"\b{re.escape(office)}\s+(?:(?:for|of)\s+(?:(?:[A-Z][\w’'-]*|and|the)\s+){{0,6}})?"
+                        rf"(?:[A-Z][\w.’'-]*\s+)?$", re.I)  # ("State Minister for Disaster Management and Relief …")
+    after = re.compile(rf"^,\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){{0,4}}?{re.escape(office)}\b", re.I)
+    text = people.body_text
+    for m in reversed(people.unquoted):
+        if m.end_char > before:
+            continue
+        if m.end_char < before - MAX_DESCRIBED_BACK:
+            break
+        if beside.search(text, max(0, m.start_char - 40), m.start_char) or after.match(text[m.end_char:m.end_char + 80]):
+            return m
+    return None
 
 
 _A_STATEMENT = re.compile(r"(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+(?:joint\s+|brief\s+|written\s+)?statement")
@@ -558,8 +592,11 @@ def _organisation_described(mentions: list[Mention], speaker_text: str, before: 
     noun = described.group(1)
     named = [m for m in mentions if m.label == "ORG" and m.end_char <= before
              and noun in (w.lower() for w in m.canonical_name.split())]
-    if not named and noun in ORGANISATION_NOUNS:  # "The company said": the organisation last named
-        named = [m for m in mentions if m.label == "ORG" and before - 600 <= m.end_char <= before]
+    if not named and noun in ORGANISATION_NOUNS:  # "The company said": of the organisations named just
+        # before, the one the article names most so far (the latest of those)
+        near = [m for m in mentions if m.label == "ORG" and before - 600 <= m.end_char <= before]
+        times = Counter(m.entity_id for m in mentions if m.label == "ORG" and m.end_char <= before)
+        named = sorted(near, key=lambda m: (times[m.entity_id], m.end_char))
     return named[-1] if named else None
 
 
@@ -567,7 +604,8 @@ def _organisation_described(mentions: list[Mention], speaker_text: str, before: 
 ORGANISATION_NOUNS = frozenset({"company", "firm", "group", "retailer", "bank", "airline", "carrier", "business",
                                 "insurer", "lender", "chain", "operator", "maker", "manufacturer", "giant", "startup",
                                 "broadcaster", "network", "charity", "club", "miner", "developer", "supermarket",
-                                "band"})
+                                "band", "carmaker", "automaker", "organisation", "organization", "cartel", "union",
+                                "regulator", "conglomerate", "brand"})
 
 
 # 'READ MORE: "South Carolina sees drop in …"': a linked story's headline, not a quotation
