@@ -275,3 +275,12 @@ def test_a_persons_name_the_model_reads_as_an_organisation_is_a_person_by_its_wo
                                                                "Marvel Studios", "Victoria Park", "NISSAN SENTRA"))
     assert not is_a_persons_name("Karolina Muchova", frozenset()) and english_words(None) == frozenset()
     assert Path(ner.path).exists()
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("San Diego’s municipal code has not kept pace.", "San Diego", "GPE"),  # a city of the gazetteer
+    ("He stole almost £8m from the former chairman of Manchester United, among others.", "Manchester United", "ORG"),
+    ("Phil Jackson arrived. Jackson said the team was tired.", "Phil Jackson", "PERSON"),  # a town's name, his surname
+])
+def test_a_name_read_as_a_person_that_the_page_never_introduces_is_a_town_or_its_club(ner, text, name, label):
+    assert {(m.canonical_name, m.label) for m in extract_mentions(ner(text))} == {(name, label)}

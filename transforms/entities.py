@@ -223,6 +223,8 @@ def _repair_spans(text: str, spans: list[Span_], words: frozenset[str] = frozens
     elsewhere."""
     split = [(s, e, "PERSON" if lab != "PERSON" and is_a_persons_name(text[s:e], words) else lab)
              for s, e, lab in _split_runs(text, spans)]  # (two words as printed: no "the", no role, no place)
+    introduced = _surnames(text, split)
+    split = [(s, e, _read_as_a_person_but(text, s, e, introduced) if lab == "PERSON" else lab) for s, e, lab in split]
     places = {text[s:e] for s, e, lab in split if lab in ("GPE", "LOC")}
     full_names = {clean_name(text[s:e], "PERSON") for s, e, lab in split if lab == "PERSON"}
     full_names = {name for name in full_names if len(name.split()) >= 2}
@@ -265,6 +267,38 @@ def _repair_spans(text: str, spans: list[Span_], words: frozenset[str] = frozens
                 repaired.append((m.start(), m.end(), "PERSON"))
                 take(*m.span())
     return sorted(repaired)
+
+
+# A club's name after its town's ("Manchester United", "Leicester City": not "Kansas City", a city)
+_CLUB_WORDS = frozenset({"United", "City", "Rovers", "Wanderers", "Athletic", "Albion", "Town", "County", "Rangers",
+                         "Hotspur", "Argyle", "Orient", "Wednesday", "Forest", "Villa", "Olympic", "Dynamo"})
+# A settlement's name may open with these, which are first names too ("San Diego", "St Albans")
+_PLACE_OPENINGS = frozenset({"San", "Santa", "Santo", "São", "Saint", "St", "St.", "Port", "Fort", "Mount", "New", "El",
+                             "La", "Le", "Los", "Las"})
+
+
+def _surnames(text: str, spans: list[Span_]) -> set[str]:
+    """The last words of the names of two words or more the spans read as persons."""
+    return {name.split()[-1] for s, e, lab in spans if lab == "PERSON"
+            and len((name := clean_name(text[s:e], "PERSON")).split()) >= 2}
+
+
+def _read_as_a_person_but(text: str, start: int, end: int, surnames: set[str]) -> str:
+    """The label of a name the model reads as a person that the page does not introduce as one: a
+    town or city of the gazetteer ("Vadodara", "San Diego's"; not "Houston" or "Jackson", first
+    names too, nor the surname of someone the page names in full) is a place; a town's club
+    ("Manchester United") and a plural after "the" ("the Leafs", "the Bruins") an organisation."""
+    name = clean_name(text[start:end], "GPE")
+    words = name.split()
+    if not words or name in surnames:
+        return "PERSON"
+    if name in settlement_names() and (words[0] in _PLACE_OPENINGS and len(words) > 1
+                                       or first_names().get_gender(words[0]) == "unknown"):
+        return "GPE"
+    if len(words) == 2 and words[1] in _CLUB_WORDS and words[0] in settlement_names() and name not in settlement_names():
+        return "ORG"
+    plural = len(words) == 1 and name.endswith("s") and first_names().get_gender(name) == "unknown"
+    return "ORG" if plural and re.search(r"\b[Tt]he\s+$", text[max(0, start - 5):start]) else "PERSON"
 
 
 def extract_mentions(doc: Doc, body_start: int = 0, words: frozenset[str] = frozenset()) -> list[Mention]:
