@@ -439,6 +439,8 @@ def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     ("Industrial output rose 2.1% - adjusted for the season - in January.", "output"),  # a verb of change
     ("In the space of one year - between 2002 and 2003 - CD album sales fell by 13.8%.", "sale"),  # (misparsed)
     ("The pipeline carries a 480 kilometre length of cable.", "cable"),  # what the length is of
+    ("Nickel slid to a three-week low of $15,200 a tonne.", "nickel"),  # past a frame, whose level it is
+    ("Britain's five-year average for barley production is 7.1 million tonnes.", "production"),
 ])
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]

@@ -29,7 +29,7 @@ AFTER_A_PERIOD = frozenset({"ago", "earlier", "later", "previously", "on", "back
 # returning" is how long something lasted).
 AROUND_AN_EVENT = frozenset({"before", "after"})
 # What a period before it measures an extreme over ("a two-week low"): the level is the fact.
-EXTREMES = frozenset({"high", "low", "peak", "trough", "best", "worst", "highs", "lows"})
+EXTREMES = frozenset({"high", "low", "peak", "trough", "best", "worst", "highs", "lows", "average"})  # ("a 10-year average")
 # Words before a period that frame what follows ("in the three months to December", "over the past two years").
 BEFORE_A_PERIOD = frozenset({"the", "last", "past", "next", "previous", "coming", "first", "final", "following",
                              "recent", "preceding", "prior", "same"})

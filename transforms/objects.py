@@ -328,6 +328,22 @@ def noun_before_its_change(doc: Doc, start: int) -> Token | None:
     return doc[verb - 1] if doc[verb - 1].pos_ == "NOUN" else None
 
 
+def _beyond_the_frame(frame: Token) -> Token | None:
+    """What a frame noun frames: what it is for or of ("the average for wheat production"), else,
+    when the amount is reached through it, the verb's object or subject ("reduce output to a range
+    of …", "copper slid to a two-week low of …")."""
+    for prep in frame.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+            noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if noun is not None:
+                return noun
+    if frame.dep_ != "pobj" or frame.head.dep_ not in ("prep", "dative") or frame.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = frame.head.head
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None) \
+        or next((c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
     """The noun the fact [start, end) counts or measures (its lemma is the object), or None."""
     after = past_parentheses(doc, end)
@@ -351,7 +367,9 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
                 and (index := index_that_moved(doc, start, end)) is not None:
             return index  # "the Dow fell 300 points": the Dow's points
         if tok is not None and kind != "percent" and tok.lemma_.lower() in _FRAMES:
-            continue  # "an annual rate of 4.19 million", "a maximum of £9,000" ("raise rates to 5%": the rate)
+            tok = _outside(_beyond_the_frame(tok), start, end)  # ("raise rates to 5%": the rate)
+            if tok is None or tok.lemma_.lower() in _FRAMES:
+                continue
         if tok is not None and not _same_line_noun(doc, tok, start):
             continue
         if tok is not None and tok.lower_ in _AMOUNT_NOUNS:
