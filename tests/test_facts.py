@@ -366,6 +366,8 @@ def test_news_constructions(parser, sentence, expected):
     "The vote is due on June 3 or 4, officials said.",  # the last day of "June 3 or 4"
     'The plant shut in March 2021 "due to falling demand".',  # a quotation opens after the year
     "The Two Rivers Bridge reopened on Monday.",  # a number word inside a name, before a unit word
+    "He took gold in the 50 and 100 metres backstroke.",  # the first of two events named by distance
+    "The film is set in Compartment n° 4.",  # the number sign
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []

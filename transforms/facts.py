@@ -97,7 +97,7 @@ _HAS_NUMBER = re.compile(
 )
 # A number after one of these labels names something ("exit 436", "No. 1"); it counts nothing.
 _IDENTIFIER_WORDS = frozenset({
-    "no", "no.", "nos", "number", "#", "exit", "highway", "route", "interstate", "room", "flight", "chapter",
+    "no", "no.", "nos", "number", "#", "n°", "nº", "exit", "highway", "route", "interstate", "room", "flight", "chapter",
     "page", "pages", "section", "article", "rule", "model", "version", "level", "grade", "platform", "gate",
     "bus", "line", "channel", "apartment", "suite", "box", "district", "ward", "pier", "lot", "phase", "stage",
     "act", "verse", "psalm", "item", "step", "figure", "table", "appendix", "code", "amendment", "resolution",
@@ -553,6 +553,8 @@ def _is_identifier(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     if before == "." and start > 1:
         before = doc[start - 2].lower_ + "."  # "no. 1" split as "no", "."
+    if before in ("°", "º") and start > 1 and doc[start - 2].lower_ == "n":
+        before = "no"  # "Compartment n° 6", "nº 5": the number sign
     if before in _IDENTIFIER_WORDS or _in_number_chain(doc, start, end):
         return True
     measured = end < len(doc) and match_unit_after([t.lower_ for t in doc[end : end + 3]]) is not None
@@ -907,7 +909,7 @@ def _states_no_quantity(sent: Doc, r: _Reading) -> bool:
     """The pronoun "one", a number inside a name, or a period that frames another fact."""
     if r.value == 0 and r.unit is None and r.currency is None and r.value_high is None:
         return True  # "from zero to 60 mph", "zero tolerance": nothing counted
-    if r.unit is not None and r.unit.name in ("m", "km", "yard", "mile") and names_an_event(sent, r.start, r.span_end):
+    if (r.unit is None or r.unit.name in ("m", "km", "yard", "mile")) and names_an_event(sent, r.start, r.span_end):
         return True
     if r.unit is None and is_anaphoric(sent, r.start, r.end):
         return True

@@ -663,6 +663,10 @@ def names_an_event(doc: Doc, start: int, end: int) -> bool:
     'a jump of 7.96m')."""
     if end < len(doc) and doc[end].lower_ in STROKES:
         return True  # "the 100 yard backstroke"
+    listed = end + 2 if end + 1 < len(doc) and doc[end].lower_ in ("and", "or", ",") and doc[end + 1].like_num else end
+    unit = match_unit_after([t.lower_ for t in doc[listed:listed + 2]]) if listed > end else None
+    if unit is not None and listed + unit[1] < len(doc) and doc[listed + unit[1]].lower_ in STROKES:
+        return True  # "the 100 and 200 meters freestyle": the first of two events named by their distance
     if not _GLUED_DISTANCE.fullmatch(doc[start:end].text):  # "100m", as one token or two
         return False
     nxt = doc[end] if end < len(doc) else None
