@@ -909,7 +909,8 @@ def _states_no_quantity(sent: Doc, r: _Reading) -> bool:
     """The pronoun "one", a number inside a name, or a period that frames another fact."""
     if r.value == 0 and r.unit is None and r.currency is None and r.value_high is None:
         return True  # "from zero to 60 mph", "zero tolerance": nothing counted
-    if (r.unit is None or r.unit.name in ("m", "km", "yard", "mile")) and names_an_event(sent, r.start, r.span_end):
+    if (r.unit is None and sent[r.start].is_digit or r.unit is not None and r.unit.name in ("m", "km", "yard", "mile")) \
+            and names_an_event(sent, r.start, r.span_end):  # ("the 100 and 200 metres", not "three sprint finishes")
         return True
     if r.unit is None and is_anaphoric(sent, r.start, r.end):
         return True

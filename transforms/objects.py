@@ -367,9 +367,11 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
                 and (index := index_that_moved(doc, start, end)) is not None:
             return index  # "the Dow fell 300 points": the Dow's points
         if tok is not None and kind != "percent" and tok.lemma_.lower() in _FRAMES:
-            tok = _outside(_beyond_the_frame(tok), start, end)  # ("raise rates to 5%": the rate)
-            if tok is None or tok.lemma_.lower() in _FRAMES:
+            beyond = _outside(_beyond_the_frame(tok), start, end)  # ("raise rates to 5%": the rate)
+            if (beyond is None or beyond.lemma_.lower() in _FRAMES) and kind == "count":
                 continue
+            tok = beyond if beyond is not None and beyond.lemma_.lower() not in _FRAMES else tok
+            # (else the frame itself: "recorded a new all-time high of 31.5C")
         if tok is not None and not _same_line_noun(doc, tok, start):
             continue
         if tok is not None and tok.lower_ in _AMOUNT_NOUNS:
