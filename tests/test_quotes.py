@@ -399,3 +399,11 @@ def test_an_office_described_is_the_person_named_with_it_before(ner):
     got = speakers(ner, text)
     assert [(s, e) for _, s, e, _ in got] == [("the state minister", "Enamur Rahman"),
                                                 ("the president", "Gemma Tumelty")]
+
+
+def test_a_firms_people_or_a_clause_between_the_quote_and_its_speaker(ner):
+    text = ("Barclays analysts said this week that prices had been hit by “persistent outages at two big smelters”.\n"
+            "“Carmakers were strong because of the weaker yen” after chip stocks rose overnight, said Mariko Tanaka, "
+            "an economist.")
+    got = speakers(ner, text)
+    assert [s for _, s, _, _ in got] == ["Barclays analysts", "Mariko Tanaka"]

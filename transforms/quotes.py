@@ -100,7 +100,11 @@ _DESCRIBED_THEN_NAMED = re.compile(r"^\s*,?\s*(?:[a-z]+\s+){1,4}?[a-z]+,\s*"
 # the sentence ends on
 _ACCORDING_TO_AT_THE_END = re.compile(r"^[^.!?“”\"]{0,120}?,\s*(?P<verb>according\s+to)\s+"
                                       r"(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})\s*[.!?]")
-_AFTER += [_DESCRIBED_THEN_NAMED, _ACCORDING_TO_AT_THE_END]
+# '“…” after a U.S. key semiconductor index soared overnight, said Koichi Fujishiro': a clause of
+# when or why, then the verb and the name
+_AFTER_A_CLAUSE = re.compile(r"^\s+(?:after|as|when|while|before|since|because)\b(?:[^.!?“”\"]|(?<=\b[A-Z])\.){0,120}?,\s*"
+                             + _VERB + r"\s+(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\b")
+_AFTER += [_DESCRIBED_THEN_NAMED, _ACCORDING_TO_AT_THE_END, _AFTER_A_CLAUSE]
 # a credit right after the quote, on its line or the next: '” — Council member Ryan Alter',
 # '” —Pat Slattery, National Weather Service' (a pull quote's or a letter's signature)
 _CREDIT = re.compile(r"[ \t]*\n?[ \t]*[—–][ \t]*(?:[\w.’'-]+[ \t]+){0,3}?"
@@ -112,7 +116,10 @@ _BEFORE = [
     # 'Blinken said he spoke to them about “…”', 'Robertson, the U.S. commander, said: “…”', 'The
     # president said on Tuesday that China “…”': the sentence's speaker, the quote later in it
     # (not when someone else calls it so: 'said the report, which critics called “…”')
-    re.compile(r"(?:^|[.!?]\s+)(?P<speaker>" + _NAME_OR_DESCRIPTION + r")" + _APPOSITION + r"\s+" + _ADVERB
+    # ('Jefferies analysts said this month that output was hit by “…”', 'Looking forward the company
+    # said it plans to grow “…”': a name's people, and a few words before the sentence's subject)
+    re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][a-z]+(?:(?:\s+[a-z]+){1,2},?|,)\s+)?(?P<speaker>" + _NAME + r"\s+[a-z]+s|"
+               + _NAME_OR_DESCRIPTION + r")" + _APPOSITION + r"\s+" + _ADVERB
                + _VERB + r"\b(?:(?!\b(?:called|dubbed|termed|described)\b)[^.!?“”\"])*$"),
     _COLON_AFTER_NAME,
 ]
