@@ -331,8 +331,8 @@ def is_a_cue_or_darts_score(doc: Doc, start: int, end: int) -> bool:
 
 
 # Words only tennis's pages use ("double faults" by its second word after "double").
-TENNIS_WORDS = frozenset({"serve", "serves", "serving", "second-serve", "first-serve", "double-break", "double-fault",
-                          "tiebreak", "tie-break", "deuce", "break-point", "love-15"})
+TENNIS_WORDS = frozenset({"serve", "second-serve", "first-serve", "double-break", "double-fault", "tiebreak", "tie-break",
+                          "deuce"})  # (not "serves" or "serving": "the hospital serves 300 patients")
 _WON_IN_A_TENNIS_MATCH = frozenset({"game", "games", "point", "points", "set", "sets", "break", "breaks", "ace", "aces",
                                     "double", "break-points"})
 _TENNIS_POINTS = r"(?:0|15|30|40|love)"
