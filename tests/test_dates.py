@@ -97,3 +97,8 @@ def test_a_day_still_to_come_until_it_and_a_weekday_in_parentheses_after_a_date(
                                                     dt.date(2019, 6, 12))] == [("Monday", dt.date(2019, 6, 17))]
     found = extract_dates("The drive starts June 16 (Wednesday) in the city.", dt.date(2021, 6, 14))
     assert [(d.text, d.date) for d in found] == [("June 16", dt.date(2021, 6, 16))]
+
+
+def test_a_weekday_and_its_part_of_the_day_before_a_date_in_parentheses_say_which_year():
+    found = extract_dates("The strike may last until Tuesday evening (October 30), unions said.", dt.date(2018, 10, 29))
+    assert [(d.text, d.date) for d in found] == [("Tuesday", dt.date(2018, 10, 30)), ("October 30", dt.date(2018, 10, 30))]

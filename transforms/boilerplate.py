@@ -73,7 +73,7 @@ _CAPTION = re.compile(
     re.I | re.X,
 )
 _DATELINE = re.compile(
-    rf"""\b({MONTH_PREFIXES})[a-z]*\.?\ \d{{1,2}},?\ \d{{4}}\b|
+    rf"""\b({MONTH_PREFIXES})[a-z]*\.?\ \d{{1,2}},?\ \d{{4}}\b|\b\d{{1,2}}\ ({MONTH_PREFIXES})[a-z]*\.?,?\ \d{{4}}\b|
     """ r"""\b\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\bago\b|^by\ |\bupdated\b|\bpublished\b""",
     re.I | re.X,
 )

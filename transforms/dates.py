@@ -164,7 +164,8 @@ def _in_its_year(latest: dt.date, anchor: dt.date, clause: str) -> dt.date:
     return latest
 
 
-_WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{WEEKDAY_NAMES}),?\s+$", re.I)
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{WEEKDAY_NAMES})(?:\s+(?:morning|afternoon|evening|night))?,?\s+\(?$", re.I)
+# ("Friday January 20", "Tuesday evening (October 30)")
 _WEEKDAY_AFTER = re.compile(rf",?\s*\(?(?P<weekday>{WEEKDAY_NAMES})\b", re.I)
 
 
@@ -209,7 +210,7 @@ def extract_dates(text: str, document_date: dt.date | None = None,
                 date = _in_its_week(date, document_date, _clause_before(text, start))
             if kind == "day_no_year" and date is not None:
                 date = _in_its_year(date, document_date, _clause_before(text, start))
-                named = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) or _WEEKDAY_AFTER.match(text, end)
+                named = _WEEKDAY_BEFORE.search(text, max(0, start - 22), start) or _WEEKDAY_AFTER.match(text, end)
                 if named is not None:  # ("Friday January 20", "June 16 (Wednesday)")
                     date = _in_the_year_of_its_weekday(date, document_date, WEEKDAYS[named.group("weekday").lower()])
             if date is None and resolution == "stated":
