@@ -66,7 +66,7 @@ class Settings(BaseSettings):
     # oldest reader; analysts' own tools (the duckdb shell, GUI clients) are often DuckDB 1.x.
     storage_version: str = Field("v1.1.0", pattern=r"^(v\d+\.\d+\.\d+|latest)$",
                                  description="the oldest DuckDB that must open the warehouse; latest: DuckDB's newest format")
-    duckdb_memory_limit: str = Field("128MB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",
+    duckdb_memory_limit: str = Field("64MB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",
                                      description="the memory DuckDB may use for a run's queries; past it, it works "
                                                  "on disk (next to the warehouse, in its .tmp folder)")
     story_similarity: float = Field(0.5, gt=0, le=1, description="the Jaccard similarity of two bodies' five-word "
