@@ -295,6 +295,9 @@ def test_the_seeds_tolls_are_grouped_into_claims_and_the_disagreements_report_sh
     gaza = next(row for row in report if row["low"] == 27840.0)
     assert (gaza["high"], gaza["stories"], gaza["versions"]) == (40130.0, 3, 3)
     assert all(figure in gaza["timeline"] for figure in (">= 27,840", "> 34,535", "> 40,130"))
+    # a version is shown by its publisher, or by its title where no publisher was read, never by a path
+    assert "International Business Times" in gaza["timeline"] and "undated Blinken meets Netanyahu" in gaza["timeline"]
+    assert "seeds/" not in gaza["timeline"]
 
 
 def test_the_page_renders_in_a_headless_browser_with_the_seeds_claims(seeded, tmp_path):

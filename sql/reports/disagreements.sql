@@ -3,7 +3,7 @@
 -- param limit INTEGER: rows shown (default: 50)
 WITH versions AS (
     SELECT c.claim_id, c.measure, f.value, f.bound, f.object, coalesce(s.story_id, c.doc_id) AS story,
-           d.published_date, coalesce(d.publisher, d.source_uri) AS source,
+           d.published_date, coalesce(d.publisher, d.title, d.source_uri) AS source,
            CASE f.bound WHEN '=' THEN '' WHEN 'range' THEN '' ELSE f.bound || ' ' END
                || CASE WHEN f.value = round(f.value) THEN format('{:,}', f.value::BIGINT) ELSE f.value::VARCHAR END
                || CASE WHEN f.value_high IS NOT NULL THEN '–' || format('{:,}', f.value_high::BIGINT) ELSE '' END AS figure
