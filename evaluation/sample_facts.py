@@ -33,7 +33,7 @@ def as_markdown(drawn: list[tuple[str, object]]) -> str:
     lines = ["| # | page | fact | value | high | bound | unit | dimension | kind | object | sentence |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
     for i, (page, f) in enumerate(drawn, start=1):
-        cells = [str(i), page[:12], f.text, f"{f.value:g}", "" if f.value_high is None else f"{f.value_high:g}",
+        cells = [str(i), page[:12], f.text, f"{f.value:.15g}", "" if f.value_high is None else f"{f.value_high:.15g}",
                  f.bound, f.unit or "", f.dimension or "", f.kind, f.object or "", " ".join(f.sentence.split())]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
