@@ -25,7 +25,7 @@ from transforms.entities import Mention, close_spelling, first_names
 SPEECH_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "wrote", "writes", "asked", "asks",
                 "stated", "explained", "noted", "warned", "insisted", "declared", "continued", "replied",
                 "tweeted", "posted", "argued", "claimed", "acknowledged", "recalled", "stressed", "urged",
-                "announced", "responded", "cautioned", "emphasized", "emphasised", "admitted", "agreed", "quipped",
+                "announced", "reported", "responded", "cautioned", "emphasized", "emphasised", "admitted", "agreed", "quipped",
                 "joked", "conceded", "observed", "remarked", "suggested", "predicted", "maintained", "countered",
                 "concluded", "confirmed", "revealed", "boasted", "complained", "lamented", "recounted", "shouted",
                 "warns", "explains", "notes", "insists", "argues", "claims", "urges", "continues", "recalls",
@@ -41,8 +41,8 @@ _WEEKDAY = r"(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")\b"
 _NAME = r"(?!" + _WEEKDAY + r")(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:(?:of|with)\s+the\s+|of\s+|the\s+)?[A-Z][\w.’'-]*){0,5}"
 # a name, a name's office ("Netanyahu's office"), or a description ("the officials", "the centrist
 # former prime minister", "the 14th-ranked Schwartzman": linked to the name inside it), or a pronoun
-# a description: "the officials", "one user", "The president" (not "one percent")
-_DESCRIPTION = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?!per\s?cent\b|percent\b)[\w-]+(?:\s+[\w’'-]+){0,4}"
+# a description: "the officials", "one user", "another passenger", "The president" (not "one percent")
+_DESCRIPTION = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?!per\s?cent\b|percent\b)[\w-]+(?:\s+[\w’'-]+){0,4}"
 # ... with those who worked with him ("Paganini and his team wrote")
 _SPEAKER = r"(?P<speaker>" + _NAME + r"(?:[’']s\s+[a-z]+|\s+and\s+(?:his|her|their)\s+[a-z]+)?|" + _DESCRIPTION \
     + r"|he|she|they|it|we|I)"
@@ -73,11 +73,13 @@ _STATEMENT_NOUNS = ("statement", "scene", "message", "words", "comment", "commen
                     "view", "assessment", "warning", "explanation", "account", "moment", "experience")
 # 'Smith told the BBC interviewer: “…”', 'Smith wrote on Twitter: “…”', 'Local restaurant owner Jorge
 # Ramírez described the scene: “…”', 'Scott Schnuck issued the following statement: “…”': a sentence
-# opened by a name (a few words of role before it) and a verb, ending in a colon
+# opened by a name (a few words of role before it) and a verb, ending in a colon; or a verb with
+# the speaker's own feeling or view as its object ('Mahesh expressed his enthusiasm: “…”', 'Trump
+# on Tuesday offered his support via Twitter: “…”')
 _COLON_AFTER_NAME = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][a-z]+\s+(?:[a-z]+\s+){1,3})?(?P<speaker>" + _NAME
                                + r")(?![’']s\b)" + _APPOSITION + r"\s+" + _ADVERB + r"(?:" + _VERB + r"\b[^.!?“”\"]{0,80}|(?P<verb2>"
                                + "|".join(_STATEMENT_VERBS) + r")\b[^.!?“”\"]{0,60}\b(?:" + "|".join(_STATEMENT_NOUNS)
-                               + r")\b[^.!?“”\"]{0,20}):\s*$")
+                               + r")\b[^.!?“”\"]{0,20}|(?P<verb3>[a-z]+ed)\s+(?:his|her|their)\s+[a-z]+\b[^.!?“”\"]{0,60}):\s*$")
 # after the closing quote: ', said Blinken' / ' Blinken said' / ', Lapid told Blinken'
 _AFTER = [
     re.compile(r"^\s*,?\s*" + _VERB + r"\s+" + _SPEAKER),
@@ -387,7 +389,7 @@ def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quot
                                                                       line_start + m.end("speaker"), body_text)):
             gd = m.groupdict()
             start, end = line_start + m.start("speaker"), line_start + m.end("speaker")
-            verb = gd.get("verb") or gd.get("verb2") or ("(labelled)" if gd.get("label") else "according to")
+            verb = gd.get("verb") or gd.get("verb2") or gd.get("verb3") or ("(labelled)" if gd.get("label") else "according to")
             start, end = _named_after_the_role(body_text, mentions, start + _last_sentence_start(body_text[start:end]), end)
             return start, end, verb.lower()
     return None
