@@ -443,6 +443,9 @@ def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     ("The pipeline carries a 480 kilometre length of cable.", "cable"),  # what the length is of
     ("Nickel slid to a three-week low of $15,200 a tonne.", "nickel"),  # past a frame, whose level it is
     ("Britain's five-year average for barley production is 7.1 million tonnes.", "production"),
+    ("Bookings showed a 12 per cent increase for domestic tourists.", "tourist"),  # what a change is for
+    ("Police seized a shipment of heroin, weighing about 40 kilograms, at the port.", "heroin"),  # set off before
+    ("The dairy will process about 9,000 litres of milk every day.", "milk"),  # what a rate's amount is of
 ])
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]
@@ -590,3 +593,39 @@ def test_half_a_dozen_is_six(parser):
 def test_a_decimal_comma_glued_to_its_unit(parser):
     facts = facts_of(parser, "The measure won 98.82% of the vote, with 1,67% against.")
     assert [f.value for f in facts] == [98.82, 1.67]
+
+
+def test_a_measure_and_its_equivalent_in_parentheses_before_the_noun_measure_it(parser):
+    facts = facts_of(parser, "Riders tackle the steep 12-kilometre (7.5-mile) mountain stage.")
+    assert [(f.value, f.unit, f.object) for f in facts] == [(12, "kilometer", "stage"), (7.5, "mile", "stage")]
+
+
+def test_a_change_before_another_measures_what_changed_both_times(parser):
+    facts = facts_of(parser, "Imports fell 2.1 percent in June after a 4.0 percent increase in March.")
+    assert [(f.value, f.object) for f in facts if f.kind == "percent"] == [(2.1, "import"), (4.0, "import")]
+
+
+def test_local_currency_signs_and_the_scale_of_a_sign_not_known(parser):
+    only(parser, "The cooperative earned Ksh3.2 billion from tea last year.", value=3.2e9, unit="KES")
+    only(parser, "The fine was Rp5 million.", value=5e6, unit="IDR")
+    only(parser, "Fees rose to Sh450 million.", value=450e6, unit="shilling")  # (whose shilling: the sentence's country)
+    only(parser, "The central bank announced a 25-bps cut.", value=25, unit="basis point", object="cut")
+    assert facts_of(parser, "Treasury expects Q10 billion in new revenue.") == []  # a sign not known: no "billion" alone
+
+
+def test_a_stage_of_a_draw_and_centuries_are_no_counts(parser):
+    for sentence in ("She is into the last eight at Wimbledon.", "He was seeded to reach the final four.",
+                     "Root has made two hundreds this series."):
+        assert [f for f in facts_of(parser, sentence) if f.kind == "count" and f.value_high] == [], sentence
+        assert not [f for f in facts_of(parser, sentence) if f.value in (4, 8)], sentence
+    only(parser, "The last 16 players were drawn on Monday.", value=16, object="player")
+
+
+def test_shooting_lines_tallies_left_to_the_one_before_and_a_periods_total_are_results(parser):
+    for sentence in ("Jokic went 11 of 19 from the field and 5-for-6 from the free-throw line on Friday.",
+                     "Led by Brown's 22 points and Tatum's 18, Boston won the game.",
+                     "The lead changed after three free throw points from Holiday in the final quarter of the game."):
+        assert [f.value for f in facts_of(parser, sentence) if f.kind != "ordinal"] == [], sentence
+    assert [f for f in facts_of(parser, "She closed with a three-day total of 204 strokes.") if f.kind == "duration"] == []
+    counted = facts_of(parser, "The council approved 8 of 12 requests from the floor of the chamber.")
+    assert [(f.value, f.object) for f in counted] == [(8, "request"), (12, "request")]  # a noun counted: no shooting line

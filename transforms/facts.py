@@ -222,7 +222,9 @@ def _is_numeric(token: Token) -> bool:
     low = text.lower()
     if is_number_word(low) or is_fraction(text):
         return True
-    if low in VAGUE:  # "hundreds of", "dozens of"; "Thousands braved the cold"
+    if low in VAGUE:  # "hundreds of", "dozens of"; "Thousands braved the cold" (not "scored two hundreds": centuries)
+        if token.i > 0 and (is_number_word(token.nbor(-1).lower_) or token.nbor(-1).like_num):
+            return False
         return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of" \
             or low in _VAGUE_ALONE and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
     if low in FRACTION_WORDS:  # "half a million", "half of", "half the world's", "a third of"
@@ -238,6 +240,8 @@ def _is_share(token: Token) -> bool:
     if following and (following[0] in SCALES or following[:1] == ["a"] and following[1:] and following[1] in SCALES):
         return low in ("half", "quarter", "quarters")
     before = doc[i - 1].lower_ if i > 0 else ""
+    if before in ("final", "last", "opening", "closing", "next", "previous"):
+        return False  # "the final quarter of the game": a period, as "the third quarter" is
     if ordinal_value(before) is not None or before in ("-", "the", "this", "that", "each", "every") \
             or low not in ("half", "quarter") and before not in ("a", "one"):
         return False  # "the second half", "a third" (only as "a third of")
@@ -331,7 +335,9 @@ def _number_runs(doc: Doc) -> list[tuple[int, int]]:
             if i > 0 and doc[i - 1].lower_ in ("a", "an") and (doc[i].lower_ in (*SCALES, "dozen")
                                                                or doc[i].lower_ in FRACTION_WORDS):
                 i -= 1
-            runs.append((i, j))
+            unread = i > 0 and any(c.isdigit() for c in doc[i - 1].text)  # ("K10 billion": a sign not known)
+            if not (j == i + 1 and tok.lower_ in SCALES and unread):  # the scale of a number not read is none
+                runs.append((i, j))
             i = j
         else:
             i += 1

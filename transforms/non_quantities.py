@@ -29,7 +29,8 @@ AFTER_A_PERIOD = frozenset({"ago", "earlier", "later", "previously", "on", "back
 # returning" is how long something lasted).
 AROUND_AN_EVENT = frozenset({"before", "after"})
 # What a period before it measures an extreme over ("a two-week low"): the level is the fact.
-EXTREMES = frozenset({"high", "low", "peak", "trough", "best", "worst", "highs", "lows", "average"})  # ("a 10-year average")
+# Levels a period frames ("a 10-year average", "a four-day total of 268"): the level is the fact.
+EXTREMES = frozenset({"high", "low", "peak", "trough", "best", "worst", "highs", "lows", "average", "total", "aggregate"})
 # Words before a period that frame what follows ("in the three months to December", "over the past two years").
 BEFORE_A_PERIOD = frozenset({"the", "last", "past", "next", "previous", "coming", "first", "final", "following",
                              "recent", "preceding", "prior", "same"})
@@ -226,7 +227,7 @@ def _tally(tok) -> str:
 
 def _noun_counted_after(doc: Doc, end: int) -> int:
     """The index of the noun a number (or the first of a list of them: "15, 13 and 11 points")
-    counts, past one modifier ("eight fourth-quarter assists")."""
+    counts, past a modifier ("eight fourth-quarter assists", "two free throw points")."""
     k = end
     while k + 1 < len(doc) and (doc[k].text == "," or doc[k].lower_ in ("and", "or")) and doc[k + 1].like_num:
         k += 2
@@ -234,8 +235,10 @@ def _noun_counted_after(doc: Doc, end: int) -> int:
         k += 3  # ("15, 13, and 11 points")
     if k + 2 < len(doc) and doc[k + 1].text in _DASHES:
         k += 3  # "fourth-quarter"
-    elif k + 1 < len(doc) and doc[k].pos_ == "ADJ":
-        k += 1
+    else:
+        for _ in range(2):
+            if k + 1 < len(doc) and (doc[k].pos_ == "ADJ" or doc[k].dep_ == "compound" and doc[k].pos_ == "NOUN"):
+                k += 1
     return k
 
 
@@ -245,6 +248,10 @@ def is_a_players_game_tally(doc: Doc, start: int, end: int) -> bool:
     words of one game in the sentence, or by a box score's list of tallies; a result, not a count."""
     if end - start != 1 or not (doc[start].like_num or doc[start].text.isdigit()):
         return False
+    if start > 0 and doc[start - 1].tag_ == "POS" and (end == len(doc) or doc[end].is_punct or doc[end].pos_ == "CCONJ"):
+        # "Curry's 14 points and Klay Thompson's nine": a tally left to be read from the one before
+        return any(t.like_num and t.i > 0 and doc[t.i - 1].tag_ == "POS" and is_a_players_game_tally(doc, t.i, t.i + 1)
+                   for t in doc[max(0, start - 12) : start - 1])
     words = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
     pitched = next((verb for verb in _PITCHING if tuple(t.lower_ for t in doc[start - len(verb):start]) == verb), None)
     if pitched and (words - set(pitched) - {"walk"}) & (TALLY_NOUNS | _ONE_GAME) \
@@ -263,7 +270,8 @@ def is_a_players_game_tally(doc: Doc, start: int, end: int) -> bool:
     tally = doc[noun]
     while tally.dep_ == "conj" and _tally(tally.head) in TALLY_NOUNS:
         tally = tally.head
-    owned = any(c.dep_ == "poss" for c in tally.children)
+    owned = any(c.dep_ == "poss" for c in tally.children) or any(  # ("two free throw points from Pierce")
+        c.dep_ == "prep" and c.lower_ in ("from", "by") and any(g.pos_ == "PROPN" for g in c.children) for c in tally.children)
     if not (tally.head.lemma_.lower() in _TALLY_VERBS or owned):
         return False
     return bool(words & _ONE_GAME) or any(_SCORE.fullmatch(t.text) for t in doc) or "score" in words
@@ -355,8 +363,38 @@ def is_a_tennis_score(doc: Doc, start: int, end: int) -> bool:
 
 
 _PERFORMANCE_VERBS = frozenset({"clock", "clocked", "win", "finish", "run", "swim", "ride", "cover", "complete", "post",
-                                "set", "record", "time", "timed", "cross", "stop"})
+                                "set", "record", "time", "timed", "cross", "stop", "stride", "sprint", "cruise",
+                                "victory", "triumph"})  # ("striding to victory in two hours 22 minutes 11 seconds")
 _SECONDS = frozenset({"second", "seconds", "sec", "secs"})
+
+
+# Shots made of shots taken, from a spot of the court ("8 of 16 from the floor", "5-for-6 from the
+# free-throw line"): a player's result in one game, either number.
+_SHOOTING_LINE = re.compile(r"\d+\s*(?:of|-\s*for\s*-|-\s*of\s*-)\s*\d+\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                            r"(?:floor|field|line|arc|range|deep|stripe|outside)\b", re.I)
+
+
+def is_a_shooting_line(doc: Doc, start: int, end: int) -> bool:
+    """'was 8 of 16 from the floor and 9 of 11 from the foul line': either number of a shooting line."""
+    if end - start != 1:
+        return False
+    here = doc[start].idx
+    return any(m.start() <= here < m.end() for m in _SHOOTING_LINE.finditer(doc.text, max(0, here - 12), here + 80))
+
+
+_DRAW_SIZES = frozenset({4, 8, 16, 32, 64, 128})
+
+
+def names_a_stage_of_a_draw(doc: Doc, start: int, end: int) -> bool:
+    """'seeded to make the last four', 'into the final eight of the Australian Open', 'the last 16': the
+    players or sides left at a stage of a knockout draw name the stage, with no noun after them (not
+    'the last four years')."""
+    if end - start != 1 or start < 2 or doc[start - 1].lower_ not in ("last", "final") or doc[start - 2].lower_ != "the":
+        return False
+    word = doc[start]
+    value = UNITS.get(word.lower_) if not word.text.isdigit() else int(word.text)
+    nxt = doc[end] if end < len(doc) else None
+    return value in _DRAW_SIZES and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"))
 
 
 def is_a_race_time(doc: Doc, start: int, end: int) -> bool:
@@ -751,7 +789,7 @@ def states_no_quantity(doc: Doc, start: int, end: int, counts_after) -> bool:
     a number as a noun, a thing named by its number, a side's total, a winning margin, a batter's,
     a player's, a golfer's, a snooker, darts or tennis player's score, a race's time, one of a
     series, a time of day, quarters of a period, a place on a match clock, parts of a thing, a
-    hole's rating, things counted back in time (scorelines, records and scores against par, which
+    hole's rating, things counted back in time, a stage of a draw, a shooting line (scorelines, records and scores against par, which
     take the other side with them, are read apart)."""
     return is_a_number_as_noun(doc, start, end, counts_after) or is_a_thing_named_by_its_number(doc, start, end) \
         or is_an_innings_total(doc, start, end, counts_after) or is_a_winning_margin(doc, start, end) \
@@ -761,4 +799,5 @@ def states_no_quantity(doc: Doc, start: int, end: int, counts_after) -> bool:
         or is_a_cricket_score(doc, start, end) or is_a_players_game_tally(doc, start, end) \
         or is_a_players_score_on(doc, start, end, counts_after) or counts_back_in_time(doc, start, end) \
         or is_a_cue_or_darts_score(doc, start, end) or is_a_tennis_score(doc, start, end) \
-        or is_a_race_time(doc, start, end)
+        or is_a_race_time(doc, start, end) or names_a_stage_of_a_draw(doc, start, end) \
+        or is_a_shooting_line(doc, start, end)

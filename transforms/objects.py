@@ -79,8 +79,8 @@ def head_of_phrase(doc: Doc, start: int, end: int, measure: bool = False) -> Tok
     before = [t for t in doc[max(0, start - 4) : start] if t.pos_ in ("DET", "PRON") or t.tag_ == "PRP$"]
     if not before and not (measure and end < len(doc) and doc[end].pos_ in ("NOUN", "ADJ")):
         return None
-    last = None
-    for tok in doc[end : end + 8]:
+    last, after = None, past_parentheses(doc, end)  # ("the sinewy 5-kilometer (3.1-mile) Marina Bay track")
+    for tok in doc[after : after + 8]:
         if tok.pos_ in _NOUNS:
             last = tok
         elif not (tok.pos_ in ("ADJ", "NUM", "ADV") or tok.text in ("-", ",") or tok.tag_ == "VBG"
@@ -229,14 +229,18 @@ def changed_thing(tok: Token, start: int, end: int) -> tuple[Token, str] | None:
     change = "up" if lemma in CHANGE_NOUNS_UP else "down" if lemma in CHANGE_NOUNS_DOWN else None
     if change is None:
         return None
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i == tok.i + 1]
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") and c.i == tok.i + 1]
     named = next((p for c in preps for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
-                  and not start <= p.i < end), None)
+                  and not start <= p.i < end and p.lemma_.lower() not in _SETTINGS), None)  # (not "a rise for the year")
     if named is not None and named.lower_ in _AMOUNT_NOUNS:
         named = of_object(named.doc, named.i + 1) or named
     if named is None:
         named = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == tok.i - 1
                       and not start <= c.i < end and c.lower_ not in _NOT_OBJECTS), None)  # (not "one-time gains")
+    if named is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB" \
+            and tok.head.head.lemma_.lower() in RISE_WORDS | FALL_WORDS:
+        # "export orders rose 3.1% after a 7.0% increase in May": the thing that rose before, too
+        named = next((c for c in tok.head.head.children if c.dep_ in _SUBJECTS and c.pos_ == "NOUN"), None)
     return (named if named is not None else tok), change
 
 
@@ -344,8 +348,35 @@ def _beyond_the_frame(frame: Token) -> Token | None:
         or next((c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in ("NOUN", "PROPN")), None)
 
 
+# Verbs of a participle set off after the noun it measures ("cocaine, weighing approximately 168 kg").
+_MEASURING_PARTICIPLES = frozenset({"weigh", "measure", "cost", "total", "span", "stretch"})
+
+
+def noun_set_off_before(doc: Doc, start: int, end: int) -> Token | None:
+    """'a large quantity of cocaine, weighing approximately 168 kilogrammes': the noun before the comma
+    that sets off the participle the amount completes."""
+    root = _root_of(doc, start, end)
+    verb = root.head if root is not None else None
+    if verb is None or verb.tag_ != "VBG" or verb.lemma_.lower() not in _MEASURING_PARTICIPLES or verb.i < 2 \
+            or doc[verb.i - 1].text != "," or doc[verb.i - 2].pos_ != "NOUN":
+        return None
+    return doc[verb.i - 2]
+
+
+def _of_object_inside(doc: Doc, start: int, end: int) -> Token | None:
+    """'approximately 350,000 litres of fuel every day': a rate read over what the amount is of,
+    which lies inside the fact's words."""
+    for tok in doc[start + 1 : end - 1]:
+        if tok.lower_ == "of" and doc[tok.i - 1].lower_ in SURFACES:
+            return next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.i < end), None)
+    return None
+
+
 def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
     """The noun the fact [start, end) counts or measures (its lemma is the object), or None."""
+    if kind == "measure" and (inside := _of_object_inside(doc, start, end)) is not None \
+            and inside.lower_ not in SURFACES and inside.is_alpha:
+        return inside
     after = past_parentheses(doc, end)
     steps = [of_object(doc, after, end), modified_noun(doc, start, end, counted=kind == "count"),
              head_of_phrase(doc, start, end, measure=kind == "measure")]
@@ -355,7 +386,7 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
         steps.append(for_object(doc, after))
     steps.append(noun_before_of(doc, start))
     if kind in MEASURE_KINDS:
-        steps += [label_before_colon(doc, start), noun_before_its_change(doc, start)]
+        steps += [label_before_colon(doc, start), noun_before_its_change(doc, start), noun_set_off_before(doc, start, end)]
     if kind in MEASURE_KINDS or _hangs_from_a_verb(doc, start, end):
         steps.append(subject_of_governor(doc, start, end, kind))  # "the economy grew 3%", "sales reached 4 million"
     if kind == "measure" and after < len(doc) and doc[after].lower_ in _DIRECTIONS and start > 0 \

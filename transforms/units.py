@@ -30,7 +30,7 @@ _TABLE: list[_TableRow] = [
     ("duration", "century", ("century", "centuries")),
     ("percent", "percent", ("%", "percent", "per cent", "pct", "pc", "percentage")),
     ("percent", "percentage point", ("percentage point", "points percentage")),
-    ("percent", "basis point", ("basis point",)),  # a hundredth of a percentage point
+    ("percent", "basis point", ("basis point", "bps")),  # a hundredth of a percentage point
     ("measure", "m", ("m", "metre", "meter")),
     ("measure", "km", ("km", "kilometre", "kilometer", "kms")),
     ("measure", "cm", ("cm", "centimetre", "centimeter")),
@@ -311,8 +311,35 @@ def rate_after(words: list[str]) -> tuple[str, int] | None:
     return (unit.name if unit else base), j + 1 + shift
 
 
+@lru_cache(maxsize=1)
+def local_currency_signs() -> dict[str, Unit]:
+    """The signs English-language outlets of a country write before its currency's amounts, as the
+    Unicode CLDR gives them (Babel's copy of its en_XX locales): 'Ksh' (KES), 'TSh', 'USh', 'Rp',
+    'FBu'. Only signs of mixed case, matched as written: 'K', 'P', 'R' or 'MK' glued to a number are
+    as often a code ('K9', 'P1', 'MK2'). Kenyan and Ugandan papers write 'Sh' for their shilling,
+    which CLDR does not list: it is read as the shilling, whose country the sentence may name."""
+    from babel import Locale, localedata
+    from babel.core import get_global
+
+    tender = get_global("territory_currencies")
+    signs: dict[str, set[str]] = {}
+    for locale in localedata.locale_identifiers():
+        territory = locale.split("_")[-1]
+        if not locale.startswith("en_") or territory not in tender:
+            continue
+        codes = [code for code, _start, end, in_tender in tender[territory] if end is None and in_tender]
+        sign = Locale.parse(locale).currency_symbols.get(codes[0]) if codes else None
+        if sign and sign.isalpha() and len(sign) > 1 and not sign.isupper() and not sign.islower():
+            signs.setdefault(sign, set()).add(codes[0])
+    found = {sign: Unit("money", codes.pop()) for sign, codes in signs.items() if len(codes) == 1}
+    found.setdefault("Sh", Unit("money", "shilling"))
+    return found
+
+
 def currency_before(word: str) -> Unit | None:
-    """A sign or code written before the number: '$', 'EUR', 'C$', 'usd$', 'Mex$'."""
+    """A sign or code written before the number: '$', 'EUR', 'C$', 'usd$', 'Mex$', 'Ksh'."""
+    if (local := local_currency_signs().get(word)) is not None:
+        return local
     word = word.lower()
     unit = PREFIX_CURRENCIES.get(word)
     if unit is None and len(word) > 1 and word.endswith("$"):
