@@ -284,3 +284,35 @@ def test_a_persons_name_the_model_reads_as_an_organisation_is_a_person_by_its_wo
 ])
 def test_a_name_read_as_a_person_that_the_page_never_introduces_is_a_town_or_its_club(ner, text, name, label):
     assert {(m.canonical_name, m.label) for m in extract_mentions(ner(text))} == {(name, label)}
+
+
+def test_a_surname_read_as_a_place_and_a_lone_name_that_speaks_are_persons(ner):
+    from transforms.entities import english_words, extract_mentions, speaker_read_as_a_thing
+
+    from transforms.entities import _vote_labels
+
+    words = english_words(str(ner.path))
+    text = "Tourism Minister Edmund Bartlett met the cruise lines. Bartlett arrived on Tuesday from Memphis."
+    read = {(17, 32): ("Edmund Bartlett", "PERSON"), (55, 63): ("Bartlett", "GPE"), (88, 95): ("Memphis", "GPE")}
+    assert [text[a:b] for a, b in read] == ["Edmund Bartlett", "Bartlett", "Memphis"]
+    voted, _ = _vote_labels(read, text, words)
+    assert voted[(55, 63)] == ("Bartlett", "PERSON") and voted[(88, 95)] == ("Memphis", "GPE")  # the page's person
+
+    def speaks(sentence: str, name: str, label: str = "NORP") -> bool:
+        start = sentence.index(name)
+        return speaker_read_as_a_thing(sentence, start, start + len(name), label, words)
+
+    assert speaks("“It was a good swim,” Titmus said.", "Titmus")
+    assert not speaks("“We reject it,” Hamas said.", "Hamas")  # a word of English (WordNet's)
+    assert not speaks("“We object,” Beijing said.", "Beijing", "GPE")  # a city speaks for its state
+    assert not speaks("The Titmus family moved.", "Titmus")  # no speech verb
+    assert not speaks("“It was a good swim,” Titmus said.", "Titmus", "ORG")  # organisations speak
+
+
+def test_a_name_run_on_from_a_datelines_separator_is_cut_and_honorifics_dropped():
+    from transforms.entities import _split_runs, clean_name
+
+    text = "NAIROBI • Faith Kipyegon won again."
+    assert [text[a:b] for a, b, _ in _split_runs(text, [(0, 24, "ORG")])] == ["Faith Kipyegon"]
+    assert clean_name("Prof Datuk Dr Zulkifli Ismail", "PERSON") == "Zulkifli Ismail"
+    assert clean_name("Tan Sri Muhyiddin Yassin", "PERSON") == "Muhyiddin Yassin"

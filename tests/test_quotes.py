@@ -418,3 +418,24 @@ def test_a_person_voicing_his_own_view_before_a_colon_and_another_one_of_a_kind(
                                                 ("Another commuter", None)]
     # a verb with someone's own thing needs a person the page names as its subject: a storm never speaks
     assert speakers(ner, "The storm destroyed their homes: “We have nothing left at all.”")[0][1] is None
+
+
+def test_he_after_a_teams_coach_is_the_coach_not_the_team():
+    from transforms.entities import Mention, entity_id_for
+
+    text = ("Sri Lanka's batting coach Ruwan Perera praised the bowlers after the match.\n"
+            "“They bowled to their plans and kept it tight,” he said.")
+
+    def person(name: str) -> Mention:  # as the model may read them: the country a person, without its "'s"
+        start = text.index(name)
+        return Mention(start, start + len(name), name, "PERSON", name, name, entity_id_for(name, "PERSON"), "exact")
+
+    [quote] = extract_quotes(text, [person("Sri Lanka"), person("Ruwan Perera")])
+    assert quote.speaker_text == "he" and quote.speaker_entity_id == entity_id_for("Ruwan Perera", "PERSON")
+
+
+def test_a_place_before_the_verb_of_a_paragraph_is_no_speaker(ner):
+    text = ("“The water is rising fast,” Ana Cruz of the radio station in San Juan reported on Monday.\n"
+            "“Most of the town has no power.”")
+    got = speakers(ner, text)
+    assert len(got) == 2 and got[1][1] != "San Juan"

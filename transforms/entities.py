@@ -37,7 +37,7 @@ _TITLES = re.compile(
     (president|prime\ minister|secretary(\ of\ state)?|minister|senator|sen\.|rep\.|gov\.|governor|
     mayor|king|queen|prince|princess|pope|general|gen\.|lt\.?\ gen\.|col\.|capt\.|chief|judge|justice|
     dr\.?|mr\.?|mrs\.?|ms\.?|sir|dame|lord|lady|rabbi|sheikh|ambassador|spokesman|spokeswoman|spokesperson|
-    professor|prof\.|chancellor|emir|crown\ prince|sheikh|imam|cardinal|bishop|father|sister|coach)\s+""",
+    professor|prof\.?|datuk|datin|dato['’]?|tan\ sri|puan\ sri|tun|alhaji|chancellor|emir|crown\ prince|sheikh|imam|cardinal|bishop|father|sister|coach)\s+""",
     re.I | re.X,
 )
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
@@ -193,12 +193,20 @@ _ORG_WORDS = frozenset({
 _NAME_PAIR = r"([A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?)"
 
 
+_SEPARATORS = ("•", "|", "·")
+
+
 def _split_runs(text: str, spans: list[Span_]) -> list[Span_]:
-    """A name run across a paragraph's end ("Maria Lopez\nRain") cut to its longest line; a list
-    ("Herzog, Blinken") split at its commas."""
+    """A name run across a paragraph's end ("Maria Lopez\nRain") cut to its longest line, or run on
+    from a dateline's separator ("PARIS • Holger Rune") cut to what follows it; a list ("Herzog,
+    Blinken") split at its commas."""
     split: list[Span_] = []
     for start, end, label in spans:
         piece = text[start:end]
+        cut = max(piece.rfind(mark) for mark in _SEPARATORS)
+        if cut >= 0 and piece[cut + 1:].strip():
+            start += cut + 1 + len(piece[cut + 1:]) - len(piece[cut + 1:].lstrip())
+            piece = text[start:end]
         if "\n" in piece.strip():
             parts = piece.split("\n")
             best = max(range(len(parts)), key=lambda k: (len(parts[k].split()), -k))
@@ -316,7 +324,7 @@ def extract_mentions(doc: Doc, body_start: int = 0, words: frozenset[str] = froz
         name = clean_name(text[start:end], label)
         if name and any(ch.isalpha() for ch in name):
             cleaned[(start, end)] = (name, label)
-    cleaned, places = _vote_labels(cleaned, text)
+    cleaned, places = _vote_labels(cleaned, text, words)
     canonical = _resolve_within(cleaned, places, text)
     mentions = []
     for (start, end), (name, _) in cleaned.items():
@@ -496,14 +504,30 @@ def _voted(pairs: Iterable[tuple[str, str, float]]) -> dict[str, str]:
     return {key: max(labels, key=labels.__getitem__) for key, labels in counts.items()}
 
 
-def _vote_labels(cleaned: dict[tuple[int, int], tuple[str, str]], text: str = ""
+# A speech verb right after a name: the name speaks ("Dzulkefly said", "Titmus told reporters").
+_SPEAKS_AFTER = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|tells|added|explained|stressed|insisted|urged|recalled)\b")
+
+
+def speaker_read_as_a_thing(text: str, start: int, end: int, label: str, words: frozenset[str]) -> bool:
+    """A one-word name the model reads as a nationality, a place or a work that speaks ("Titmus
+    said", "Dzulkefly told reporters"): no English word (WordNet knows "Hamas", "Taliban"), no town,
+    no country (a capital or a state speaks for its government: "Beijing said"), so a person."""
+    name = text[start:end]
+    return label in ("NORP", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW") and bool(words) \
+        and re.fullmatch(r"[A-Z][a-z][\w’'-]+", name) is not None and name.lower() not in words \
+        and name not in settlement_names() and territory_name(name, "GPE") is None \
+        and _SPEAKS_AFTER.match(text[end:end + 30]) is not None
+
+
+def _vote_labels(cleaned: dict[tuple[int, int], tuple[str, str]], text: str = "", words: frozenset[str] = frozenset()
                  ) -> tuple[dict[tuple[int, int], tuple[str, str]], dict[str, str]]:
     """One label per name in a document, voted by its mentions ("Hamas" is an organisation on a page
     that once tags it a place); then one per country, territory or union, whatever its printed form
     ("US", "U.S.", "United States"). A lone word tagged a person, where the page never gives that
     person's full name, votes with half a voice: news names a person in full before it shortens
     the name, so "Rafah" tagged three times a person and twice a place is a place. The words around
-    a mention that place it ("a suburb of Peshawar") vote as three mentions. Returns the
+    a mention that place it ("a suburb of Peshawar") vote as three mentions, as do a lone word the
+    page gives as a person's surname and a one-word name that speaks ("Titmus said"). Returns the
     relabelled mentions and each name's CLDR name."""
     ordered = sorted(cleaned.items())
     surnames = person_surnames(cleaned.values())
@@ -514,6 +538,12 @@ def _vote_labels(cleaned: dict[tuple[int, int], tuple[str, str]], text: str = ""
     read = [(name, label, weight(name, label)) for _, (name, label) in ordered]
     said = [(name, cue, CONTEXT_VOTE) for (start, end), (name, label) in ordered
             if text and (cue := context_label(text, start, end, label))]
+    # a lone word the page gives as a person's surname ("Edmund Bartlett" … "Bartlett", read as a
+    # town), and a one-word name that speaks, are persons (not a country, "Jordan", nor a firm that
+    # bears its founder's name, "Ford")
+    said += [(name, "PERSON", CONTEXT_VOTE) for (start, end), (name, label) in ordered
+             if label not in ("PERSON", "ORG") and (name in surnames and territory_name(name, "GPE") is None
+                                       or speaker_read_as_a_thing(text, start, end, label, words))]
     by_name = _voted(read + said)
     named = frozenset(p for name, label in by_name.items() if (p := territory_name(name, label)) and not name.isupper())
     places = {name: place for name, label in by_name.items() if (place := territory_name(name, label, named))}

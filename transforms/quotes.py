@@ -291,8 +291,9 @@ class _People:
 
 
 # the lower-case words of a role between a place (or a body) read as a person and the person it
-# names ("Mildura mayor Ali Cupper", "Jasper Grove resident Justin Cox"): the later is the subject
-_ROLE_WORDS = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:mayor|residents?|director|manager|chief|head|boss|captain|coach|"
+# names ("Mildura mayor Ali Cupper", "Jasper Grove resident Justin Cox", "Sri Lanka's batting coach
+# Thilina Kandamby"): the later is the subject
+_ROLE_WORDS = re.compile(r"(?:[’']s)?\s+(?:[a-z]+\s+){0,2}(?:mayor|residents?|director|manager|chief|head|boss|captain|coach|"
                          r"spokes(?:man|woman|person)|official|council+or|president|minister|leader|chair(?:man|woman)?|"
                          r"secretary|commissioner|officer|principal|teacher|owner|founder|executive|member|senator|"
                          r"governor|deputy|superintendent|inspector)\s+")
@@ -429,7 +430,8 @@ def _paragraph_speaker(body_text: str, mentions: list[Mention], match: re.Match)
     opens_paragraph = not body_text[start:match.start()].strip() and start > 1
     if opens_paragraph:
         start = body_text.rfind("\n", 0, start - 1) + 1
-    said = list(_SAID.finditer(body_text, start, match.start()))
+    said = [m for m in _SAID.finditer(body_text, start, match.start())  # (not a place: 'a station in San Juan reported')
+            if not _PLACE_PREPOSITION.search(body_text, max(0, m.start("speaker") - 8), m.start("speaker"))]
     if not said:
         return None
     sentence = max([start, *(m.end() for m in _SENTENCE_END.finditer(body_text, start, match.start()))])
