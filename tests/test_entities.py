@@ -316,3 +316,14 @@ def test_a_name_run_on_from_a_datelines_separator_is_cut_and_honorifics_dropped(
     assert [text[a:b] for a, b, _ in _split_runs(text, [(0, 24, "ORG")])] == ["Faith Kipyegon"]
     assert clean_name("Prof Datuk Dr Zulkifli Ismail", "PERSON") == "Zulkifli Ismail"
     assert clean_name("Tan Sri Muhyiddin Yassin", "PERSON") == "Muhyiddin Yassin"
+
+
+def test_a_region_the_model_reads_as_a_nationality_is_a_place(ner):
+    from transforms.entities import context_label
+    from transforms.territories import settlement_names
+
+    assert {"Maharashtra", "Mahārāshtra", "Negeri Sembilan", "Kagoshima"} <= settlement_names()  # ISO 3166-2
+    text = "Officials in Maharashtra said the rains had eased."
+    start = text.index("Maharashtra")
+    assert context_label(text, start, start + len("Maharashtra"), "NORP") == "GPE"
+    assert context_label("Israeli officials said the rains had eased.", 0, 7, "NORP") is None

