@@ -629,3 +629,17 @@ def test_shooting_lines_tallies_left_to_the_one_before_and_a_periods_total_are_r
     assert [f for f in facts_of(parser, "She closed with a three-day total of 204 strokes.") if f.kind == "duration"] == []
     counted = facts_of(parser, "The council approved 8 of 12 requests from the floor of the chamber.")
     assert [(f.value, f.object) for f in counted] == [(8, "request"), (12, "request")]  # a noun counted: no shooting line
+
+
+def test_where_a_game_stood_a_kickers_tally_and_a_time_a_medal_was_won_in_are_results(parser):
+    for sentence in ("City came back from three goals down to win the game 4-3.",
+                     "Sexton kicked the conversion, three penalties and a drop goal as Leinster won the match.",
+                     "Titmus took the gold medal in 55.87, ahead of her teammate."):
+        assert [f.value for f in facts_of(parser, sentence) if f.kind != "ordinal"] == [], sentence
+    only(parser, "The party was 12 points behind in the polls.", value=12)  # a poll's points count
+
+
+def test_a_year_is_a_year_before_its_levels_and_when_a_range_would_fall(parser):
+    assert [f.value for f in facts_of(parser, "Arrivals were slightly above 2019 levels, the airline said.")] == []
+    assert [f.value for f in facts_of(parser, "The pass rate fell from 61 percent in 2017 to 58 percent.")] == [61, 58]
+    only(parser, "The plant burns 2000 - 2500 tonnes a day.", value=2000, value_high=2500)  # a range still counts

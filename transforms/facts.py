@@ -196,13 +196,19 @@ _TIME_ZONES = frozenset({"GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "PST"
                          "JST", "AEST", "AEDT", "local"})
 
 
+# Plural nouns after a year that say what the year saw, not what a number counts.
+_LEVELS_OF_A_YEAR = frozenset({"levels", "level", "figures", "highs", "lows", "peaks", "prices", "values", "rates"})
+
+
 def _is_year(doc: Doc, i: int) -> bool:
     """A four-digit number from 1500 to 2099 is a year unless it counts: a unit or a plural noun
     after it ("1500 people", "The 1520 sq m centre"), or a hedge before it ("an average of 1500")."""
     after = [t.lower_ for t in doc[i + 1 : i + 7]]
     if after[:1] in (["-"], ["–"], ["to"]) and len(after) > 2 and re.fullmatch(r"\d[\d,]*", after[1]) \
-            and not _YEAR.fullmatch(after[1]):
-        after = after[2:]  # "2000 - 2500 Calories": the range's unit
+            and not _YEAR.fullmatch(after[1]) and int(after[1].replace(",", "")) > int(doc[i].text):
+        after = after[2:]  # "2000 - 2500 Calories": the range's unit (not "from 54% in 2018 to 53%")
+    if after[:1] and after[0] in _LEVELS_OF_A_YEAR:
+        return True  # "slightly above 2019 levels": what the year saw
     before = doc[i - 1].lower_ if i > 0 else ""
     if before in ("year", "fy", "season", "vintage", "class", "model") or before == "the" and after[:1] != ["-"] \
             and i + 1 < len(doc) and doc[i + 1].tag_ == "NNS":

@@ -146,9 +146,9 @@ def _scoring_noun(doc: Doc, i: int) -> bool:
 
 
 def is_a_winning_margin(doc: Doc, start: int, end: int) -> bool:
-    """'won by 51 runs', 'beat the Lakers by 12 points', 'a six-wicket win', 'a two-goal lead': what a
-    contest was won or led by, a result like its scoreline, not a count ('won by 4,000 votes' counts
-    votes; 'scored 800 goals' counts goals)."""
+    """'won by 51 runs', 'beat the Lakers by 12 points', 'a six-wicket win', 'a two-goal lead', 'from two
+    goals down': what a contest was won or led by, a result like its scoreline, not a count ('won by
+    4,000 votes' counts votes; 'scored 800 goals' counts goals)."""
     if end - start != 1:
         return False
     if end + 2 < len(doc) and doc[end].text in _DASHES and _scoring_noun(doc, end + 1):
@@ -157,6 +157,9 @@ def is_a_winning_margin(doc: Doc, start: int, end: int) -> bool:
         return True  # "with ten balls to spare"
     if not _scoring_noun(doc, end):
         return False
+    if end + 1 < len(doc) and doc[end + 1].lower_ in ("down", "up", "behind", "ahead", "clear") \
+            and doc[end].lemma_.lower() not in ("point", "set", "length"):
+        return True  # "from two goals down", "three shots behind": where a game stood
     by = start - 1 if start > 0 and doc[start - 1].lower_ == "by" else start - 2
     if by < 0 or doc[by].lower_ != "by":
         return False  # ("by just 12 points" allows one word between)
@@ -205,7 +208,8 @@ def is_a_cricket_score(doc: Doc, start: int, end: int) -> bool:
 # batter's runs; a season's or a career's tally counts ("187 goals to his name", "averaging 25
 # points", "tied on five points").
 TALLY_NOUNS = frozenset({"point", "goal", "rebound", "assist", "steal", "block", "turnover", "three-pointer", "touchdown",
-                         "tackle", "strikeout", "ace", "birdie", "save", "hit", "walk", "pitch", "inning"})
+                         "tackle", "strikeout", "ace", "birdie", "save", "hit", "walk", "pitch", "inning", "penalty",
+                         "conversion", "try"})
 _TALLY_VERBS = frozenset({"score", "add", "have", "finish", "lead", "pour", "chip", "contribute", "tally", "post", "notch",
                           "record", "grab", "pull", "dish", "collect", "haul", "rack", "hit", "make", "net", "kick",
                           "commit", "fire", "serve", "drop", "account", "shoot", "allow", "give", "throw"})
@@ -268,11 +272,14 @@ def is_a_players_game_tally(doc: Doc, start: int, end: int) -> bool:
     if len(tallies) >= 2:
         return True  # a box score: "12 points and nine rebounds"
     tally = doc[noun]
-    while tally.dep_ == "conj" and _tally(tally.head) in TALLY_NOUNS:
+    while tally.dep_ in ("conj", "appos") and _tally(tally.head) in TALLY_NOUNS:  # ("the conversion, two penalties")
         tally = tally.head
     owned = any(c.dep_ == "poss" for c in tally.children) or any(  # ("two free throw points from Pierce")
         c.dep_ == "prep" and c.lower_ in ("from", "by") and any(g.pos_ == "PROPN" for g in c.children) for c in tally.children)
-    if not (tally.head.lemma_.lower() in _TALLY_VERBS or owned):
+    verb = next((t.i for t in reversed(doc[max(0, start - 6):start]) if t.pos_ == "VERB"), None)
+    listed = verb is not None and doc[verb].lemma_.lower() in _TALLY_VERBS \
+        and all(t.pos_ in ("DET", "NOUN", "ADJ", "PUNCT") for t in doc[verb + 1:start])  # "kicked the conversion, two penalties"
+    if not (tally.head.lemma_.lower() in _TALLY_VERBS or owned or listed):
         return False
     return bool(words & _ONE_GAME) or any(_SCORE.fullmatch(t.text) for t in doc) or "score" in words
 
@@ -397,10 +404,19 @@ def names_a_stage_of_a_draw(doc: Doc, start: int, end: int) -> bool:
     return value in _DRAW_SIZES and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"))
 
 
+# Words of a race's end before the time it was run in ("took the silver medal in 30.02").
+_FINISH_WORDS = frozenset({"gold", "silver", "bronze", "medal", "title", "heat", "final", "race", "won", "win", "finished",
+                           "clocked", "touched", "victory"})
+
+
 def is_a_race_time(doc: Doc, start: int, end: int) -> bool:
-    """'clocked 2 hours 16 minutes 34 seconds', 'won in 7 minutes, 41.50 seconds': a time to the
-    second that a race was run or won in, after a verb of the race; a result (how long a meeting
-    lasted is a duration)."""
+    """'clocked 2 hours 16 minutes 34 seconds', 'won in 7 minutes, 41.50 seconds', 'took the silver
+    medal in 30.02': a time to the second (or its hundredths) that a race was run or won in, after
+    a verb or a word of the race; a result (how long a meeting lasted is a duration)."""
+    if end - start == 1 and re.fullmatch(r"\d{1,3}\.\d\d", doc[start].text) and start > 0 and doc[start - 1].lower_ == "in" \
+            and match_unit_after([t.lower_ for t in doc[end:end + 3]]) is None \
+            and any(t.lower_ in _FINISH_WORDS for t in doc[max(0, start - 8):start]):
+        return True
     first = _first_of_a_chained_time(doc, start)
     if first != start:
         start, end = first, first + 1
