@@ -439,3 +439,19 @@ def test_a_place_before_the_verb_of_a_paragraph_is_no_speaker(ner):
             "“Most of the town has no power.”")
     got = speakers(ner, text)
     assert len(got) == 2 and got[1][1] != "San Juan"
+
+
+def test_the_company_is_the_one_the_page_names_not_the_one_told_nor_a_credit():
+    from transforms.entities import Mention, entity_id_for
+
+    text = ("File Image / Pixabay\nShipping giant Nordlys halted its convoys, it told Reuters on Monday.\n"
+            "“All Nordlys vessels will be diverted until further notice,” the company said.")
+
+    def named(name: str, label: str, nth: int = 0) -> Mention:
+        start = [i for i in range(len(text)) if text.startswith(name, i)][nth]
+        return Mention(start, start + len(name), name, label, name, name, entity_id_for(name, label), "exact")
+
+    mentions = [named("File Image / Pixabay", "ORG"), named("Nordlys", "PRODUCT"), named("Reuters", "ORG"),
+                named("Nordlys", "PRODUCT", 1)]
+    [quote] = extract_quotes(text, mentions)
+    assert quote.speaker_text == "the company" and quote.speaker_entity_id == entity_id_for("Nordlys", "PRODUCT")

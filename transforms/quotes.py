@@ -534,7 +534,7 @@ def _speaker(body_text: str, mentions: list[Mention], start: int, end: int, quot
     if entity is None and _A_STATEMENT.fullmatch(speaker_text) and (issuer := _issuer(body_text, mentions, start)):
         return issuer  # "the statement read": who issued it
     if entity is None:
-        entity = _organisation_described(mentions, speaker_text, quote_start) \
+        entity = _organisation_described(mentions, speaker_text, quote_start, body_text) \
             or _person_described(people, speaker_text, quote_start)
     return speaker_text, entity.entity_id if entity else None
 
@@ -585,7 +585,7 @@ def _issuer(body_text: str, mentions: list[Mention], before: int) -> tuple[str, 
     start, end = issued[-1].span("speaker")
     named = _entity_at(mentions, start, end)
     if named is None or named.label not in ("PERSON", "ORG"):
-        named = _organisation_described(mentions, body_text[start:end], start)
+        named = _organisation_described(mentions, body_text[start:end], start, body_text)
     return body_text[start:end], named.entity_id if named else None
 
 
@@ -594,7 +594,14 @@ _OFFICE_OF_A_PLACE = re.compile(r"\b(?:MP|MSP|MLA|AM|MS|senator|mayor|member|cou
                                 r"(?:for|of)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?)*$")
 
 
-def _organisation_described(mentions: list[Mention], speaker_text: str, before: int) -> Mention | None:
+# Words before an organisation that make it the one told or the source of a report, and words of a
+# picture's credit: not the organisation a description speaks for ("told Reuters", "File Image / Pixabay")
+_TOLD_OR_CITED = re.compile(r"\b(?:told|to|according\s+to|via|by)\s+(?:the\s+)?$")
+_A_CREDIT = re.compile(r"/|\b(?:Image|Images|Photo|Photos|Picture|Credit|File)\b")
+
+
+def _organisation_described(mentions: list[Mention], speaker_text: str, before: int, body_text: str = ""
+                            ) -> Mention | None:
     """'the army said' after 'the Pakistan Army', 'the ministry said' after 'the Health Ministry':
     the organisation last named before the quote whose name holds the description's noun."""
     described = re.fullmatch(r"[Tt]he\s+(?:[a-z-]+\s+){0,3}([a-z]+)", speaker_text)
@@ -604,10 +611,17 @@ def _organisation_described(mentions: list[Mention], speaker_text: str, before: 
     named = [m for m in mentions if m.label == "ORG" and m.end_char <= before
              and noun in (w.lower() for w in m.canonical_name.split())]
     if not named and noun in ORGANISATION_NOUNS:  # "The company said": of the organisations named just
-        # before, the one the article names most so far (the latest of those)
-        near = [m for m in mentions if m.label == "ORG" and before - 600 <= m.end_char <= before]
-        times = Counter(m.entity_id for m in mentions if m.label == "ORG" and m.end_char <= before)
-        named = sorted(near, key=lambda m: (times[m.entity_id], m.end_char))
+        # before, the one the article names most so far (the latest of those); not one told or cited,
+        # nor a picture's credit; a name the model reads as a product ("Maersk") when no other is
+        def speaks_for(m: Mention) -> bool:
+            return not _A_CREDIT.search(m.text) and not _TOLD_OR_CITED.search(body_text, max(0, m.start_char - 20),
+                                                                               m.start_char)
+        for labels in (("ORG",), ("PRODUCT",)):
+            near = [m for m in mentions if m.label in labels and before - 600 <= m.end_char <= before and speaks_for(m)]
+            times = Counter(m.entity_id for m in mentions if m.label in labels and m.end_char <= before)
+            named = sorted(near, key=lambda m: (times[m.entity_id], m.end_char))
+            if named:
+                break
     return named[-1] if named else None
 
 
