@@ -1,10 +1,9 @@
 """`make bench-scale [SIZES=1000,2000,5000]`: how `newsfacts run` scales (issue 16), in one sitting.
 
 For each size N it builds two generated corpora of N distinct documents (each copy made distinct
-by shifting every number in it but its years by the copy's index, so facts differ and every document
-is new):
-clean articles (the zyte_dev articles' own text, ground truth) and page texts with their chrome
-(zyte_dev page texts and the seeds). It runs `newsfacts run` with its defaults on each into a
+by shifting every number in it but its years by the copy's index, so facts differ and every
+document is new): clean articles (the zyte_dev articles' own text, ground truth) and page texts
+with their chrome (zyte_dev page texts and the seeds). It runs `newsfacts run` with its defaults on each into a
 fresh warehouse and prints documents, words, wall seconds, words/s and the peak resident memory of
 the largest process, then runs it again on the same inputs and warehouse (what an unchanged re-run
 costs, as a share of the full run); on the clean corpus of the first size of 2,000 or more it also times bare
