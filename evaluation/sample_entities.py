@@ -6,7 +6,9 @@ run does across its warehouse.
     python -m evaluation.sample_entities OUT.json N SEED PAGE...
 
 OUT.json holds, per kind (mention, quote, date), N rows drawn with random.Random(SEED), each with
-its context and an empty `judgement` for the reader to fill in ("right", "wrong: why"). The
+its context and an empty `judgement` for the reader to fill in ("right", "wrong: why"). A row's
+`start` is its offset in the page's clean body text (what a run stores as `body_text`), not in the
+page file. The
 judged file lives in evaluation/judged/ and `make eval` prints its figures
 (`evaluation.evaluate.eval_judged_samples`).
 """
