@@ -327,3 +327,12 @@ def test_a_region_the_model_reads_as_a_nationality_is_a_place(ner):
     start = text.index("Maharashtra")
     assert context_label(text, start, start + len("Maharashtra"), "NORP") == "GPE"
     assert context_label("Israeli officials said the rains had eased.", 0, 7, "NORP") is None
+
+
+def test_a_short_form_joins_its_full_name_whatever_the_case_of_its_particle_and_past_a_generation():
+    from transforms.entities import _resolve_short_forms
+
+    resolved = _resolve_short_forms(["Wayde de Klerk", "De Klerk", "Marcus Hill Jr.", "Hill", "Ann Stone", "Bob Stone",
+                                     "Stone"])
+    assert resolved["De Klerk"] == "Wayde de Klerk" and resolved["Hill"] == "Marcus Hill Jr."
+    assert resolved["Stone"] == "Stone"  # two people end with it

@@ -127,6 +127,9 @@ def close_spelling(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # what follows a surname ("Andy Ruiz Jr.")
+
+
 def _resolve_short_forms(names: Iterable[str]) -> dict[str, str]:
     """Map each name to the one fuller name of the same label whose last words it is.
 
@@ -136,12 +139,14 @@ def _resolve_short_forms(names: Iterable[str]) -> dict[str, str]:
     distinct = set(names)
     endings: dict[tuple[str, ...], list[str]] = {}  # last words -> the longer names that end with them
     for full in distinct:
-        words = tuple(full.split())
+        words = tuple(full.casefold().split())  # ("Van Niekerk" opening a sentence is Lara van Niekerk)
+        if len(words) > 2 and words[-1].rstrip(".") in _GENERATIONS:
+            words = words[:-1]  # "Ruiz" is Andy Ruiz Jr.
         for size in range(1, len(words)):
             endings.setdefault(words[-size:], []).append(full)
     resolved = {}
     for name in distinct:
-        longer = endings.get(tuple(name.split()), [])
+        longer = endings.get(tuple(name.casefold().split()), [])
         maximal = {f for f in longer if not any(o != f and o.endswith(" " + f) for o in longer)}
         resolved[name] = maximal.pop() if len(maximal) == 1 else name
     return resolved
