@@ -805,8 +805,8 @@ def states_no_quantity(doc: Doc, start: int, end: int, counts_after) -> bool:
     a number as a noun, a thing named by its number, a side's total, a winning margin, a batter's,
     a player's, a golfer's, a snooker, darts or tennis player's score, a race's time, one of a
     series, a time of day, quarters of a period, a place on a match clock, parts of a thing, a
-    hole's rating, things counted back in time, a stage of a draw, a shooting line (scorelines, records and scores against par, which
-    take the other side with them, are read apart)."""
+    hole's rating, things counted back in time, a stage of a draw, a shooting line (scorelines,
+    records and scores against par, which take the other side with them, are read apart)."""
     return is_a_number_as_noun(doc, start, end, counts_after) or is_a_thing_named_by_its_number(doc, start, end) \
         or is_an_innings_total(doc, start, end, counts_after) or is_a_winning_margin(doc, start, end) \
         or is_a_batters_score(doc, start, end) or names_one_of_a_series(doc, start, end, counts_after) \
