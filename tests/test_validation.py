@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import polars as pl
 import pytest
@@ -128,3 +129,20 @@ def test_a_duplicate_key_fails_the_whole_batch():
     frames["facts"] = pl.concat([frames["facts"], frames["facts"]])
     validated = validate_batch(frames, "run-1", today=TODAY)
     assert "expect_column_values_to_be_unique" in {r.expectation for r in validated.failed_table_checks}
+
+
+def test_quotes_closed_or_left_open_at_their_paragraphs_end_pass_and_a_misplaced_one_is_held_back():
+    from transforms.quotes import extract_quotes
+
+    body = ("“The bridge will reopen in May,” the mayor said.\n"
+            "“We have waited long enough for this.\n“And we will keep the pressure on,” she added.")
+    doc = CleanDocument(**{**a_document(DOC, body).__dict__, "n_words": len(body.split()),
+                           "lines": [LabelledLine(1, "Title here", "title", "t"),
+                                     *(LabelledLine(k + 2, line, "body", "b") for k, line in enumerate(body.split("\n")))]})
+    quotes = extract_quotes(body)
+    assert any(not body[q.end_char - 1] in "”\"" for q in quotes)  # one is left open at its paragraph's end
+    frames = batch_frames([doc], {}, {}, "run-1", NOW, quotes={DOC: quotes})
+    validated = validate_batch(frames, "run-1", today=TODAY)
+    assert validated.quarantine.is_empty() and validated.frames["quotes"].height == len(quotes) == 3
+    misplaced = batch_frames([doc], {}, {}, "run-1", NOW, quotes={DOC: [replace(quotes[0], start_char=1)]})
+    assert validate_batch(misplaced, "run-1", today=TODAY).quarantine.height == 1

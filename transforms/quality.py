@@ -37,8 +37,13 @@ def _spans(frame: pl.DataFrame, bodies: dict[str, str], text_column: str, strip_
             out.append(None)
             continue
         span = body[start:end]
-        out.append(span[1:-1] if strip_marks and len(span) >= 2 else span)
+        if strip_marks and span[:1] in _OPENING_MARKS:  # the marks around a quote (one left open at its
+            span = span[1:-1] if span[-1:] in _CLOSING_MARKS else span[1:]  # paragraph's end has no closing mark)
+        out.append(span)
     return out
+
+
+_OPENING_MARKS, _CLOSING_MARKS = frozenset('“"'), frozenset('”"')
 
 
 def _line_labels(facts: pl.DataFrame, bodies: dict[str, str], lines: pl.DataFrame) -> list[str | None]:
