@@ -103,6 +103,9 @@ def test_a_country_is_one_entity_whatever_its_printed_form(ner):
     assert found["U.S."].resolved_by == "territory_name"
     assert (found["EU"].canonical_name, found["U.N."].canonical_name) == ("European Union", "United Nations")
     assert found["UK"].canonical_name == "United Kingdom"
+    from transforms.territories import territory_name
+
+    assert territory_name("America", "GPE") == "United States" and territory_name("Latin America", "LOC") is None
 
 
 def test_a_bare_two_letter_code_is_a_country_only_where_the_page_names_it():

@@ -36,7 +36,8 @@ NEWS_NAMES = {
 # Other names news prints for one of them
 NEWS_ALIASES = {"Britain": "United Kingdom", "Great Britain": "United Kingdom", "Holland": "Netherlands",
                 "Côte d'Ivoire": "Ivory Coast", "Czechia": "Czech Republic", "Türkiye": "Turkey",
-                "Burma": "Myanmar", "United States of America": "United States"}
+                "Burma": "Myanmar", "United States of America": "United States",
+                "America": "United States"}  # (a name news gives the country; "Latin America" is another)
 
 
 @lru_cache(maxsize=1)
