@@ -66,9 +66,11 @@ class Settings(BaseSettings):
     # oldest reader; analysts' own tools (the duckdb shell, GUI clients) are often DuckDB 1.x.
     storage_version: str = Field("v1.1.0", pattern=r"^(v\d+\.\d+\.\d+|latest)$",
                                  description="the oldest DuckDB that must open the warehouse; latest: DuckDB's newest format")
-    duckdb_memory_limit: str = Field("64MB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",
+    # (the indexes of the tables' keys must fit in it and grow with the warehouse: 64MB ran out at about
+    # 8,000 page texts, 1GB holds about ten times as many; past it a run ends with exit status 7)
+    duckdb_memory_limit: str = Field("1GB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",
                                      description="the memory DuckDB may use for a run's queries; past it, it works "
-                                                 "on disk (next to the warehouse, in its .tmp folder)")
+                                                 "on disk (next to the warehouse, in its .tmp folder) where it can")
     story_similarity: float = Field(0.5, gt=0, le=1, description="the Jaccard similarity of two bodies' five-word "
                                                                  "shingles from which they are versions of one story")
     claim_spread: float = Field(2.0, gt=1, description="how many times its smallest version a claim's largest "

@@ -70,9 +70,10 @@ def connect(db_path: Path | str, read_only: bool = False, storage_version: str |
 
 
 
-# Faults of the warehouse file itself (a full disk, a lost lock): never a document's fault.
+# Faults of the warehouse file itself (a full disk, a lost lock, DuckDB's memory limit reached):
+# never a document's fault.
 WAREHOUSE_FAULTS = (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
-                    duckdb.TransactionException)
+                    duckdb.TransactionException, duckdb.OutOfMemoryException)
 
 
 class WarehouseFault(Problem):
@@ -80,6 +81,9 @@ class WarehouseFault(Problem):
 
     def __init__(self, db_path: Path | str, exc: BaseException, recorded: bool):
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if isinstance(exc, duckdb.OutOfMemoryException):  # (its keys' indexes grow with the warehouse)
+            first += (f" (DuckDB's memory is held to NEWSFACTS_DUCKDB_MEMORY_LIMIT={Settings().duckdb_memory_limit}: "
+                      f"raise it)")
         status = "recorded as failed" if recorded else "left as running (the next run marks it interrupted)"
         super().__init__(f"writing warehouse {db_path} failed: {first}; the run is {status} and the warehouse "
                          f"keeps every batch committed before the fault: run again once it is fixed",
@@ -105,7 +109,12 @@ def writer(db_path: Path | str, storage_version: str | None = None, wait_seconds
                         told = True
                     rewrite_in_storage_version(db_path, version)
                 con = connect(db_path, storage_version=version)
-                con.execute(f"SET memory_limit = '{Settings().duckdb_memory_limit}'")  # (validated by the setting)
+                try:
+                    con.execute(f"SET memory_limit = '{Settings().duckdb_memory_limit}'")  # (validated by the setting)
+                except duckdb.OutOfMemoryException:
+                    con.close()
+                    raise Problem(f"warehouse {db_path}: DuckDB cannot open it within NEWSFACTS_DUCKDB_MEMORY_LIMIT="
+                                  f"{Settings().duckdb_memory_limit}: raise it", Exit.WAREHOUSE_UNWRITABLE) from None
                 break
             except duckdb.IOException as exc:
                 message = busy_message(db_path, str(exc))

@@ -82,6 +82,19 @@ def test_a_full_disk_ends_the_run_in_one_line_and_a_rerun_after_freeing_space_co
     assert dq.returncode == 0, dq.stdout + dq.stderr
 
 
+def test_a_warehouse_out_of_its_memory_ends_the_run_in_one_line_naming_the_setting(tmp_path):
+    inbox, db = tmp_path / "inbox", tmp_path / "w.duckdb"
+    write_articles(inbox, 40, paragraphs=30)
+    short = newsfacts("run", str(inbox), "--db", str(db), "--batch-size", "4",
+                      verbose_env={"NEWSFACTS_DUCKDB_MEMORY_LIMIT": "8MB"})
+    errors = [line for line in short.stderr.splitlines() if line.startswith("error:")]
+    assert short.returncode == Exit.WAREHOUSE_UNWRITABLE, short.stderr
+    assert len(errors) == 1 and "NEWSFACTS_DUCKDB_MEMORY_LIMIT=8MB" in errors[0] and "Traceback" not in short.stderr
+    again = newsfacts("run", str(inbox), "--db", str(db), "--batch-size", "4")  # the default holds it
+    assert again.returncode == 0, again.stderr
+    assert len(rows(db, "documents")) == 40
+
+
 def _children(pid: int) -> set[int]:
     found = set()
     for entry in Path("/proc").iterdir():
