@@ -188,15 +188,18 @@ def bench_startup(repeats: int = 3) -> None:
             print(f"  {name:<52} {statistics.median(times):6.2f} s")
 
 
-def _peak_rss_mb(args: list[str]) -> tuple[float, str]:
-    """The largest resident set of any process of a command (its own, or its Prefect server's), in MB."""
+def _peak_rss_mb(args: list[str]) -> tuple[float, str, int]:
+    """The largest resident set of any process of a command (its own, or its Prefect server's), in MB;
+    the last line it wrote to stderr (an error line when it failed) and its exit status."""
     code = ("import resource, subprocess, sys\n"
             "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-            "print(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else '')")
+            "print(done.returncode)\n"
+            "errors = [l for l in done.stderr.splitlines() if l.startswith('error:')]\n"
+            "print((errors or done.stderr.strip().splitlines() or [''])[-1])")
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True).stdout
-    peak, last = (out.splitlines() + ["", ""])[:2]
-    return int(peak) / 1024, last
+    peak, status, last = (out.splitlines() + ["", "", ""])[:3]
+    return int(peak) / 1024, last, int(status)
 
 
 def bench_memory() -> None:
@@ -220,7 +223,7 @@ def bench_memory() -> None:
                     written += f.write(paragraph)
             cases[label] = str(folder)
         for label, inputs in cases.items():
-            peak, last = _peak_rss_mb([sys.executable, "-m", "flows.cli", "run", inputs,
+            peak, last, _ = _peak_rss_mb([sys.executable, "-m", "flows.cli", "run", inputs,
                                        "--db", str(Path(tmp) / f"{abs(hash(label))}.duckdb")])
             print(f"  {label:<24} {peak:7.0f} MB   {last[:110]}")
 

@@ -75,9 +75,12 @@ def bare_spacy_words_per_second(docs: list[str]) -> float:
 
 
 def run_once(corpus: Path, db: Path) -> tuple[float, float, str]:
-    """(wall seconds, peak MB, the run's last line) of `newsfacts run` with its defaults."""
+    """(wall seconds, peak MB, the run's last line) of `newsfacts run` with its defaults; a run that fails
+    ends the bench (its figures would measure a run cut short)."""
     started = time.perf_counter()
-    peak, last = _peak_rss_mb([sys.executable, "-m", "flows.cli", "run", str(corpus), "--db", str(db)])
+    peak, last, status = _peak_rss_mb([sys.executable, "-m", "flows.cli", "run", str(corpus), "--db", str(db)])
+    if status not in (0, 3):  # (3: inputs rejected, which a generated corpus may hold)
+        raise SystemExit(f"newsfacts run on {corpus} failed (exit status {status}), so it measures nothing: {last}")
     return time.perf_counter() - started, peak, last
 
 
