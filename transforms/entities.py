@@ -37,7 +37,8 @@ _TITLES = re.compile(
     (president|prime\ minister|secretary(\ of\ state)?|minister|senator|sen\.|rep\.|gov\.|governor|
     mayor|king|queen|prince|princess|pope|general|gen\.|lt\.?\ gen\.|col\.|capt\.|chief|judge|justice|
     dr\.?|mr\.?|mrs\.?|ms\.?|sir|dame|lord|lady|rabbi|sheikh|ambassador|spokesman|spokeswoman|spokesperson|
-    professor|prof\.?|datuk|datin|dato['’]?|tan\ sri|puan\ sri|tun|alhaji|chancellor|emir|crown\ prince|sheikh|imam|cardinal|bishop|father|sister|coach)\s+""",
+    professor|prof\.?|chancellor|emir|crown\ prince|imam|cardinal|bishop|father|sister|coach|
+    datuk|datin|dato['’]?|tan\ sri|puan\ sri|tun|alhaji)\s+""",
     re.I | re.X,
 )
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
