@@ -368,6 +368,8 @@ def test_news_constructions(parser, sentence, expected):
     "The Two Rivers Bridge reopened on Monday.",  # a number word inside a name, before a unit word
     "He took gold in the 50 and 100 metres backstroke.",  # the first of two events named by distance
     "The film is set in Compartment n° 4.",  # the number sign
+    "The striker had three shots on target and missed two chances in the second half.",  # a game's chances, shots
+    "Opponents did manage to create one last wrinkle.",  # "one last": an article
 ])
 def test_numbers_that_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
@@ -398,6 +400,8 @@ def test_numbers_that_state_no_quantity(parser, sentence):
     ("Within the time frame, two sets of rules apply.", "two"),  # no snooker in "a time frame"
     ("The batter was dropped on 20 occasions in the Test series innings.", "20"),  # counted on a page of cricket
     ("The pitcher walked four miles to the stadium.", "four miles"),  # a walk measured, not a pitcher's walks
+    ("The minister had two chances to resign, she said on Monday.", "two"),  # chances of no game
+    ("Police fired two shots at the suspect on Saturday night.", "two"),  # shots of no game
     ("The eclipse lasted 4 minutes 28 seconds.", "4 minutes 28 seconds"),  # no race: a duration
     ("Officials will serve 300 meals in two days.", "300"),  # "serve" without a match
     ("The bill passed with the support of 240 MPs.", "240"),  # a plural acronym is counted, not a unit
@@ -446,6 +450,11 @@ def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     ("Bookings showed a 12 per cent increase for domestic tourists.", "tourist"),  # what a change is for
     ("Police seized a shipment of heroin, weighing about 40 kilograms, at the port.", "heroin"),  # set off before
     ("The dairy will process about 9,000 litres of milk every day.", "milk"),  # what a rate's amount is of
+    ("Export orders for the industry rose 3.6 percent in March.", "order"),  # the subject, not its "for" noun
+    ("Cruise passenger numbers posted a 23 per cent increase on last year.", "passenger"),  # what showed a rise
+    ("Council tax will see a three per cent rise in April.", "tax"),
+    ("The earthquake struck at a depth of 10 kilometers.", "depth"),  # the dimension measured
+    ("About 2,000 tired and hungry migrants reached the border.", "migrant"),  # past coordinated adjectives
 ])
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]

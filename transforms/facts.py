@@ -492,6 +492,12 @@ def _counted_object(doc: Doc, start: int, end: int) -> Token | None:
         if tok.dep_ in ("nummod", "amod", "quantmod", "compound") and tok.head.pos_ in ("NOUN", "PROPN") \
                 and not (start <= tok.head.i < end):
             return tok.head
+        if tok.dep_ == "npadvmod" and tok.head.i == end and tok.head.pos_ == "ADJ":
+            k = end  # "1 million curious and excited people": parsed as how curious they are
+            while k < min(len(doc), end + 5) and (doc[k].pos_ in ("ADJ", "CCONJ") or doc[k].text == ","):
+                k += 1
+            if k < len(doc) and doc[k].pos_ == "NOUN":
+                return doc[k]
     last = doc[end - 1]
     if end < len(doc) and doc[end].lower_ == "of":
         pobj = [c for c in doc[end].children if c.dep_ == "pobj"]

@@ -209,10 +209,12 @@ def is_a_cricket_score(doc: Doc, start: int, end: int) -> bool:
 # points", "tied on five points").
 TALLY_NOUNS = frozenset({"point", "goal", "rebound", "assist", "steal", "block", "turnover", "three-pointer", "touchdown",
                          "tackle", "strikeout", "ace", "birdie", "save", "hit", "walk", "pitch", "inning", "penalty",
-                         "conversion", "try"})
+                         "conversion", "try", "chance", "shot"})
 _TALLY_VERBS = frozenset({"score", "add", "have", "finish", "lead", "pour", "chip", "contribute", "tally", "post", "notch",
                           "record", "grab", "pull", "dish", "collect", "haul", "rack", "hit", "make", "net", "kick",
-                          "commit", "fire", "serve", "drop", "account", "shoot", "allow", "give", "throw"})
+                          "commit", "fire", "serve", "drop", "account", "shoot", "allow", "give", "throw", "miss",
+                          "create", "waste", "squander", "spurn", "concede"})
+_TALLIES_OF_ANY_KIND = frozenset({"chance", "shot"})  # (a game's only when a game is named)
 # A pitcher's verbs that take the count itself ("struck out four and walked two")
 _PITCHING = (("struck", "out"), ("striking", "out"), ("strikes", "out"), ("walked",), ("fanned",))
 # Words that put a tally in one game: the game, its part, its day, a side against another
@@ -281,6 +283,9 @@ def is_a_players_game_tally(doc: Doc, start: int, end: int) -> bool:
         and all(t.pos_ in ("DET", "NOUN", "ADJ", "PUNCT") for t in doc[verb + 1:start])  # "kicked the conversion, two penalties"
     if not (tally.head.lemma_.lower() in _TALLY_VERBS or owned or listed):
         return False
+    if _tally(doc[noun]) in _TALLIES_OF_ANY_KIND:  # ("the minister had two chances to resign on Monday")
+        return bool(words & (_ONE_GAME - set(WEEKDAYS) - {"night", "afternoon", "against"}) | words & TALLY_NOUNS - _TALLIES_OF_ANY_KIND) \
+            or any(_SCORE.fullmatch(t.text) for t in doc)
     return bool(words & _ONE_GAME) or any(_SCORE.fullmatch(t.text) for t in doc) or "score" in words
 
 
@@ -630,6 +635,8 @@ def is_pronoun_one(doc: Doc, start: int, end: int) -> bool:
     if nxt in ("of", "another", "after", "-", "another's") or before in ("another", "each", "no", "the", "this", "that",
                                                                          "any", "every", "which", "only", "a"):
         return True
+    if nxt in ("last", "final") and end + 1 < len(doc) and doc[end + 1].pos_ == "NOUN":
+        return True  # "one last wrinkle", "one final push": an article, not a count
     if tok.dep_ != "nummod" or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i < start:
         return True
     head = tok.head

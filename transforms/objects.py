@@ -219,6 +219,7 @@ CHANGE_NOUNS_DOWN = frozenset({"decrease", "fall", "drop", "decline", "reduction
 _AMOUNT_NOUNS = frozenset({"number", "amount", "level", "rate", "volume", "count", "share", "proportion", "price",
                            "prices", "length", "distance", "height", "depth", "width", "area", "size", "weight",
                            "duration"})  # ("a 237 kilometre length of viaduct": the viaduct is measured)
+_DIMENSIONS = frozenset({"length", "distance", "height", "depth", "width", "area", "size", "weight", "duration"})
 
 
 def changed_thing(tok: Token, start: int, end: int) -> tuple[Token, str] | None:
@@ -241,7 +242,19 @@ def changed_thing(tok: Token, start: int, end: int) -> tuple[Token, str] | None:
             and tok.head.head.lemma_.lower() in RISE_WORDS | FALL_WORDS:
         # "export orders rose 3.1% after a 7.0% increase in May": the thing that rose before, too
         named = next((c for c in tok.head.head.children if c.dep_ in _SUBJECTS and c.pos_ == "NOUN"), None)
+    if named is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _SHOWS_A_CHANGE \
+            and any(t.head.i == tok.i for t in tok.doc[start:end]):
+        # "cruise passenger numbers posted a 23% increase", "council tax will see a 3% rise": what rose
+        named = next((c for c in tok.head.children if c.dep_ in _SUBJECTS and c.pos_ == "NOUN"), None)
+        if named is not None and named.lemma_.lower() in ("number", "count", "volume"):
+            named = of_object(named.doc, named.i + 1) or next(  # ("passenger numbers": the passengers)
+                (c for c in reversed(list(named.children)) if c.dep_ == "compound" and c.pos_ == "NOUN"), named)
     return (named if named is not None else tok), change
+
+
+# Verbs whose subject undergoes the change their object names ("sales posted a 5% rise").
+_SHOWS_A_CHANGE = frozenset({"post", "record", "see", "show", "register", "log", "report", "suffer", "experience",
+                             "enjoy", "notch", "book", "clock", "chalk", "witness", "mark"})
 
 
 UNCHANGED_PLURALS = ("species", "series")
@@ -329,7 +342,13 @@ def noun_before_its_change(doc: Doc, start: int) -> Token | None:
     verb = start - 2 if start > 1 and doc[start - 1].lower_ in ("by", "to") else start - 1
     if verb < 1 or doc[verb].pos_ != "VERB" or doc[verb].lemma_.lower() not in (RISE_WORDS | FALL_WORDS) - _CAUSES_A_CHANGE:
         return None
-    return doc[verb - 1] if doc[verb - 1].pos_ == "NOUN" else None
+    noun = doc[verb - 1]
+    if noun.pos_ != "NOUN":
+        return None
+    while noun.dep_ == "pobj" and noun.head.lower_ in ("for", "from", "to", "in", "at") and noun.head.head.pos_ == "NOUN" \
+            and noun.head.head.i < noun.i:
+        noun = noun.head.head  # "export orders for the industry rose 3.6%": the orders rose, not the industry
+    return noun
 
 
 def _beyond_the_frame(frame: Token) -> Token | None:
@@ -405,8 +424,10 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
             # (else the frame itself: "recorded a new all-time high of 31.5C")
         if tok is not None and not _same_line_noun(doc, tok, start):
             continue
-        if tok is not None and tok.lower_ in _AMOUNT_NOUNS:
-            tok = of_object(doc, tok.i + 1) or tok  # "the number of new homes rose to 170,690"
+        if tok is not None and tok.lower_ in _AMOUNT_NOUNS:  # "the number of new homes rose to 170,690"
+            of = of_object(doc, tok.i + 1)
+            tok = tok if of is not None and tok.lower_ in _DIMENSIONS and not _outside(of, start, end) else of or tok
+            # ("at a depth of 10 kilometers": the depth)
         if tok is not None and (tok.pos_ == "PRON" or tok.lower_ in _CALENDAR_WORDS):
             continue  # "550 of them", "early Monday": no thing named
         if tok is not None and tok.is_alpha and tok.lower_ not in _NOT_OBJECTS and tok.lower_ not in SURFACES \
