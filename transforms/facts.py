@@ -21,7 +21,7 @@ from transforms.objects import (
     past_parentheses,
 )
 from transforms.non_quantities import (
-    COLLECTIVE_NOUNS, EVENT_NOUNS, frames_a_window, frames_another_fact, is_a_record, is_acceleration_benchmark,
+    PAGE_TEXT, PAGE_WORDS, COLLECTIVE_NOUNS, EVENT_NOUNS, frames_a_window, frames_another_fact, is_a_record, is_acceleration_benchmark,
     is_anaphoric, is_bowling_figures, is_pronoun_one, is_scoreline, is_some_time, is_stoppage_time, names_a_tenor,
     names_an_event, names_something, score_against_par, states_no_quantity,
 )
@@ -401,7 +401,8 @@ def _unit_after(doc: Doc, end: int) -> tuple[Unit | None, int, bool]:
         return None, end, False  # 'a legal one"' closes a quotation; 'a 10" pen' is ten inches
     found = match_unit_after(words)
     if found is not None and found[0].kind == "money":
-        found = currency_in_context(found[0], words[0], doc.text), found[1]  # "200 dinars": which dinar
+        found = currency_in_context(found[0], words[0], doc.text, doc.user_data.get(PAGE_TEXT, "")), found[1]
+        # ("200 dinars": which dinar)
     if found is None and words[0] in _PERIOD_MODIFIERS and (later := match_unit_after(words[1:])) is not None \
             and later[0].kind == "duration" and words[1 + later[1] : 2 + later[1]] != ["-"]:  # ("more second-half")
         found = later[0], later[1] + 1  # "six consecutive months", "two more weeks": a length of time
@@ -822,6 +823,9 @@ def _read_currency(sent: Doc, r: _Reading, covered: int) -> None:
         currency, currency_start = scaled_prefix[0], r.start - 1
         r.scale(scaled_prefix[1])
     currency = currency or r.glued_currency
+    if currency is not None and currency.name == "shilling":  # "Sh52 billion": the shilling of the country
+        currency = currency_in_context(currency, currency.name, sent.text, sent.user_data.get(PAGE_TEXT, ""))
+        # the sentence or its page names
     if currency is not None and r.unit == SURFACES["m"]:
         r.unit = None  # "£ 50m": millions of pounds, not metres
         r.scale(1e6)
@@ -1162,14 +1166,19 @@ def iter_facts_for_texts(splitter: Language, parser: Language, texts: list[str],
     cheaply, parse only those that hold a number."""
     todo: list[tuple[int, str]] = []
     n_sentences = [0] * len(texts)
+    page_words: list[frozenset[str]] = [frozenset()] * len(texts)
     for n, split in enumerate(splitter.pipe(texts, batch_size=32)):
         numbered = sentences_with_numbers(split)
         n_sentences[n] = len(numbered)
+        if numbered:
+            page_words[n] = frozenset(t.lower_ for t in split if t.is_alpha)
         todo.extend((sent.start_char, sent.text) for sent in numbered)
     parsed = zip(todo, parser.pipe((text for _, text in todo), batch_size=64, n_process=n_process))
-    for count in n_sentences:
+    for count, words, text in zip(n_sentences, page_words, texts):
         text_facts: list[Fact] = []
         for (offset, _), sent in islice(parsed, count):
+            sent.user_data[PAGE_WORDS] = words  # (what sport a page is about is read off the whole page,
+            sent.user_data[PAGE_TEXT] = text  # and whose shilling it prices in)
             text_facts.extend(extract_facts(sent, offset))
         yield carry_counted_objects(text_facts)
 

@@ -35,6 +35,7 @@ EXTREMES = frozenset({"high", "low", "peak", "trough", "best", "worst", "highs",
 BEFORE_A_PERIOD = frozenset({"the", "last", "past", "next", "previous", "coming", "first", "final", "following",
                              "recent", "preceding", "prior", "same"})
 FRAMING_NOUNS = frozenset({"space", "period", "course", "span"})  # "in the space of one year"
+_SPANS = frozenset({"span", "spell", "stretch", "window", "period"})  # ("in a three-minute span")
 # What a race distance names when it is an event ("the 100m final", "200m gold", "a 4km champion").
 EVENT_NOUNS = frozenset({"final", "finals", "heat", "heats", "semi-final", "title", "titles", "gold", "silver", "bronze",
                          "medal", "medals", "record", "records", "relay", "champion", "champions", "championship",
@@ -45,6 +46,17 @@ _GLUED_DISTANCE = re.compile(r"(\d+x)?\d[\d,]*\s?(m|km|metres|meters)", re.I)  #
 _SMALL_INTEGER = re.compile(r"\d{1,3}")
 _DASHES = ("-", "–", "—")
 _NOUNS_POS = ("NOUN", "PROPN")
+
+
+# The key of a parsed sentence's user_data that holds the lower-case words of its whole page (set by
+# the facts step): what sport a page is about is read off the page, not the sentence alone.
+PAGE_WORDS = "page_words"
+PAGE_TEXT = "page_text"  # (and its text)
+
+
+def words_of_the_page(doc: Doc) -> frozenset[str]:
+    """The lower-case words of the sentence's page, or of the sentence when the page is not known."""
+    return doc.user_data.get(PAGE_WORDS) or frozenset(t.lower_ for t in doc)
 
 
 def _small_integer(doc: Doc, i: int) -> bool:
@@ -119,7 +131,10 @@ def is_bowling_figures(doc: Doc, start: int, end: int, counts_after) -> bool:
 
 
 def is_an_innings_total(doc: Doc, start: int, end: int, counts_after) -> bool:
-    """'bowled out the hosts for 65', 'all out for 122': a side's total, a result, not a count."""
+    """'bowled out the hosts for 65', 'all out for 122', 'for an embarrassing 43 all out': a side's
+    total, a result, not a count."""
+    if end - start == 1 and [t.lower_ for t in doc[end:end + 2]] == ["all", "out"]:
+        return True
     if end - start != 1 or start < 2 or doc[start - 1].lower_ != "for" or counts_after(end):
         return False
     return any(t.lower_ == "out" for t in doc[max(0, start - 5) : start - 1])
@@ -132,7 +147,8 @@ _SMALL_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "
 SCORING_NOUNS = frozenset({"run", "wicket", "stroke", "shot", "goal", "try", "point", "length", "frame", "set",
                            "innings", "pin", "basket"})
 RESULT_LEMMAS = frozenset({"win", "beat", "lose", "defeat", "victory", "loss", "triumph", "edge", "thrash", "rout",
-                           "prevail", "clinch", "lead", "trail", "margin", "cushion", "deficit", "seal", "romp"})
+                           "prevail", "clinch", "lead", "trail", "margin", "cushion", "deficit", "seal", "romp",
+                           "advantage"})
 # Words that make "points" a share of a vote or an index ("a 10-point lead in the polls").
 POLL_WORDS = frozenset({"poll", "polls", "polling", "survey", "vote", "votes", "voters", "election", "approval",
                         "percentage", "rating", "ratings", "index", "primary", "ballot", "seat", "seats",
@@ -160,6 +176,9 @@ def is_a_winning_margin(doc: Doc, start: int, end: int) -> bool:
     if end + 1 < len(doc) and doc[end + 1].lower_ in ("down", "up", "behind", "ahead", "clear") \
             and doc[end].lemma_.lower() not in ("point", "set", "length"):
         return True  # "from two goals down", "three shots behind": where a game stood
+    if start > 1 and doc[start - 1].lower_ == "to" \
+            and any(t.lemma_.lower() in RESULT_LEMMAS and t.pos_ == "NOUN" for t in doc[max(0, start - 4):start - 1]):
+        return True  # "cut the deficit to one stroke", "stretched their lead to two goals"
     by = start - 1 if start > 0 and doc[start - 1].lower_ == "by" else start - 2
     if by < 0 or doc[by].lower_ != "by":
         return False  # ("by just 12 points" allows one word between)
@@ -199,7 +218,7 @@ def is_a_cricket_score(doc: Doc, start: int, end: int) -> bool:
     counted = doc[end].lower_
     if counted in ("wicket", "wickets"):  # (not what a side still needs: "India needed 10 wickets")
         return not any(t.lemma_.lower() in ("need", "require") for t in doc[max(0, start - 3):start])
-    return counted == "runs" and sum(t.lower_ in CRICKET_WORDS for t in doc) >= 1 \
+    return counted == "runs" and bool(words_of_the_page(doc) & CRICKET_WORDS) \
         and not any(t.lower_ in ("home", "career") for t in doc[max(0, start - 3):end + 2])
 
 
@@ -301,7 +320,7 @@ def is_a_players_score_on(doc: Doc, start: int, end: int, counts_after) -> bool:
     cricket; a result, not a count ("on 20 occasions" counts)."""
     if end - start != 1 or start == 0:
         return False
-    words = {t.lower_ for t in doc}
+    words = words_of_the_page(doc)
     under_par = any(t.lower_ in ("under", "over") and t.i > 1 and doc[t.i - 1].text in _DASHES and doc[t.i - 2].like_num
                     for t in doc)  # "at 10-under 130"
     golf_or_cricket = bool(words & (GOLF_WORDS | CRICKET_WORDS)) or under_par
@@ -329,6 +348,13 @@ _SCORED_IN_A_MATCH = frozenset({"break", "breaks", "checkout", "checkouts", "fin
                                 "frames", "set", "sets", "clearance", "ton", "tons", "century", "centuries", "maximum"})
 
 
+def _first_of_a_list(doc: Doc, i: int) -> int:
+    """Where a list of bare numbers that ends at token i starts ("117, 102, 109 and 110")."""
+    while i >= 2 and doc[i - 1].text in (",", "and") and doc[i - 2].like_num:
+        i -= 2
+    return i
+
+
 def is_a_cue_or_darts_score(doc: Doc, start: int, end: int) -> bool:
     """'a 73 break', 'a break of more than 50', 'a 170 finish', 'five ton', 'nine of the final 10
     legs', 'reeled off the next four', 'two more centuries', 'a 147': a frame's or a leg's score, and
@@ -336,7 +362,7 @@ def is_a_cue_or_darts_score(doc: Doc, start: int, end: int) -> bool:
     after = [t.lower_ for t in doc[end:end + 5]]
     if doc[start].text.isdigit() and after[:1] and after[0] in ("break", "checkout", "finish"):
         return True  # "a 73 break", "a 170 finish", "a 161 checkout": only a frame or a leg is scored so
-    if not {t.lower_ for t in doc} & CUE_AND_DARTS_WORDS:
+    if not words_of_the_page(doc) & CUE_AND_DARTS_WORDS:
         return False
     if after[1:2] and after[0] in ("more", "straight", "consecutive", "successive"):
         after = after[1:]  # "two more centuries"
@@ -344,10 +370,12 @@ def is_a_cue_or_darts_score(doc: Doc, start: int, end: int) -> bool:
         return True
     if after[:1] == ["of"] and any(w in _SCORED_IN_A_MATCH for w in after[1:5]):
         return True  # "nine of the final 10 legs"
-    before = " ".join(t.lower_ for t in doc[max(0, start - 4):start])
-    if re.search(r"\bbreaks? of(?: \w+){0,2}$|\bfiring in$|\breeled off\b", before):
-        return True  # "a break of more than 50", "firing in 94", "reeled off the next four"
-    return before.endswith(" a") and doc[start].text.isdigit() and (end == len(doc) or doc[end].pos_ not in _NOUNS_POS)
+    first = _first_of_a_list(doc, start)  # ("breaks of 117, 102 and 110": each is a break)
+    before = " ".join(t.lower_ for t in doc[max(0, first - 4):first])
+    if re.search(r"\b(?:breaks?|runs?) of(?: \w+){0,2}$|\bfir(?:ing|ed) in$|\breeled off\b", before):
+        return True  # "a break of more than 50", "runs of 82 and 58", "firing in 94", "reeled off the next four"
+    return re.search(r"(?:^| )a(?: [a-z]+)?$", before) is not None and doc[start].text.isdigit() \
+        and (end == len(doc) or doc[end].pos_ not in _NOUNS_POS)  # "a 147", "a vital 36"
 
 
 # Words only tennis's pages use ("double faults" by its second word after "double").
@@ -363,7 +391,7 @@ def is_a_tennis_score(doc: Doc, start: int, end: int) -> bool:
     a sentence with words of tennis: the score of a game, and games, points, sets, breaks or aces
     won in a match; a result."""
     words = [t.lower_ for t in doc]
-    if not set(words) & TENNIS_WORDS and not any(a == "double" and b.startswith("fault") for a, b in zip(words, words[1:])):
+    if not words_of_the_page(doc) & TENNIS_WORDS and not any(a == "double" and b.startswith("fault") for a, b in zip(words, words[1:])):
         return False
     run = doc[max(0, start - 2):min(end + 2, len(doc))].text.lower()
     if re.search(rf"\b{_TENNIS_POINTS}[-–]{_TENNIS_POINTS}\b", run):
@@ -522,9 +550,18 @@ def counts_back_in_time(doc: Doc, start: int, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].pos_ == "NOUN" and doc[end + 1].lower_ == "ago"
 
 
+# What is left of a race's course when something happens in it ("with 4km to ride").
+_COURSE_UNITS = frozenset({"km", "kilometres", "kilometers", "kms", "miles", "mile", "m", "metres", "meters", "laps",
+                           "lap", "holes"})
+
+
 def places_on_the_clock(doc: Doc, start: int, end: int) -> bool:
     """'with 1.8 seconds left', 'eight minutes from time', 'two minutes to go' (not 'ten minutes
     from the city centre')."""
+    if start > 0 and doc[start - 1].lower_ == "with" and end + 1 < len(doc) and doc[end].lower_ in _COURSE_UNITS:
+        rest = [t.lower_ for t in doc[end + 1:end + 3]]  # "with 4km to ride", "with two laps remaining"
+        return rest[:1] in (["left"], ["remaining"]) or rest[:1] == ["to"] and rest[1:2] in (["go"], ["ride"], ["race"],
+                                                                                             ["run"], ["the"])
     if end + 1 >= len(doc) or doc[end].lower_ not in _CLOCK_UNITS or doc[end + 1].lower_ not in _ON_THE_CLOCK:
         return False
     then = _ON_THE_CLOCK[doc[end + 1].lower_]
@@ -687,9 +724,14 @@ def frames_another_fact(doc: Doc, span_start: int, span_end: int, compound: bool
     after = doc[span_end].lower_ if span_end < len(doc) else ""
     if after in EXTREMES:
         return True  # "a two-week low", "a four-month high", "a 10 year high": the level is the fact
-    if compound:
-        return False
+    if compound:  # "in a three-minute span", "the hottest five-year period on record": when, not how long
+        opener = [t.lower_ for t in doc[max(0, span_start - 2):span_start]]
+        return after in _SPANS and (opener in (["in", "a"], ["within", "a"], ["over", "a"], ["during", "a"], ["in", "the"])
+                                    or any(t.tag_ == "JJS" for t in doc[max(0, span_start - 2):span_start]))
     before = doc[span_start - 1].lower_ if span_start > 0 else ""
+    if after in AROUND_AN_EVENT and span_end < len(doc) and doc[span_end].dep_ == "mark" \
+            and before in ("", ",", "(", "-", "–", "—"):
+        return True  # "held in 2020, two years before Sri Lanka plunged into crisis": when, not how long
     if span_start == 1 and before == "after" and after in (",", "that", "which", "of"):
         return True  # "After two and a half years, OPEC reached consensus": when, not how long
     if after in AFTER_A_PERIOD:
@@ -715,7 +757,7 @@ def is_acceleration_benchmark(doc: Doc, start: int) -> bool:
 
 # Swimming and track events named by their distance ("the 100 yard backstroke", "400m hurdles").
 STROKES = frozenset({"freestyle", "backstroke", "breaststroke", "butterfly", "medley", "hurdles", "relay", "dash",
-                     "steeplechase", "sprint", "individual"})
+                     "steeplechase", "sprint", "individual", "im", "fly"})
 
 
 def names_an_event(doc: Doc, start: int, end: int) -> bool:
@@ -807,6 +849,32 @@ def names_something(doc: Doc, start: int, end: int, counts_after) -> bool:
         and not counts_after(end)
 
 
+def names_a_matchup(doc: Doc, start: int, end: int) -> bool:
+    """'four-on-four play', 'a one-on-one', 'a 5-on-3 power play': players against players, a
+    situation of a game, not a count (either number)."""
+    if end - start != 1:
+        return False
+    after = [t.lower_ for t in doc[end:end + 3]]
+    before = [t.lower_ for t in doc[max(0, start - 3):start]]
+    return (len(after) == 3 and after[0] == "-" and after[1] in ("on", "v", "vs", "versus") and after[2] == "-"
+            and end + 3 < len(doc) and doc[end + 3].like_num) \
+        or (len(before) == 3 and before[0] == "-" and before[1] in ("on", "v", "vs", "versus") and before[2] == "-"
+            and start > 3 and doc[start - 4].like_num)
+
+
+def is_a_golfers_place_in_a_round(doc: Doc, start: int, end: int) -> bool:
+    """'had gone through 12 on level par', 'at minus seven': the holes a golfer has played in a
+    round and a score against par, on a page of golf; a result."""
+    if end - start != 1 or start == 0 or not words_of_the_page(doc) & GOLF_WORDS:
+        return False
+    before = doc[start - 1].lower_
+    after = [t.lower_ for t in doc[end:end + 3]]
+    if before == "minus" or before == "plus" and start > 1 and doc[start - 2].lower_ in ("at", "to", "on"):
+        return True
+    return before == "through" and doc[start].text.isdigit() and int(doc[start].text) <= 18 \
+        and (not after or after[0] in ("on", "holes", ",", ".", "at", "with", "and"))
+
+
 def states_no_quantity(doc: Doc, start: int, end: int, counts_after) -> bool:
     """A run of number tokens [start, end) that states no quantity and takes no other run with it:
     a number as a noun, a thing named by its number, a side's total, a winning margin, a batter's,
@@ -823,4 +891,5 @@ def states_no_quantity(doc: Doc, start: int, end: int, counts_after) -> bool:
         or is_a_players_score_on(doc, start, end, counts_after) or counts_back_in_time(doc, start, end) \
         or is_a_cue_or_darts_score(doc, start, end) or is_a_tennis_score(doc, start, end) \
         or is_a_race_time(doc, start, end) or names_a_stage_of_a_draw(doc, start, end) \
-        or is_a_shooting_line(doc, start, end)
+        or is_a_shooting_line(doc, start, end) or names_a_matchup(doc, start, end) \
+        or is_a_golfers_place_in_a_round(doc, start, end)

@@ -64,7 +64,7 @@ _TABLE: list[_TableRow] = [
     ("measure", "g", ("g", "gram", "gramme", "grams", "grammes")),
     ("measure", "mg", ("mg", "milligram", "milligramme")),
     ("measure", "μg", ("μg", "microgram", "mcg", "microgramme")),
-    ("measure", "tonne", ("tonne", "metric ton", "t")),
+    ("measure", "tonne", ("tonne", "metric ton", "metric tonne", "t", "mt")),  # ("mt": commodity news)
     ("measure", "ton", ("ton",)),
     ("measure", "lb", ("lb", "lbs", "pound")),
     ("measure", "oz", ("oz", "ounce")),
@@ -182,16 +182,22 @@ def _cldr_currencies() -> tuple[list[_TableRow], dict[str, _Candidates]]:
     return rows, ambiguous
 
 
-def currency_in_context(unit: "Unit", word: str, sentence: str) -> "Unit":
-    """A currency written with a word several share ("200 dinars", "5,000 shillings", "500 rupees")
-    is the one whose country the sentence names ("Algeria", "Kenyan", "Pakistan"); when it names none
-    or two, the word's usual reading stays (rupee: INR) or, without one, the word ("dinar")."""
+def currency_in_context(unit: "Unit", word: str, sentence: str, page: str = "") -> "Unit":
+    """A currency written with a word several share ("200 dinars", "5,000 shillings", "500 rupees",
+    "Sh5 billion") is the one whose country the sentence names ("Algeria", "Kenyan", "Pakistan"), or
+    when it names none, the one whose country its page names; when they name none or two, the word's
+    usual reading stays (rupee: INR) or, without one, the word ("dinar")."""
     word, shared = word.lower(), _cldr_currencies()[1]
     codes = shared.get(word) or shared.get(word.removesuffix("s"))
     if unit.kind != "money" or codes is None:
         return unit
-    text = sentence.lower()
-    named = {code for code, places in codes if any(re.search(rf"\b{re.escape(p)}\b", text) for p in places)}
+
+    def named_in(text: str) -> set[str]:
+        return {code for code, places in codes if any(re.search(rf"\b{re.escape(p)}\b", text) for p in places)}
+
+    named = named_in(sentence.lower())
+    if not named and page:
+        named = named_in(page.lower())
     if len(named) != 1:
         return unit
     code = named.pop()
