@@ -317,8 +317,9 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame],
     doc_ids = frames["documents"].select("doc_id")
     with transaction(con):
         con.register("batch_doc_ids", doc_ids.to_arrow())
-        for table in reversed(PER_DOCUMENT):  # children first
-            con.execute(sql("load/delete_derived_rows").format(table=table))
+        if con.execute(sql("load/batch_doc_ids_loaded_before")).fetchall()[0][0]:
+            for table in reversed(PER_DOCUMENT):  # children first
+                con.execute(sql("load/delete_derived_rows").format(table=table))
         con.register("batch_entities", frames["entities"].to_arrow())
         con.execute(sql("load/insert_new_entities"))
         for table in PER_DOCUMENT:
