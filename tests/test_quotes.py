@@ -1,3 +1,5 @@
+import pytest
+
 from transforms.quotes import extract_quotes
 
 
@@ -455,3 +457,24 @@ def test_the_company_is_the_one_the_page_names_not_the_one_told_nor_a_credit():
                 named("Nordlys", "PRODUCT", 1)]
     [quote] = extract_quotes(text, mentions)
     assert quote.speaker_text == "the company" and quote.speaker_entity_id == entity_id_for("Nordlys", "PRODUCT")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The council met. Councillor Paul Peacock (Lab) said: “I am saddened that this application is before you.”",
+     "Paul Peacock"),  # a party in parentheses between the name and the verb
+    ("The boy was found. Waylon's mom, Kylie Andino, told the Register: “It's a weekend, we'll live it up.”",
+     "Kylie Andino"),  # who she is, then her name set off by commas
+    ("She lost the final. Xinhua quoted Sun Yingsha as saying: “It is not easy for me to win the game.”",
+     "Sun Yingsha"),  # the one quoted, not the one quoting
+    ("“What a day,” said Gold Trip's jockey Mark Zahra, who won the race.", "Mark Zahra"),  # a role of a name's
+])
+def test_more_shapes_of_attribution(ner, text, speaker):
+    [entity] = [entity for _, _, entity, _ in speakers(ner, text)]
+    assert entity.endswith(speaker)  # (the model's span may hold a title: "Councillor Paul Peacock")
+
+
+def test_a_name_inside_the_attribution_does_not_stop_the_next_quote_going_on(ner):
+    text = "“He stood tall in there,” said head coach Dave Tippett of Smith. “A lot more work than I'd like.”"
+    assert [entity for _, _, entity, _ in speakers(ner, text)] == ["Dave Tippett", "Dave Tippett"]
+    other = "“He stood tall,” said Dave Tippett. Then Mike Smith spoke to reporters. “We lost the game today.”"
+    assert [entity for _, _, entity, _ in speakers(ner, other)][1] != "Dave Tippett"  # someone named after it

@@ -51,7 +51,7 @@ _ADVERB = r"(?:(?:also|later|then|further|again|previously|earlier|once|now|\w+l
 # a speaker named by a description before the quote ("The president said on Tuesday that …")
 _NAME_OR_DESCRIPTION = _NAME + "|" + _DESCRIPTION
 # what stands between commas after a name ("Robertson, the U.S. commander, said"): no sentence end
-_APPOSITION = r"(?:\s*,(?:[^.!?“”\"]|(?<=\b[A-Z])\.){2,80},)?"
+_APPOSITION = r"(?:\s*,(?:[^.!?“”\"]|(?<=\b[A-Z])\.){2,80},|\s*\([^()\n.!?“”\"]{1,40}\))?"  # (or "Peacock (Lab) said:")
 # a quote ends at its closing mark, or at its paragraph's end when the next paragraph opens with a
 # mark (news leaves a quote that goes on into the next paragraph open: "“But yes, … conditions.\n“The")
 _QUOTE = re.compile(r"“(?P<q1>[^”\n]{3,}?)(?:”|(?=\n[ \t]*“))|\"(?P<q2>[^\"\n]{3,}?)(?:\"|(?=\n[ \t]*\"))")
@@ -114,7 +114,7 @@ _CREDIT = re.compile(r"[ \t]*\n?[ \t]*[—–][ \t]*(?:[\w.’'-]+[ \t]+){0,3}?"
 # before the opening quote: 'Blinken said: ' / 'Blinken said, ' / 'according to X, '
 _BEFORE = [
     re.compile(_SPEAKER + r"\s+" + _ADVERB + _VERB + r"(?:\s+(?:that|in\s+a\s+statement|on\s+\w+))?\s*[,:]?\s*$"),
-    re.compile(r"[Aa]ccording\s+to\s+" + r"(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,6})\s*,?\s*$"),
+    re.compile(r"(?:[Aa]ccording\s+to|[Aa]s\s+per)\s+" + r"(?P<speaker>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*){0,6})\s*,?\s*$"),
     # 'Blinken said he spoke to them about “…”', 'Robertson, the U.S. commander, said: “…”', 'The
     # president said on Tuesday that China “…”': the sentence's speaker, the quote later in it
     # (not when someone else calls it so: 'said the report, which critics called “…”')
@@ -137,6 +137,16 @@ _BEFORE.append(_SAYING_AFTER_NAME)
 _WITH_NAME_SAYING = re.compile(r"\bwith\s+(?P<speaker>" + _NAME + r")\s+(?P<verb>saying|tweeting|writing|posting|adding|"
                                r"noting)\s*[:,]?\s*$")
 _BEFORE.append(_WITH_NAME_SAYING)
+# 'Xinhua quoted Sun as saying: “…”': the one quoted, not the one quoting
+_QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<speaker>" + _NAME + r")\s+as\s+(?P<verb>saying)\b[^.!?“”\"]{0,40}?[:,]?\s*$")
+# 'Waylon's mom, Kylie Andino, told the Register: “…”': who she is, then her name set off by commas
+_ROLE_THEN_NAME_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][\w’'-]*(?:[’']s)?\s+)?(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s*"
+                                    r"(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s+" + _ADVERB + _VERB
+                                    + r"\b[^.!?“”\"]{0,80}[:,]\s*$")
+# 'And he rejected any idea of fraud: “…”': a pronoun's sentence ending in a colon
+_PRONOUN_BEFORE_COLON = re.compile(r"(?:^|[.!?]\s+)(?:(?:And|But|So|Then|Yet)\s+)?(?P<speaker>[Hh]e|[Ss]he)\s+" + _ADVERB
+                                   + r"(?P<verb>[a-z]+ed)\b[^.!?“”\"]{0,60}:\s*$")
+_BEFORE += [_QUOTED_AS_SAYING, _ROLE_THEN_NAME_BEFORE, _PRONOUN_BEFORE_COLON]
 # 'Said Grant: “…”', 'Said San Francisco Manager Roger Craig: “…”': the verb first
 _SAID_NAME = re.compile(r"(?:^|[.!?”\"]\s+)(?P<verb>Said|Added|Says|Adds)\s+(?:[A-Za-z.]+\s+){0,4}?(?P<speaker>"
                         r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s*[:,]\s*$")
@@ -168,7 +178,8 @@ _BEFORE += [_SUBJECT_OF_SENTENCE, _subject_of_sentence(r"[Hh]e|[Ss]he"), _LABELL
 # The loosest shapes (any words before the name, any verb before the colon) count only when the
 # speaker is a person the article names: "That process led to a realization:" names no one.
 _NAMED_ONLY = (_ROLE_BEFORE_NAME, _COLON_AFTER_NAME, _VERB_ROLE_NAME, _NAME_SAID, _SAYING_AFTER_NAME,
-               _SUBJECT_OF_SENTENCE, _DESCRIBED_THEN_NAMED, _LABELLED, _WITH_NAME_SAYING)
+               _SUBJECT_OF_SENTENCE, _DESCRIBED_THEN_NAMED, _LABELLED, _WITH_NAME_SAYING, _QUOTED_AS_SAYING,
+               _ROLE_THEN_NAME_BEFORE)
 
 
 def _names_a_person(mentions: list[Mention], start: int, end: int, body_text: str = "") -> bool:
@@ -371,7 +382,10 @@ def _find_speaker(body_text: str, mentions: list[Mention], match: re.Match, quot
         if pattern is _AFTER[0]:  # "said State Department spokesman Matthew Miller" (not past a comma:
             # "said Still, who agreed with Knavel")
             comma = body_text.find(",", start, line_end)
-            person = _person_named_after(mentions, start, min(end + 40, line_end, comma if comma > 0 else line_end))
+            role_of = re.match(r"[^,]*?[’']s\s+[a-z]", body_text[start:line_end])  # ("said Gold Trip's jockey Mark
+            # Zahra": the one the role names, not the name it is of)
+            person = _person_named_after(mentions, start + role_of.end() if role_of else start,
+                                         min(end + 40, line_end, comma if comma > 0 else line_end))
             if person is not None and _entity_at(mentions, start, end) is not person:
                 start, end = person.start_char, person.end_char
         possessive = re.search(r"[’']s$", body_text[start:end]) or body_text.startswith(("’s", "'s"), end)
@@ -492,7 +506,10 @@ def _goes_on(body_text: str, mentions: list[Mention], match: re.Match, last: Quo
     if last is None or last.speaker_text is None:
         return False
     between = body_text[last.end_char:match.start()]
-    if any(m.label == "PERSON" and m.entity_id != last.speaker_entity_id and last.end_char <= m.start_char < match.start()
+    attribution = re.match(r"[^.!?\n]*[.!?]\s+", between) if last.verb is not None else None
+    named_from = last.end_char + (attribution.end() if attribution else 0)  # (not a name inside the attribution
+    # itself: '“…,” said head coach Dave Tippett of Smith. “A lot of work.”')
+    if any(m.label == "PERSON" and m.entity_id != last.speaker_entity_id and named_from <= m.start_char < match.start()
            and not _LISTENER.search(body_text, max(0, m.start_char - 9), m.start_char) for m in mentions):
         return False  # (the one told, "told Bloomberg", is not another speaker)
     if "\n" not in between:
