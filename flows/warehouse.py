@@ -40,17 +40,21 @@ def sql(name: str) -> str:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
-    """Apply every sql/schema/*.sql not applied yet, in name order, recording each."""
+    """Apply every sql/schema/*.sql not applied yet, in name order, recording each; then, if any
+    was, what every table and column means (sql/catalogue/comments.sql)."""
     con.execute(sql("schema/000_schema_version"))
     applied = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
-    for path in sorted((SQL_DIR / "schema").glob("*.sql")):
-        if path.stem in applied or path.stem == "000_schema_version":
-            continue
+    todo = [path for path in sorted((SQL_DIR / "schema").glob("*.sql"))
+            if path.stem not in applied and path.stem != "000_schema_version"]
+    for path in todo:
         with transaction(con):
             con.execute(path.read_text(encoding="utf-8"))
             con.execute(
                 "INSERT INTO schema_migrations VALUES (?, now(), ?)", [path.stem, duckdb.__version__]
             )
+    if todo:
+        with transaction(con):
+            con.execute(sql("catalogue/comments"))
 
 
 def connect(db_path: Path | str, read_only: bool = False, storage_version: str | None = None
@@ -315,6 +319,10 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame],
     """Replace whatever was derived from these documents before, with the batch's quarantined rows
     and data-quality results, in one transaction."""
     doc_ids = frames["documents"].select("doc_id")
+    for table in PER_DOCUMENT:  # (keys DuckDB does not hold as constraints: sql/schema/013)
+        if not TABLES[table].key_enforced and (n := TABLES[table].duplicate_keys(frames[table])):
+            raise duckdb.ConstraintException(f"{table}: {n} rows of the batch share a key "
+                                             f"({', '.join(TABLES[table].key)}) with another row")
     with transaction(con):
         con.register("batch_doc_ids", doc_ids.to_arrow())
         if con.execute(sql("load/batch_doc_ids_loaded_before")).fetchall()[0][0]:

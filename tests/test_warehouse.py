@@ -238,3 +238,30 @@ def test_the_label_vote_gives_the_same_warehouse_whether_documents_come_in_one_r
     load(in_two, ["3" * 64])
     assert tables(in_two) == tables(at_once)
     assert {label for *_, label in tables(at_once)[0]} == {"ORG", "PERSON"}  # 3 to 4: no clear majority
+
+
+def test_keys_duckdb_does_not_hold_are_checked_by_the_loader_and_a_rebuilt_table_keeps_its_rows_and_comments(tmp_path):
+    """A warehouse made before migration 013 held the per-document keys as primary keys; migrating
+    rebuilds those tables without them, rows and comments kept, and the loader still refuses a
+    batch whose rows share a key."""
+    db = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute(warehouse.sql("schema/000_schema_version"))
+    for path in sorted((SQL_DIR / "schema").glob("*.sql")):
+        if "000" < path.stem < "013":
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_migrations VALUES (?, now(), ?)", [path.stem, duckdb.__version__])
+    con.execute(warehouse.sql("catalogue/comments"))
+    warehouse.load_batch(con, batch_frames([a_document("a" * 64)], {}, {"a" * 64: [a_fact()]}, "run-1", NOW))
+    con.close()
+    con = warehouse.connect(db)  # (migrates: 013 and the comments after it)
+    assert (warehouse.table_counts(con)["facts"], warehouse.table_counts(con)["documents"]) == (1, 1)
+    enforced = {t for (t,) in con.execute("SELECT DISTINCT table_name FROM duckdb_constraints() "
+                                          "WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+    assert "facts" not in enforced and "document_lines" not in enforced and {"documents", "raw_documents"} <= enforced
+    assert con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = 'facts' AND column_name = 'value'"
+                       ).fetchall()[0][0]
+    twice = batch_frames([a_document("b" * 64)], {}, {"b" * 64: [a_fact(), a_fact()]}, "run-2", NOW)
+    with pytest.raises(duckdb.ConstraintException, match="facts: 2 rows of the batch share a key"):
+        warehouse.load_batch(con, twice)
+    assert con.execute("SELECT count(*) FROM facts").fetchall() == [(1,)]
