@@ -339,3 +339,12 @@ def test_a_short_form_joins_its_full_name_whatever_the_case_of_its_particle_and_
                                      "Stone"])
     assert resolved["De Klerk"] == "Wayde de Klerk" and resolved["Hill"] == "Marcus Hill Jr."
     assert resolved["Stone"] == "Stone"  # two people end with it
+
+
+def test_a_country_read_as_a_person_is_a_place_unless_its_name_is_a_first_name():
+    from transforms.entities import context_label
+
+    text = "Sri Lanka's players arrived on Monday."
+    assert context_label(text, 0, len("Sri Lanka's"), "PERSON") == "GPE"
+    chad = "Chad said he would stay."  # a country's name that is a man's name too
+    assert context_label(chad, 0, 4, "PERSON") is None

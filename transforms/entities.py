@@ -96,6 +96,10 @@ def clean_name(text: str, label: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
+# How the first-name list reads a given name, as the pronoun an article writes its bearer with.
+FIRST_NAME_GENDERS = {"male": "he", "mostly_male": "he", "female": "she", "mostly_female": "she"}
+
+
 @lru_cache(maxsize=1)
 def first_names():
     """First names and their usual gender (gender-guesser's list, shipped in its wheel)."""
@@ -475,13 +479,16 @@ def context_label(text: str, start: int, end: int, label: str = "") -> str | Non
     before, after = text[max(0, start - 40):start], text[end:end + 60]
     if label == "PERSON" and _PLURAL_VERB_AFTER.match(after) and not _NOT_THE_SUBJECT_BEFORE.search(before):
         return "ORG"
-    name = text[start:end]
+    name = re.sub(r"[’']s$", "", text[start:end])  # ("Sri Lanka's")
     country = territory_name(name, "GPE") is not None and first_names().get_gender(name.split()[0]) == "unknown"
     named_place = label in ("GPE", "LOC") or country or (label != "PERSON" and name in settlement_names())
     # (a country the model reads as a person, "Sri Lanka", but not "Jordan"; a town's name, not "Lopez")
     plural_with_the = label not in ("ORG", "GPE") and re.search(r"\b[Tt]he\s+$", before) and name.endswith("s")
     if (named_place or plural_with_the) and _is_a_side(text, start, end, before, after):
         return "ORG"
+    if label == "PERSON" and territory_name(name, "GPE") is not None \
+            and first_names().get_gender(name.split()[0]) not in FIRST_NAME_GENDERS:
+        return "GPE"  # a country read as a person ("Sri Lanka's"), whose first word is rarely a first name
     if _ISLAND_AFTER.match(after) or _ISLANDS_BEFORE.search(before):
         return "LOC"
     if label == "NORP" and name in settlement_names():

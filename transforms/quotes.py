@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from transforms.dates import WEEKDAYS
-from transforms.entities import Mention, close_spelling, first_names
+from transforms.entities import FIRST_NAME_GENDERS, Mention, close_spelling, first_names
 
 SPEECH_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "wrote", "writes", "asked", "asks",
                 "stated", "explained", "noted", "warned", "insisted", "declared", "continued", "replied",
@@ -232,7 +232,6 @@ _HONORIFIC = re.compile(r"\b(?:(?P<male>Mr)|(?P<female>Mrs|Ms|Miss))\.?\s+$")
 _CLAUSE_END = re.compile(r"[.!?;]|[“”\"]")
 
 
-FIRST_NAME_GENDERS = {"male": "he", "mostly_male": "he", "female": "she", "mostly_female": "she"}
 
 
 def first_name_gender(full_name: str) -> str | None:
