@@ -85,7 +85,7 @@ class WarehouseFault(Problem):
 
     def __init__(self, db_path: Path | str, exc: BaseException, recorded: bool):
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        if isinstance(exc, duckdb.OutOfMemoryException):  # (its keys' indexes grow with the warehouse)
+        if isinstance(exc, duckdb.OutOfMemoryException):  # (a query that could not work on disk within it)
             first += (f" (DuckDB's memory is held to NEWSFACTS_DUCKDB_MEMORY_LIMIT={Settings().duckdb_memory_limit}: "
                       f"raise it)")
         status = "recorded as failed" if recorded else "left as running (the next run marks it interrupted)"
