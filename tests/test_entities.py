@@ -251,6 +251,12 @@ def test_a_plural_verb_after_a_person_makes_it_a_team_or_a_company():
     ("He spent five years at Burnley.", "Burnley", "ORG", None),
     ("She works in Acme Widgets now.", "Acme Widgets", "ORG", None),
     ("The fans in Burnley's ground sang.", "Burnley", "ORG", None),
+    # a building by the noun after it, an armed group's members, a competition, a town's people
+    ("Flights left Heathrow airport on Monday.", "Heathrow", "PERSON", "FAC"),
+    ("Boko Haram militants attacked the village.", "Boko Haram", "PERSON", "ORG"),
+    ("She won the Victor China Open on Sunday.", "Victor China Open", "ORG", "EVENT"),
+    ("The Dubliner won the match.", "Dubliner", "PERSON", "NORP"),
+    ("Trump supporters cheered.", "Trump", "PERSON", None),  # (a person's supporters)
 ])
 def test_the_words_around_a_name_say_what_it_is(text, name, label, read):
     from transforms.entities import context_label
@@ -348,3 +354,4 @@ def test_a_country_read_as_a_person_is_a_place_unless_its_name_is_a_first_name()
     assert context_label(text, 0, len("Sri Lanka's"), "PERSON") == "GPE"
     chad = "Chad said he would stay."  # a country's name that is a man's name too
     assert context_label(chad, 0, 4, "PERSON") is None
+

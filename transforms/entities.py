@@ -390,6 +390,14 @@ _LISTED_PLACES_AFTER = re.compile(r"^(?:\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z][\w’'
 _LOCAL_AFTER = re.compile(r"^\s+(?:mayor|council|councillors?|councilors?|shire|residents|area|region|district|"
                           r"police|authorities)\b")
 _ISLAND_AFTER = re.compile(r"^\s+island\b")
+# A common noun after a name that makes it a building or a work ("Heathrow airport", "Wembley stadium")
+_FACILITY_AFTER = re.compile(r"^\s+(?:airport|stadium|arena|station|bridge|harbou?r|dam|hospital|highway|expressway|"
+                             r"racecourse|circuit|velodrome)\b")
+# ... or the members of an armed group ("Boko Haram militants", "Hamas fighters"; not "Trump supporters")
+_MEMBERS_AFTER = re.compile(r"^\s+(?:militants?|fighters?|insurgents?|rebels?|gunmen|jihadists?|operatives?)\b")
+# The last word of a competition's name ("the China Open", "the Davis Cup", "the Commonwealth Games")
+_EVENT_ENDINGS = frozenset({"open", "cup", "championship", "championships", "games", "olympics", "trophy", "marathon",
+                            "grand prix", "masters", "classic", "invitational", "series", "world cup"})
 _ISLANDS_BEFORE = re.compile(r"\bislands?\s+of\s+(?:the\s+)?$", re.I)
 _DATELINE_AFTER = re.compile(r"^,\s+[A-Z][a-z]{1,4}\.\s*(?:\([A-Z][\w ]{0,20}\)\s*)?[-–—]")
 # A verb in the plural after a name the model reads as a person ("Arrows were the side with more
@@ -491,6 +499,17 @@ def context_label(text: str, start: int, end: int, label: str = "") -> str | Non
         return "GPE"  # a country read as a person ("Sri Lanka's"), whose first word is rarely a first name
     if _ISLAND_AFTER.match(after) or _ISLANDS_BEFORE.search(before):
         return "LOC"
+    if label != "FAC" and _FACILITY_AFTER.match(after):
+        return "FAC"
+    if label in ("PERSON", "GPE", "NORP") and _MEMBERS_AFTER.match(after) and not (
+            label == "GPE" and territory_name(name, "GPE") is not None):  # ("Iran supporters": a country's)
+        return "ORG"
+    words = name.split()
+    if label in ("ORG", "PERSON", "FAC", "PRODUCT") and len(words) >= 2 and words[-1].lower() in _EVENT_ENDINGS:
+        return "EVENT"  # "the Victor China Open", "the Davis Cup"
+    if label == "PERSON" and len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+ers?", name) \
+            and (name.rstrip("s")[:-2] in settlement_names() or name.rstrip("s")[:-1] in settlement_names()):
+        return "NORP"  # "Dubliner", "Londoners": people of a town, not a person
     if label == "NORP" and name in settlement_names():
         return "GPE"  # "Maharashtra", "Selangor": a town's or a region's name is no nationality
     if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
