@@ -455,6 +455,7 @@ def test_sport_like_constructions_that_still_count(parser, sentence, counted):
     ("Council tax will see a three per cent rise in April.", "tax"),
     ("The earthquake struck at a depth of 10 kilometers.", "depth"),  # the dimension measured
     ("About 2,000 tired and hungry migrants reached the border.", "migrant"),  # past coordinated adjectives
+    ("GM has set aside $2 billion to pay for layoffs and buyouts.", "layoff"),  # what money is to pay for
 ])
 def test_the_object_is_the_lemma_of_what_is_counted_or_measured(parser, sentence, obj):
     [fact] = [f for f in facts_of(parser, sentence) if f.kind != "ordinal"]
@@ -686,9 +687,14 @@ def test_a_shilling_is_the_one_of_the_country_its_page_names(parser):
     "Elections were held in 2020, two years before Sri Lanka plunged into crisis.",  # when, not how long
     "Martinez hit the deck with 4km to ride.",  # where in a race
     "In the 200m IM, McIntosh outdueled Walsh.",  # an event by its distance
+    "Olympic downhill champion Beat Feuz was 0.19 behind in fourth.",  # a gap in seconds
 ])
 def test_situations_spans_and_places_in_a_game_or_race_state_no_quantity(parser, sentence):
     assert [f.text for f in facts_of(parser, sentence) if f.kind != "ordinal"] == []
+
+
+def test_an_age_set_off_after_a_name_ends_its_sentence_too(parser):
+    only(parser, "Sporting won, thanks to talismanic striker Gyokeres, 26.", value=26, kind="age", unit="year")
 
 
 def test_a_period_or_a_metric_tonne_still_measures(parser):

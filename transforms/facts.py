@@ -880,7 +880,7 @@ def _read_age(sent: Doc, r: _Reading) -> None:
     after = sent[r.end].text if r.end < len(sent) else ""
     name = sent[r.start - 2] if r.start >= 2 else None
     after_name = name is not None and before[-1] == "," and (name.pos_ == "PROPN" or name.tag_ == "NNP") \
-        and after in (",", ")")
+        and (after in (",", ")", ";") or after in (".", "!") and r.end == len(sent) - 1)  # ("striker Gyokeres, 26.")
     if after_name or before == ["age", "of"] or _is_age_stated(sent, r):
         r.unit, r.is_age = Unit("duration", "year"), True
 

@@ -450,6 +450,9 @@ def is_a_race_time(doc: Doc, start: int, end: int) -> bool:
             and match_unit_after([t.lower_ for t in doc[end:end + 3]]) is None \
             and any(t.lower_ in _FINISH_WORDS for t in doc[max(0, start - 8):start]):
         return True
+    if end - start == 1 and re.fullmatch(r"\d{1,2}\.\d{1,3}", doc[start].text) and end < len(doc) \
+            and doc[end].lower_ in ("behind", "adrift", "slower", "quicker", "faster"):
+        return True  # "was 0.19 behind in fourth": a gap to the winner in seconds, as races write it
     first = _first_of_a_chained_time(doc, start)
     if first != start:
         start, end = first, first + 1

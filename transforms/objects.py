@@ -120,6 +120,24 @@ def for_object(doc: Doc, i: int) -> Token | None:
     return _object_after(doc, i, "for")
 
 
+# Verbs of what money is set aside or spent to do ("$2bn to pay for layoffs", "$180m to cover the costs").
+_PURPOSE_VERBS = frozenset({"pay", "cover", "fund", "finance", "buy", "build", "repair", "upgrade", "compensate",
+                            "settle", "purchase", "acquire", "refurbish", "renovate", "subsidise", "subsidize"})
+
+
+def purpose_object(doc: Doc, i: int) -> Token | None:
+    """'$2 billion to pay for layoffs', 'about $180 million to cover the costs of poor students': what
+    money is for, named by the object of the verb of purpose right after it."""
+    if i + 1 >= len(doc) or doc[i].lower_ != "to" or doc[i + 1].lemma_.lower() not in _PURPOSE_VERBS:
+        return None
+    verb = doc[i + 1]
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if noun is None:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if prep is not None else None
+    return noun
+
+
 # Nouns that make a place or a part of a phrase ("in front of 15,522"), not what is counted.
 _PHRASE_NOUNS = frozenset({"front", "back", "side", "top", "bottom", "middle", "end", "part", "lot", "number", "total"})
 
@@ -402,7 +420,7 @@ def measured_object(doc: Doc, start: int, end: int, kind: str) -> Token | None:
     if kind in ("money", "duration"):
         steps.append(in_object(doc, after))
     if kind == "money":
-        steps.append(for_object(doc, after))
+        steps += [for_object(doc, after), purpose_object(doc, after)]
     steps.append(noun_before_of(doc, start))
     if kind in MEASURE_KINDS:
         steps += [label_before_colon(doc, start), noun_before_its_change(doc, start), noun_set_off_before(doc, start, end)]
