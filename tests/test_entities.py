@@ -347,6 +347,18 @@ def test_a_short_form_joins_its_full_name_whatever_the_case_of_its_particle_and_
     assert resolved["Stone"] == "Stone"  # two people end with it
 
 
+def test_a_lone_given_name_joins_the_one_full_name_it_opens_unless_it_is_someones_surname(ner):
+    from transforms.entities import extract_mentions
+
+    def links(text):
+        return {m.text: (m.canonical_name, m.resolved_by) for m in extract_mentions(ner(text))}
+
+    page = "Singer Susan Boyle returned to the stage in Glasgow. Fans cheered as Susan took a bow."
+    assert links(page)["Susan"] == ("Susan Boyle", "first_name_of_full_name")
+    two = "Susan Boyle and Susan Sarandon met in Glasgow. Later Susan took a bow."
+    assert links(two).get("Susan", ("Susan", ""))[0] == "Susan"  # two of them: it stays apart
+
+
 def test_a_country_read_as_a_person_is_a_place_unless_its_name_is_a_first_name():
     from transforms.entities import context_label
 

@@ -157,6 +157,21 @@ def _resolve_short_forms(names: Iterable[str]) -> dict[str, str]:
     return resolved
 
 
+def _resolve_first_names(names: Iterable[str]) -> dict[str, str]:
+    """A lone given name ("Susan") -> the one full name of the page it opens ("Susan Boyle"), when
+    no full name ends with it (then it is a surname: "Thomas" of "Dylan Thomas")."""
+    distinct = set(names)
+    resolved = {}
+    for name in distinct:
+        if " " in name or first_names().get_gender(name) not in FIRST_NAME_GENDERS:
+            continue
+        opened = {f for f in distinct if f.split()[0] == name and len(f.split()) >= 2}
+        ended = any(f.split()[-1] == name and f != name for f in distinct)
+        if len(opened) == 1 and not ended:
+            resolved[name] = opened.pop()
+    return resolved
+
+
 def _page_variants(full_names: Iterable[str], page_text: str) -> dict[str, str]:
     """Persons printed with two close spellings on one page: each maps to the first one printed."""
     by_surname: dict[str, list[str]] = {}
@@ -607,10 +622,13 @@ def _resolve_within(cleaned: dict[tuple[int, int], tuple[str, str]], places: Map
         names = {name for name, lab in cleaned.values() if lab == label}
         spelled = _close_spelling_variants(names, text) if label == "PERSON" else {n: n for n in names}
         resolver = _resolve_short_forms(spelled.values()) if label in ("PERSON", "ORG") else {}
+        given = _resolve_first_names(spelled.values()) if label == "PERSON" else {}
         for name in names:
             full = resolver.get(spelled[name], spelled[name])
             how = ("exact" if full == name else
                    "spelling_variant" if spelled[name] != name else "short_form_of_full_name")
+            if full in given:
+                full, how = given[full], "first_name_of_full_name"
             if name in places:
                 full, how = places[name], "exact" if places[name] == name else "territory_name"
             canonical[(name, label)] = (full, how)
