@@ -478,3 +478,11 @@ def test_a_name_inside_the_attribution_does_not_stop_the_next_quote_going_on(ner
     assert [entity for _, _, entity, _ in speakers(ner, text)] == ["Dave Tippett", "Dave Tippett"]
     other = "“He stood tall,” said Dave Tippett. Then Mike Smith spoke to reporters. “We lost the game today.”"
     assert [entity for _, _, entity, _ in speakers(ner, other)][1] != "Dave Tippett"  # someone named after it
+
+
+def test_a_work_a_heading_or_a_nickname_in_quotation_marks_is_no_quote(ner):
+    for text in ("The painting entitled “Le principe du plaisir” topped the sale.",
+                 "The prize went to Ozon for his film “Grâce à dieu” on Saturday.",
+                 "In advertisements headed “Countdown to the final push”, the party spoke."):
+        assert speakers(ner, text) == [], text
+    assert len(speakers(ner, "The minister said “the plan is a good one” on Monday.")) == 1  # (a quote still)

@@ -435,6 +435,20 @@ def _is_a_title(text: str) -> bool:
         and not re.search(r"[.!?;]\s", text) and not text.isupper()  # "WE WANT CLEAN WATER" is shouted
 
 
+# What names a work, a heading or a nickname right before its quotation marks ('the painting entitled
+# “Le principe du plaisir”', 'his film “Grâce à dieu”', 'advertisements headed “Countdown to …”')
+_WORK_BEFORE = re.compile(r"\b(?:(?:painting|paintings|film|films|movie|album|song|single|book|novel|play|poem|series|"
+                          r"show|documentary|exhibition|sculpture|opera|musical|artwork|work)(?:\s+(?:entitled|titled|"
+                          r"called|named))?|entitled|titled|headed|headlined|nicknamed|dubbed)[\s,]*$", re.I)
+
+
+def _names_a_work(body_text: str, match: re.Match, text: str) -> bool:
+    """A few words in quotation marks (no sentence inside) that the words before them give as the
+    title of a work, a heading or a nickname: a name, not a quotation."""
+    return len(text.split()) <= 8 and not re.search(r"[.!?;:]\s", text) \
+        and _WORK_BEFORE.search(body_text, max(0, match.start() - 40), match.start()) is not None
+
+
 def _paragraph_speaker(body_text: str, mentions: list[Mention], match: re.Match) -> tuple[int, int, str] | None:
     """The last 'Name said' in the quote's paragraph before it, when no other person is named
     between that and the quote; for a quote that opens its paragraph, the last of the paragraph
@@ -662,6 +676,7 @@ def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: 
     for match in _QUOTE.finditer(body_text):
         text = match.group("q1") or match.group("q2")
         if len(text.split()) < min_words or "\n" in text or _is_narrative(body_text, match, text) or _is_a_title(text) \
+                or _names_a_work(body_text, match, text) \
                 or _READ_MORE.search(body_text, max(0, match.start() - 20), match.start()):
             continue
         found = _find_speaker(body_text, ordered, match, text)
