@@ -467,6 +467,8 @@ def test_the_company_is_the_one_the_page_names_not_the_one_told_nor_a_credit():
     ("She lost the final. Xinhua quoted Sun Yingsha as saying: “It is not easy for me to win the game.”",
      "Sun Yingsha"),  # the one quoted, not the one quoting
     ("“What a day,” said Gold Trip's jockey Mark Zahra, who won the race.", "Mark Zahra"),  # a role of a name's
+    ("Angela Merkel condemned the protest, stating that “the last people we should drag in are farmers.”",
+     "Angela Merkel"),  # a sentence that goes on to what its subject stated
 ])
 def test_more_shapes_of_attribution(ner, text, speaker):
     [entity] = [entity for _, _, entity, _ in speakers(ner, text)]

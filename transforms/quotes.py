@@ -130,7 +130,8 @@ _BEFORE = [
 # to what he said
 _SAYING_AFTER_NAME = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][a-z]+\s+(?:[a-z]+\s+){1,3})?(?P<speaker>" + _NAME
                                 + r")(?![’']s\b)" + _APPOSITION + r"\s+" + _ADVERB + r"[a-z]+\b[^.!?“”\"]{0,80},\s+"
-                                r"(?P<verb>saying|telling|adding|writing|noting|explaining|insisting|arguing)\b"
+                                r"(?P<verb>saying|telling|adding|writing|noting|explaining|insisting|arguing|stating|warning|declaring|"
+                                r"claiming|urging|stressing)\b"
                                 r"[^.!?“”\"]{0,120}$")
 _BEFORE.append(_SAYING_AFTER_NAME)
 # '…, with William Shatner tweeting: “…”': a name that goes on to speak within someone else's sentence
