@@ -24,7 +24,7 @@ from flows.nlp import load_model
 from flows.settings import Settings
 from transforms.dates import extract_dates
 from transforms.documents import clean_pages
-from transforms.entities import (UNINTRODUCED_PERSON_VOTE, document_mentions, is_unintroduced_person, label_targets,
+from transforms.entities import (LONE_NAME_AMBIGUOUS, NATIONAL_SIDE, UNINTRODUCED_PERSON_VOTE, document_mentions, is_unintroduced_person, label_targets,
                                  person_surnames, resolve_among)
 from transforms.quotes import extract_quotes
 from transforms.staging import stage_bytes
@@ -57,7 +57,8 @@ def rows_of(paths: list[Path]) -> dict[str, list[dict]]:
         page, body = Path(doc.source_uri).name, doc.body_text
         names = {m.entity_id: m.canonical_name for m in found}
         rows["mention"] += [{"page": page, "start": m.start_char, "text": m.text,
-                             "label": voted.get((m.canonical_name, m.label), m.label),
+                             "label": m.label if m.resolved_by == NATIONAL_SIDE else
+                             voted.get((m.canonical_name, m.label), m.label),
                              "canonical_name": m.canonical_name, "resolved_by": m.resolved_by,
                              "context": _around(body, m.start_char, m.end_char)} for m in found]
         rows["quote"] += [{"page": page, "start": q.start_char, "quote": q.quote, "speaker_text": q.speaker_text,
@@ -77,12 +78,12 @@ def _labels_voted_across(mentions: list[list]) -> dict[tuple[str, str], str]:
     votes: dict[tuple[str, str], float] = {}
     for ms in mentions:
         surnames = person_surnames((m.name, m.label) for m in ms)
-        for m in (m for m in ms if m.resolved_by != "lone_name_of_two_or_more"):
+        for m in (m for m in ms if m.resolved_by not in (LONE_NAME_AMBIGUOUS, NATIONAL_SIDE)):
             key = (m.canonical_name, m.label)
             weight = UNINTRODUCED_PERSON_VOTE if is_unintroduced_person(m.name, m.label, surnames) else 1.0
             votes[key] = votes.get(key, 0.0) + weight
     return {(name, label): target for name, label, _, target in
-            label_targets((name, label, n) for (name, label), n in votes.items())}
+            label_targets((name, label, n) for (name, label), n in votes.items())}  # (a side keeps its label)
 
 
 def draw(rows: dict[str, list[dict]], n: int, seed: int) -> dict:

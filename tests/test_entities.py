@@ -359,6 +359,17 @@ def test_a_lone_given_name_joins_the_one_full_name_it_opens_unless_it_is_someone
     assert links(two).get("Susan", ("Susan", ""))[0] == "Susan"  # two of them: it stays apart
 
 
+def test_a_national_side_is_an_organisation_of_its_own_apart_from_its_country(ner):
+    from transforms.entities import NATIONAL_SIDE, extract_mentions
+
+    text = ("India's data regulator fined the firm in Mumbai. In the cricket, India beat England by six wickets "
+            "in the first Test, and India will play the second Test on Friday.")
+    found = [(m.text, m.label, m.resolved_by, m.entity_id) for m in extract_mentions(ner(text)) if m.text.startswith("India")]
+    sides = {entity for _, label, how, entity in found if how == NATIONAL_SIDE and label == "ORG"}
+    countries = {entity for _, label, how, entity in found if how != NATIONAL_SIDE}
+    assert len(sides) == 1 and countries and not sides & countries
+
+
 def test_a_country_read_as_a_person_is_a_place_unless_its_name_is_a_first_name():
     from transforms.entities import context_label
 

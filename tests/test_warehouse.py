@@ -265,3 +265,19 @@ def test_keys_duckdb_does_not_hold_are_checked_by_the_loader_and_a_rebuilt_table
     with pytest.raises(duckdb.ConstraintException, match="facts: 2 rows of the batch share a key"):
         warehouse.load_batch(con, twice)
     assert con.execute("SELECT count(*) FROM facts").fetchall() == [(1,)]
+
+
+def test_the_warehouses_label_vote_leaves_a_national_side_apart_from_its_country(tmp_path):
+    from transforms.entities import NATIONAL_SIDE, Mention, entity_id_for
+
+    def mentions(label: str, how: str, n: int) -> list[Mention]:
+        return [Mention(20 * i, 20 * i + 5, "India", label, "India", "India", entity_id_for("India", label), how)
+                for i in range(n)]
+
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    found = {"1" * 64: mentions("GPE", "exact", 5), "2" * 64: mentions("ORG", NATIONAL_SIDE, 2)}
+    warehouse.load_batch(con, batch_frames([a_document(i) for i in found], found, {}, "run", NOW))
+    warehouse.refresh_derived_tables(con)
+    labels = con.execute("SELECT m.doc_id, e.label FROM entity_mentions m JOIN entities e USING (entity_id) "
+                         "GROUP BY ALL ORDER BY ALL").fetchall()
+    assert labels == [("1" * 64, "GPE"), ("2" * 64, "ORG")]  # 5 to 2, yet the side stays the side

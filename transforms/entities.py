@@ -67,6 +67,9 @@ LONE_NAME_RESOLVED = "short_form_known_in_warehouse"  # resolved_by of a lone na
 # resolved_by of a lone name two or more full names end with ("Smith": Anna and John Smith): it may
 # be either, so it stays an entity of its own document, never one entity across documents
 LONE_NAME_AMBIGUOUS = "lone_name_of_two_or_more"
+# resolved_by of a country's name in a side's place on a page of sport ("India beat England"): the
+# side is an organisation of its own, never merged with the country by a label vote
+NATIONAL_SIDE = "national_side"
 
 
 def entity_id_for(canonical_name: str, label: str, scope: str = "") -> str:
@@ -349,13 +352,16 @@ def extract_mentions(doc: Doc, body_start: int = 0, words: frozenset[str] = froz
         name = clean_name(text[start:end], label)
         if name and any(ch.isalpha() for ch in name):
             cleaned[(start, end)] = (name, label)
-    cleaned, places = _vote_labels(cleaned, text, words)
+    sides = frozenset(span for span, (_, label) in cleaned.items() if is_a_national_side(text, *span, label))
+    cleaned, places = _vote_labels(cleaned, text, words, sides)
     canonical = _resolve_within(cleaned, places, text)
     mentions = []
     for (start, end), (name, _) in cleaned.items():
         full, how, label = canonical[(name, _)]
         printed = text[start:end]
-        if how == "exact":
+        if (start, end) in sides:
+            how = NATIONAL_SIDE
+        elif how == "exact":
             how = unresolved_how(name, printed)
         in_body = start >= body_start
         shift = body_start if in_body else 0
@@ -496,6 +502,15 @@ def is_a_persons_name(name: str, words: frozenset[str]) -> bool:
         and parts[1] not in settlement_names()
 
 
+def is_a_national_side(text: str, start: int, end: int, label: str) -> bool:
+    """A country's name in a side's place in a sentence (or on a page) about sport ("India wrapped
+    the first Test", "a 1-0 win over England"), not one a person bears ("Jordan scored")."""
+    name = re.sub(r"[’']s$", "", text[start:end])
+    if territory_name(name, "GPE") is None or label == "PERSON" and first_names().get_gender(name.split()[0]) != "unknown":
+        return False
+    return _is_a_side(text, start, end, text[max(0, start - 40):start], text[end:end + 60])
+
+
 def context_label(text: str, start: int, end: int, label: str = "") -> str | None:
     """The label the words around text[start:end] (which the model reads as `label`) give a name, or
     None when they say nothing."""
@@ -568,7 +583,8 @@ def speaker_read_as_a_thing(text: str, start: int, end: int, label: str, words: 
         and _SPEAKS_AFTER.match(text[end:end + 30]) is not None
 
 
-def _vote_labels(cleaned: dict[tuple[int, int], tuple[str, str]], text: str = "", words: frozenset[str] = frozenset()
+def _vote_labels(cleaned: dict[tuple[int, int], tuple[str, str]], text: str = "", words: frozenset[str] = frozenset(),
+                 sides: frozenset[tuple[int, int]] = frozenset()
                  ) -> tuple[dict[tuple[int, int], tuple[str, str]], dict[str, str]]:
     """One label per name in a document, voted by its mentions ("Hamas" is an organisation on a page
     that once tags it a place); then one per country, territory or union, whatever its printed form
@@ -577,8 +593,9 @@ def _vote_labels(cleaned: dict[tuple[int, int], tuple[str, str]], text: str = ""
     the name, so "Rafah" tagged three times a person and twice a place is a place. The words around
     a mention that place it ("a suburb of Peshawar") vote as three mentions, as do a lone word the
     page gives as a person's surname and a one-word name that speaks ("Titmus said"). Returns the
-    relabelled mentions and each name's CLDR name."""
-    ordered = sorted(cleaned.items())
+    relabelled mentions and each name's CLDR name. The spans in `sides` (national sides) are
+    organisations and take no part in their name's vote."""
+    ordered = sorted((span, named) for span, named in cleaned.items() if span not in sides)
     surnames = person_surnames(cleaned.values())
 
     def weight(name: str, label: str) -> float:
@@ -597,8 +614,12 @@ def _vote_labels(cleaned: dict[tuple[int, int], tuple[str, str]], text: str = ""
     named = frozenset(p for name, label in by_name.items() if (p := territory_name(name, label)) and not name.isupper())
     places = {name: place for name, label in by_name.items() if (place := territory_name(name, label, named))}
     by_place = _voted((places[name], by_name[name], 1.0) for _, (name, _) in ordered if name in places)
-    return {span: (name, by_place[places[name]] if name in places else by_name[name])
-            for span, (name, _) in ordered}, places
+    voted = {span: (name, by_place[places[name]] if name in places else by_name[name]) for span, (name, _) in ordered}
+    for span in sides & cleaned.keys():
+        name = cleaned[span][0]
+        voted[span] = (name, "ORG")
+        places.setdefault(name, territory_name(name, "GPE") or name)
+    return voted, places
 
 
 def _acronyms(full_names: Iterable[str]) -> dict[str, str]:
@@ -658,8 +679,10 @@ def unresolved_how(name: str, printed: str) -> str:
 
 
 def is_lone_name(m: Mention) -> bool:
-    """A person or organisation left as one word (a surname, a short form) by its document."""
-    return m.label in ("PERSON", "ORG") and m.canonical_name == m.name and len(m.name.split()) == 1
+    """A person or organisation left as one word (a surname, a short form) by its document (not a
+    national side: a country's name)."""
+    return m.label in ("PERSON", "ORG") and m.canonical_name == m.name and len(m.name.split()) == 1 \
+        and m.resolved_by != NATIONAL_SIDE
 
 
 def resolve_lone_names(lone: Iterable[tuple[str, str]], known_full_names: Mapping[str, set[str]]

@@ -10,7 +10,7 @@ CREATE OR REPLACE TEMP TABLE label_moves AS
 SELECT DISTINCT m.doc_id, m.entity_id, t.target_entity_id
 FROM entity_mentions m JOIN entities e USING (entity_id)
 JOIN label_targets t ON t.canonical_name = e.canonical_name AND t.label = m.label
-WHERE m.resolved_by <> 'lone_name_of_two_or_more' AND m.entity_id <> t.target_entity_id;
+WHERE m.resolved_by NOT IN ('lone_name_of_two_or_more', 'national_side') AND m.entity_id <> t.target_entity_id;
 
 UPDATE quotes SET speaker_entity_id = v.target_entity_id
 FROM label_moves v WHERE quotes.doc_id = v.doc_id AND quotes.speaker_entity_id = v.entity_id;
@@ -20,7 +20,7 @@ FROM label_moves v WHERE preamble_mentions.doc_id = v.doc_id AND preamble_mentio
 
 UPDATE entity_mentions SET entity_id = v.target_entity_id
 FROM label_moves v WHERE entity_mentions.doc_id = v.doc_id AND entity_mentions.entity_id = v.entity_id
-  AND entity_mentions.resolved_by <> 'lone_name_of_two_or_more';
+  AND entity_mentions.resolved_by NOT IN ('lone_name_of_two_or_more', 'national_side');
 
 DROP TABLE label_moves;
 

@@ -8,5 +8,5 @@ SELECT e.canonical_name, m.label,
                                      WHERE f.doc_id = m.doc_id AND f.label = 'PERSON' AND f.name LIKE '% ' || m.name)
                 THEN $unintroduced ELSE 1 END) AS n
 FROM entity_mentions m JOIN entities e USING (entity_id)
-WHERE m.resolved_by <> 'lone_name_of_two_or_more'
+WHERE m.resolved_by NOT IN ('lone_name_of_two_or_more', 'national_side')
 GROUP BY ALL
