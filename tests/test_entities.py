@@ -370,6 +370,16 @@ def test_a_national_side_is_an_organisation_of_its_own_apart_from_its_country(ne
     assert len(sides) == 1 and countries and not sides & countries
 
 
+def test_a_body_every_country_has_is_the_one_of_the_pages_country(ner):
+    from transforms.entities import GENERIC_BODY, extract_mentions
+
+    text = "Malta's Parliament approved the bill on Monday. The Parliament of Malta met in Valletta, Malta."
+    bodies = {(m.canonical_name, m.resolved_by) for m in extract_mentions(ner(text)) if "Parliament" in m.text}
+    assert ("Parliament of Malta", GENERIC_BODY) in bodies and {name for name, _ in bodies} == {"Parliament of Malta"}
+    named = "The UN Security Council met on Israel on Monday. Israel said it would attend."
+    assert all(m.resolved_by != GENERIC_BODY for m in extract_mentions(ner(named)))  # a name, not a body
+
+
 def test_a_country_read_as_a_person_is_a_place_unless_its_name_is_a_first_name():
     from transforms.entities import context_label
 

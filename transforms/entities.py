@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -28,7 +29,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from transforms.territories import settlement_names, territory_name
+from transforms.territories import UNIONS, settlement_names, territory_name
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
@@ -633,11 +634,45 @@ def _acronyms(full_names: Iterable[str]) -> dict[str, str]:
     return {acronym: next(iter(names)) for acronym, names in by_initials.items() if len(names) == 1}
 
 
+# The bodies every country has, named by common words ("Parliament", "the Electoral Commission",
+# "the Supreme Court", "the Ministry of Health"): which one a page means is its country's.
+_BODY_NOUNS = frozenset({"parliament", "senate", "court", "commission", "ministry", "police", "cabinet", "government",
+                         "assembly", "council", "army", "navy", "bank", "treasury", "judiciary", "legislature",
+                         "tribunal", "directorate", "service", "agency", "board"})
+# ... and the words that qualify them in every country (not a name: "UN Security Council", "Oval Office")
+_BODY_WORDS = frozenset({"supreme", "high", "constitutional", "electoral", "election", "central", "national", "federal",
+                         "state", "health", "finance", "foreign", "interior", "defence", "defense", "education",
+                         "justice", "security", "independent", "police", "revenue", "tax", "labour", "labor",
+                         "agriculture", "energy", "transport", "trade", "environment", "public", "prosecution",
+                         "general", "local", "city", "county", "district", "provincial", "regional", "municipal",
+                         "war", "communications", "information", "home", "statistics", "affairs", "anti-corruption",
+                         "appeal", "appeals", "magistrates", "industry", "works", "fire", "water", "planning"})
+GENERIC_BODY = "generic_body_of_the_pages_country"
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "&", "de", "in"})
+_UNION_NAMES = frozenset(filter(None, (territory_name(code, "ORG") for code in UNIONS)))  # (no union's body)  # resolved_by of "Parliament" read as "Parliament (Malta)"
+
+
+def _is_a_generic_body(name: str) -> bool:
+    parts = [w for w in name.split() if w.lower() not in _SMALL_WORDS]
+    return bool(parts) and parts[-1].lower() in _BODY_NOUNS and all(
+        w[:1].isupper() and not w.isupper() and w.lower() in _BODY_WORDS | _BODY_NOUNS for w in parts)
+
+
+def _the_pages_country(cleaned: Mapping[tuple[int, int], tuple[str, str]], places: Mapping[str, str]) -> str | None:
+    """The country the page names most often (not a union), when one leads."""
+    counts = Counter(places[name] for name, label in cleaned.values()
+                     if label == "GPE" and name in places and places[name] not in _UNION_NAMES)
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
 def _resolve_within(cleaned: dict[tuple[int, int], tuple[str, str]], places: Mapping[str, str], text: str
                     ) -> dict[tuple[str, str], tuple[str, str, str]]:
     """(name, label) -> (canonical name, how, label): a country by its CLDR name, a person by the
     page's first spelling, a short form by the one fuller name ending with it, an acronym by the one
-    name of the page it abbreviates (and takes that name's label)."""
+    name of the page it abbreviates (and takes that name's label), a body every country has by the
+    page's country ("Parliament of Malta", "Ministry of Health (Kenya)")."""
+    country = _the_pages_country(cleaned, places)
     canonical: dict[tuple[str, str], tuple[str, str]] = {}
     for label in {label for _, label in cleaned.values()}:
         names = {name for name, lab in cleaned.values() if lab == label}
@@ -652,6 +687,8 @@ def _resolve_within(cleaned: dict[tuple[int, int], tuple[str, str]], places: Map
                 full, how = given[full], "first_name_of_full_name"
             if name in places:
                 full, how = places[name], "exact" if places[name] == name else "territory_name"
+            elif label == "ORG" and country and _is_a_generic_body(full):
+                full, how = (f"{full} ({country})" if " of " in full else f"{full} of {country}"), GENERIC_BODY
             canonical[(name, label)] = (full, how)
     acronyms = _acronyms(full for (_, label), (full, _) in canonical.items() if label != "PERSON")
     label_of = {full: label for (_, label), (full, _) in canonical.items()}

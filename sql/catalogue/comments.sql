@@ -51,7 +51,7 @@ COMMENT ON COLUMN entity_mentions.text IS 'The words as printed';
 COMMENT ON COLUMN entity_mentions.label IS 'The label the model gave this mention';
 COMMENT ON COLUMN entity_mentions.entity_id IS 'The entity it names (entities.entity_id)';
 COMMENT ON COLUMN entity_mentions.name IS 'The cleaned alias (titles and possessives removed)';
-COMMENT ON COLUMN entity_mentions.resolved_by IS 'How the mention was joined to its entity (exact, short_form_of_full_name, first_name_of_full_name, national_side, gazetteer, ...)';
+COMMENT ON COLUMN entity_mentions.resolved_by IS 'How the mention was joined to its entity (exact, short_form_of_full_name, first_name_of_full_name, national_side, generic_body_of_the_pages_country, gazetteer, ...)';
 
 COMMENT ON TABLE facts IS 'Numeric facts read from article bodies: counts, amounts of money, percentages, measures, durations, ordinals, results.';
 COMMENT ON COLUMN facts.fact_id IS 'Stable id of the fact (document and offsets)';
