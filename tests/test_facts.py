@@ -670,6 +670,15 @@ def test_the_page_says_what_sport_its_bare_numbers_score(parser):
     assert [f.value for f in _page_facts(parser, report)] == [56, 80, 86]  # no snooker on the page
 
 
+def test_a_page_of_races_or_games_says_its_bare_times_and_saves_are_results(parser):
+    races = "Thompson won the 100m final at the athletics meeting.\n\nShe said her fastest time last year was 10.93."
+    assert [f.value for f in _page_facts(parser, races) if f.kind != "ordinal"] == []  # (the 100m names the event)
+    game = "Australia beat India in the final after a penalty shoot-out.\n\nGoalkeeper Lovell, who evicted three saves, won."
+    assert [f.value for f in _page_facts(parser, game) if f.kind != "ordinal"] == []
+    app = "The charity saves lives.\n\nThe app offers three saves a month, the company said; its time was 10.93."
+    assert [f.value for f in _page_facts(parser, app)] == [3, 10.93]  # no game, no race: counted
+
+
 def test_a_shilling_is_the_one_of_the_country_its_page_names(parser):
     page = "The Kenyan operator Safaricom reported its results.\n\nThe board recommended a dividend of Sh0.62 per share."
     assert [f.unit for f in _page_facts(parser, page)] == ["KES/share"]

@@ -1171,7 +1171,7 @@ def iter_facts_for_texts(splitter: Language, parser: Language, texts: list[str],
         numbered = sentences_with_numbers(split)
         n_sentences[n] = len(numbered)
         if numbered:
-            page_words[n] = frozenset(t.lower_ for t in split if t.is_alpha)
+            page_words[n] = frozenset(t.lower_ for t in split if t.is_alpha or "-" in t.text and not t.is_punct)
         todo.extend((sent.start_char, sent.text) for sent in numbered)
     parsed = zip(todo, parser.pipe((text for _, text in todo), batch_size=64, n_process=n_process))
     for count, words, text in zip(n_sentences, page_words, texts):

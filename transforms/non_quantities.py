@@ -233,7 +233,11 @@ _TALLY_VERBS = frozenset({"score", "add", "have", "finish", "lead", "pour", "chi
                           "record", "grab", "pull", "dish", "collect", "haul", "rack", "hit", "make", "net", "kick",
                           "commit", "fire", "serve", "drop", "account", "shoot", "allow", "give", "throw", "miss",
                           "create", "waste", "squander", "spurn", "concede"})
-_TALLIES_OF_ANY_KIND = frozenset({"chance", "shot"})  # (a game's only when a game is named)
+_TALLIES_OF_ANY_KIND = frozenset({"chance", "shot"})
+# Tallies no other news counts (a keeper's saves, a forward's rebounds), and the words of a page of a game
+_GAME_ONLY_TALLIES = frozenset({"save", "rebound", "assist", "strikeout", "birdie", "touchdown", "three-pointer"})
+_GAME_PAGE_WORDS = frozenset({"match", "game", "goalkeeper", "keeper", "shoot-out", "shootout", "penalty", "innings",
+                              "quarter", "league", "tournament", "semi-final", "final", "striker", "coach", "scored"})  # (a game's only when a game is named)
 # A pitcher's verbs that take the count itself ("struck out four and walked two")
 _PITCHING = (("struck", "out"), ("striking", "out"), ("strikes", "out"), ("walked",), ("fanned",))
 # Words that put a tally in one game: the game, its part, its day, a side against another
@@ -300,12 +304,14 @@ def is_a_players_game_tally(doc: Doc, start: int, end: int) -> bool:
     verb = next((t.i for t in reversed(doc[max(0, start - 6):start]) if t.pos_ == "VERB"), None)
     listed = verb is not None and doc[verb].lemma_.lower() in _TALLY_VERBS \
         and all(t.pos_ in ("DET", "NOUN", "ADJ", "PUNCT") for t in doc[verb + 1:start])  # "kicked the conversion, two penalties"
-    if not (tally.head.lemma_.lower() in _TALLY_VERBS or owned or listed):
-        return False
+    if not (tally.head.lemma_.lower() in _TALLY_VERBS or owned or listed) \
+            and not (_tally(doc[noun]) in _GAME_ONLY_TALLIES and words_of_the_page(doc) & _GAME_PAGE_WORDS):
+        return False  # ("who evicted three saves": a keeper's saves on a page of a game, whatever the verb)
     if _tally(doc[noun]) in _TALLIES_OF_ANY_KIND:  # ("the minister had two chances to resign on Monday")
         return bool(words & (_ONE_GAME - set(WEEKDAYS) - {"night", "afternoon", "against"}) | words & TALLY_NOUNS - _TALLIES_OF_ANY_KIND) \
             or any(_SCORE.fullmatch(t.text) for t in doc)
-    return bool(words & _ONE_GAME) or any(_SCORE.fullmatch(t.text) for t in doc) or "score" in words
+    return bool(words & _ONE_GAME) or any(_SCORE.fullmatch(t.text) for t in doc) or "score" in words \
+        or _tally(doc[noun]) in _GAME_ONLY_TALLIES and bool(words_of_the_page(doc) & _GAME_PAGE_WORDS)
 
 
 # Words only golf's pages use: where they are, a bare number "on" or after "shot" is a score.
@@ -406,6 +412,10 @@ _PERFORMANCE_VERBS = frozenset({"clock", "clocked", "win", "finish", "run", "swi
                                 "set", "record", "time", "timed", "cross", "stop", "stride", "sprint", "cruise",
                                 "victory", "triumph"})  # ("striding to victory in two hours 22 minutes 11 seconds")
 _SECONDS = frozenset({"second", "seconds", "sec", "secs"})
+_RACE_PAGE_WORDS = frozenset({"sprint", "sprinter", "sprinters", "hurdles", "athletics", "relay", "freestyle",
+                              "backstroke", "breaststroke", "butterfly", "medley", "marathon", "heats", "100m", "200m",
+                              "400m", "800m", "1500m", "100-metre", "200-metre", "dash", "iaaf", "olympic", "olympics"})
+_TIMED_WORDS = frozenset({"time", "times", "run", "ran", "clocked", "fastest", "timed", "swam", "pb", "personal"})
 
 
 # Shots made of shots taken, from a spot of the court ("8 of 16 from the floor", "5-for-6 from the
@@ -453,6 +463,10 @@ def is_a_race_time(doc: Doc, start: int, end: int) -> bool:
     if end - start == 1 and re.fullmatch(r"\d{1,2}\.\d{1,3}", doc[start].text) and end < len(doc) \
             and doc[end].lower_ in ("behind", "adrift", "slower", "quicker", "faster"):
         return True  # "was 0.19 behind in fourth": a gap to the winner in seconds, as races write it
+    if end - start == 1 and re.fullmatch(r"\d{1,2}\.\d{1,2}", doc[start].text) \
+            and match_unit_after([t.lower_ for t in doc[end:end + 3]]) is None \
+            and words_of_the_page(doc) & _RACE_PAGE_WORDS and {t.lower_ for t in doc} & _TIMED_WORDS:
+        return True  # "my fastest time last year was 10.93", "to run a 10.7": a sprint's time, on a page of races
     first = _first_of_a_chained_time(doc, start)
     if first != start:
         start, end = first, first + 1
