@@ -24,8 +24,8 @@ from flows.nlp import load_model
 from flows.settings import Settings
 from transforms.dates import extract_dates
 from transforms.documents import clean_pages
-from transforms.entities import (LONE_NAME_AMBIGUOUS, NATIONAL_SIDE, UNINTRODUCED_PERSON_VOTE, document_mentions, is_unintroduced_person, label_targets,
-                                 person_surnames, resolve_among)
+from transforms.entities import (LONE_NAME_AMBIGUOUS, NATIONAL_SIDE, UNINTRODUCED_PERSON_VOTE, document_mentions,
+                                 is_unintroduced_person, label_targets, person_surnames, resolve_among)
 from transforms.quotes import extract_quotes
 from transforms.staging import stage_bytes
 

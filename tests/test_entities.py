@@ -376,6 +376,14 @@ def test_a_body_every_country_has_is_the_one_of_the_pages_country(ner):
     text = "Malta's Parliament approved the bill on Monday. The Parliament of Malta met in Valletta, Malta."
     bodies = {(m.canonical_name, m.resolved_by) for m in extract_mentions(ner(text)) if "Parliament" in m.text}
     assert ("Parliament of Malta", GENERIC_BODY) in bodies and {name for name, _ in bodies} == {"Parliament of Malta"}
+    from transforms.entities import _of_the_country
+
+    assert (_of_the_country("Senate", "United States"), _of_the_country("Parliament", "Cyprus"),
+            _of_the_country("Ministry of Health", "Kenya")) == (
+        "Senate of the United States", "Parliament of Cyprus", "Ministry of Health (Kenya)")
+    lower = "Gabon's opposition rejected what the electoral commission announced in Gabon on Monday."
+    assert "Electoral Commission of Gabon" in {m.canonical_name for m in extract_mentions(ner(lower))} or \
+        not any("ommission" in m.text for m in extract_mentions(ner(lower)))  # (if the model reads it at all)
     named = "The UN Security Council met on Israel on Monday. Israel said it would attend."
     assert all(m.resolved_by != GENERIC_BODY for m in extract_mentions(ner(named)))  # a name, not a body
 

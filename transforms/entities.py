@@ -655,7 +655,16 @@ _UNION_NAMES = frozenset(filter(None, (territory_name(code, "ORG") for code in U
 def _is_a_generic_body(name: str) -> bool:
     parts = [w for w in name.split() if w.lower() not in _SMALL_WORDS]
     return bool(parts) and parts[-1].lower() in _BODY_NOUNS and all(
-        w[:1].isupper() and not w.isupper() and w.lower() in _BODY_WORDS | _BODY_NOUNS for w in parts)
+        not w.isupper() and w.lower() in _BODY_WORDS | _BODY_NOUNS for w in parts)  # ("the electoral commission")
+
+
+def _of_the_country(body: str, country: str) -> str:
+    """'Parliament of Malta', 'Senate of the United States', 'Ministry of Health (Kenya)'."""
+    if " of " in body:
+        return f"{body} ({country})"
+    the = country.startswith(("United ", "Republic ", "Democratic ", "Czech ", "Central African ", "Dominican ")) \
+        or country.endswith(("lands", "ines", "ives", "amas", "elles", "oros", "Emirates", "Islands", "Gambia"))
+    return f"{body} of {'the ' if the else ''}{country}"
 
 
 def _the_pages_country(cleaned: Mapping[tuple[int, int], tuple[str, str]], places: Mapping[str, str]) -> str | None:
@@ -688,7 +697,9 @@ def _resolve_within(cleaned: dict[tuple[int, int], tuple[str, str]], places: Map
             if name in places:
                 full, how = places[name], "exact" if places[name] == name else "territory_name"
             elif label == "ORG" and country and _is_a_generic_body(full):
-                full, how = (f"{full} ({country})" if " of " in full else f"{full} of {country}"), GENERIC_BODY
+                body = " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in full.split()) \
+                    if full.islower() else full  # ("the electoral commission")
+                full, how = _of_the_country(body, country), GENERIC_BODY
             canonical[(name, label)] = (full, how)
     acronyms = _acronyms(full for (_, label), (full, _) in canonical.items() if label != "PERSON")
     label_of = {full: label for (_, label), (full, _) in canonical.items()}
