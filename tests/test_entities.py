@@ -382,8 +382,7 @@ def test_a_body_every_country_has_is_the_one_of_the_pages_country(ner):
             _of_the_country("Ministry of Health", "Kenya")) == (
         "Senate of the United States", "Parliament of Cyprus", "Ministry of Health (Kenya)")
     lower = "Gabon's opposition rejected what the electoral commission announced in Gabon on Monday."
-    assert "Electoral Commission of Gabon" in {m.canonical_name for m in extract_mentions(ner(lower))} or \
-        not any("ommission" in m.text for m in extract_mentions(ner(lower)))  # (if the model reads it at all)
+    assert "Electoral Commission of Gabon" in {m.canonical_name for m in extract_mentions(ner(lower))}
     named = "The UN Security Council met on Israel on Monday. Israel said it would attend."
     assert all(m.resolved_by != GENERIC_BODY for m in extract_mentions(ner(named)))  # a name, not a body
 
