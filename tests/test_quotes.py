@@ -488,3 +488,9 @@ def test_a_work_a_heading_or_a_nickname_in_quotation_marks_is_no_quote(ner):
                  "In advertisements headed “Countdown to the final push”, the party spoke."):
         assert speakers(ner, text) == [], text
     assert len(speakers(ner, "The minister said “the plan is a good one” on Monday.")) == 1  # (a quote still)
+
+
+def test_a_post_or_a_release_quoted_speaks_for_whoever_posted_it(ner):
+    text = ("“It was hard to believe anyone could survive out there,” the Garfield County Sheriff's Office posted on "
+            "Facebook.\n\nOfficials urged hikers to “know the area and be prepared for any condition,” the Facebook post read.")
+    assert [speaker for _, speaker, _, _ in speakers(ner, text)][1].endswith("Sheriff's Office")

@@ -601,10 +601,14 @@ def _person_described(people: _People, speaker_text: str, before: int) -> Mentio
     return None
 
 
-_A_STATEMENT = re.compile(r"(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+(?:joint\s+|brief\s+|written\s+)?statement")
-# 'The band … released a statement', 'Tool wrote in a statement posted to Instagram'
-_ISSUED = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?P<speaker>(?:[Tt]he|[Aa]n?)\s+[a-z]+|" + _NAME + r")[^.!?“”\"\n]{0,150}?\b(?:released|issued|"
-                     r"put out|posted|published|shared|wrote in|said in)\s+(?:a|an|the|its|their)\s+(?:joint\s+)?statement")
+_A_STATEMENT = re.compile(r"(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+(?:joint\s+|brief\s+|written\s+|Facebook\s+|Twitter\s+|"
+                          r"Instagram\s+|online\s+|news\s+|press\s+)?(?:statement|post|release|notice|tweet|message)")
+# 'The band … released a statement', 'Tool wrote in a statement posted to Instagram', 'the Sheriff's
+# Office posted on Facebook'
+_ISSUED = re.compile(r"(?:^|[.!?”\"]\s+|\n|[,”\"]\s)(?P<speaker>(?:[Tt]he|[Aa]n?)\s+[a-z]+|" + _NAME
+                     + r")[^.!?“”\"\n]{0,150}?\b(?:(?:released|issued|put out|posted|published|shared|wrote in|said in)"
+                     r"\s+(?:a|an|the|its|their)\s+(?:joint\s+|news\s+|press\s+)?(?:statement|release|notice)|"
+                     r"(?:posted|wrote|said)\s+on\s+(?:Facebook|Twitter|X|Instagram|social media))")
 
 
 def _issuer(body_text: str, mentions: list[Mention], before: int) -> tuple[str, str | None] | None:
