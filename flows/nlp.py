@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from functools import lru_cache
 
 import spacy
@@ -10,6 +12,18 @@ from spacy.language import Language
 from flows.preflight import ModelNotFound, model_missing_message
 from transforms.entities import english_words, first_names
 from transforms.territories import settlement_names
+
+def _forget_the_parents_thread_exits() -> None:
+    """In a process forked to read documents (spaCy's `n_process` workers), the exit hooks its
+    parent's threads registered (Prefect's services drain their queues at exit) stand for threads
+    the child does not have: run there, they fail, the worker exits with status 1 and spaCy warns
+    (W127) after every batch. The child forgets them."""
+    hooks = getattr(threading, "_threading_atexits", None)
+    if isinstance(hooks, list):
+        hooks.clear()
+
+
+os.register_at_fork(after_in_child=_forget_the_parents_thread_exits)
 
 ALL_PIPES = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
 # ner in this model has its own embedding layer: it needs no tok2vec.

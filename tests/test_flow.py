@@ -533,3 +533,18 @@ def test_a_document_rejected_for_what_it_holds_is_not_read_again_by_the_same_rea
     assert newsfacts_flow(paths=[str(inbox)], db=db, reprocess=True).n_rejected == 1  # asked to: read again
     monkeypatch.setenv("NEWSFACTS_MAX_DOCUMENT_CHARS", "100000")  # a reading that differs reads it again
     assert newsfacts_flow(paths=[str(inbox)], db=db).n_new == 1
+
+
+def test_spacys_worker_processes_exit_cleanly_inside_a_flow(tmp_path, monkeypatch, recwarn):
+    """Workers forked inside a Prefect flow inherit the exit hooks of Prefect's service threads; run
+    in a child they failed, every worker exited with status 1 and spaCy warned (W127) after each batch."""
+    from flows.pipeline import newsfacts_flow
+
+    monkeypatch.setenv("NEWSFACTS_MIN_DOCUMENTS_PER_PROCESS", "1")
+    monkeypatch.setenv("NEWSFACTS_WORKERS", "2")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(4):
+        (inbox / f"{n}.txt").write_text(ARTICLE.replace("six", f"{n + 6}"), encoding="utf-8")
+    newsfacts_flow(paths=[str(inbox)], db=str(tmp_path / "w.duckdb"))
+    assert not [w for w in recwarn if "W127" in str(w.message)]
