@@ -409,3 +409,16 @@ def test_a_common_word_is_no_name_in_lower_case_nor_only_for_opening_its_sentenc
     assert "Commuters" not in names("Commuters packed the metro in Delhi on Wednesday.")
     assert "metro" not in names("Thousands rode the metro in Delhi on Wednesday.")
     assert "Apple" in names("Apple said on Monday it would cut prices.")  # an organisation's name stays
+
+
+def test_on_a_page_of_sport_a_country_doing_what_a_side_does_is_the_side():
+    from transforms.entities import is_a_national_side
+
+    page = ("The final went to a penalty shootout after the match ended 1-1. The coach praised the goalkeeper and the "
+            "striker scored twice in the league game. India secured back-to-back penalty corners in the first quarter. "
+            "The tournament squad returns home on Monday, the captain said.")
+    start = page.index("India")
+    assert is_a_national_side(page, start, start + 5, "GPE")
+    news = "The heat wave spread on Monday. India secured new loans from the bank, the minister said."
+    start = news.index("India")
+    assert not is_a_national_side(news, start, start + 5, "GPE")  # no sport on the page

@@ -489,8 +489,18 @@ def _is_a_sport_page(text: str) -> bool:
     return len(_SPORT_WORDS.findall(text)) >= SPORT_PAGE_WORDS
 
 
+# On a page about sport, a name that is the subject of what a side does ("India secured back-to-back
+# penalty corners", "England had taken the lead", "Australia came out on top", "India drawing their game")
+_PLAYS_AFTER = re.compile(r"^\s+(?:(?:only|then|also|still|again|eventually|finally)\s+)?(?:[a-z]+ed|[a-z]{3,}ing|has|have|had|"
+                          r"came|comes|looks|saw|sat|took|takes|made|makes|kept|keeps|held|holds|went|goes|got|gets|"
+                          r"put|puts|gave|ran|found|finds|faced|face|faces|play|plays)\b")
+
+
 def _is_a_side(text: str, start: int, end: int, before: str, after: str) -> bool:
     """A name in a side's place in a sentence (or on a page) about sport."""
+    if _is_a_sport_page(text) and _PLAYS_AFTER.match(after) and not _NOT_A_SIDE_BEFORE.search(before) \
+            and _SPORT_WORDS.search(_sentence_around(text, start, end)):
+        return True
     owned = after.startswith(("'s", "’s")) and _SIDE_AFTER.match(after)  # ("one of Calgary's two goals")
     if (_NOT_A_SIDE_BEFORE.search(before) and not owned) or not (_SIDE_BEFORE.search(before) or _SIDE_AFTER.match(after)):
         return False
