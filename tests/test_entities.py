@@ -422,3 +422,15 @@ def test_on_a_page_of_sport_a_country_doing_what_a_side_does_is_the_side():
     news = "The heat wave spread on Monday. India secured new loans from the bank, the minister said."
     start = news.index("India")
     assert not is_a_national_side(news, start, start + 5, "GPE")  # no sport on the page
+
+
+def test_a_country_inside_a_longer_name_the_model_cut_is_not_the_country(ner):
+    from transforms.entities import _a_piece_of_a_longer_name
+
+    for text, name in (("She flew to Port of Spain on Monday.", "Spain"), ("Ships avoid the Gulf of Aden now.", "Aden"),
+                       ("He won the Australian Open in January.", "Australian"), ("Anglo American cut output.", "American")):
+        start = text.index(name)
+        assert _a_piece_of_a_longer_name(text, start, start + len(name), "GPE"), text
+    for text, name in (("Jaouad Gharib of Morocco led.", "Morocco"), ("The President of France spoke.", "France")):
+        start = text.index(name)
+        assert not _a_piece_of_a_longer_name(text, start, start + len(name), "GPE"), text

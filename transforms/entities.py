@@ -338,6 +338,21 @@ def _read_as_a_person_but(text: str, start: int, end: int, surnames: set[str]) -
     return "ORG" if plural and re.search(r"\b[Tt]he\s+$", text[max(0, start - 5):start]) else "PERSON"
 
 
+# Words around a country's name or its nationality that make it a piece of a longer name the model
+# cut ("Port of Spain", "the Gulf of Aden", "Anglo American", "the Australian Open", "the Indian ocean"),
+# not the country: a place's or a body's word and "of" before it (not a person's: "Gharib of Morocco";
+# nor an office: "President of France"), or a competition's, a show's or a sea's word after it
+_PIECE_BEFORE = re.compile(r"(?:\b(?:Port|Gulf|Bay|Bight|Bank|University|Isle|Isles|Cape|Strait|Straits|Sea|Lake|"
+                           r"Church|Museum|College|Sultanate|Emirate|Archipelago) of (?:the )?|\bAnglo[ -])$")
+_PIECE_AFTER = re.compile(r"^\s(?:Open|Masters|Classic|Grand Prix|Idol|Ocean|ocean|Sea|sea)\b")
+
+
+def _a_piece_of_a_longer_name(text: str, start: int, end: int, label: str) -> bool:
+    if label not in ("GPE", "NORP", "LOC"):
+        return False
+    return bool(_PIECE_BEFORE.search(text[max(0, start - 30):start]) or _PIECE_AFTER.match(text[end:end + 12]))
+
+
 def _a_word_opening_its_sentence(text: str, start: int, end: int, label: str, words: frozenset[str]) -> bool:
     """'Salary increments were promised', 'Commuters packed the metro': one English word the model
     took for a name only because it opens a sentence, which the page never capitalises elsewhere
@@ -370,7 +385,8 @@ def extract_mentions(doc: Doc, body_start: int = 0, words: frozenset[str] = froz
     for start, end, label in spans:
         name = clean_name(text[start:end], label)
         if name and any(ch.isalpha() for ch in name) and not (name.islower() and " " not in name and name in words) \
-                and not _a_word_opening_its_sentence(text, start, end, label, words):
+                and not _a_word_opening_its_sentence(text, start, end, label, words) \
+                and not _a_piece_of_a_longer_name(text, start, end, label):
             cleaned[(start, end)] = (name, label)  # (not a common word in lower case: "the metro", "lng")
     sides = frozenset(span for span, (_, label) in cleaned.items() if is_a_national_side(text, *span, label))
     cleaned, places = _vote_labels(cleaned, text, words, sides)
