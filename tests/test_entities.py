@@ -419,6 +419,10 @@ def test_on_a_page_of_sport_a_country_doing_what_a_side_does_is_the_side():
             "The tournament squad returns home on Monday, the captain said.")
     start = page.index("India")
     assert is_a_national_side(page, start, start + 5, "GPE")
+    for text, name in (("Scotland beat Wales 20-10 in the Six Nations match.", "Wales"),  # a home nation's side
+                       ("England vs New Zealand was a tight match in the netball final.", "England")):
+        start = text.index(name)
+        assert is_a_national_side(text, start, start + len(name), "GPE"), text
     news = "The heat wave spread on Monday. India secured new loans from the bank, the minister said."
     start = news.index("India")
     assert not is_a_national_side(news, start, start + 5, "GPE")  # no sport on the page

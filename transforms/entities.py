@@ -29,7 +29,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from transforms.territories import UNIONS, settlement_names, territory_name
+from transforms.territories import UNIONS, home_nations, settlement_names, territory_name
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
@@ -487,7 +487,8 @@ _SIDE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:(?:\w+\s+){0,2}(?:goals|points|tri
                          r"wrapped|clinched|sealed|were|are|bowled|batted|scored|score|levelled|led|lead|leads|trail|"
                          r"trailed|posted|declared|reached|chased|need|needed|coach|captain|skipper|squad|bowlers|batsmen|"
                          r"batters|players|side|team|fans|supporters|manager|head coach|forwards|strikers?|midfielders?|"
-                         r"defenders?|goalkeepers?|openers?|attack|defence|defense)\b")
+                         r"defenders?|goalkeepers?|openers?|attack|defence|defense|vs\.?|v\.?|versus|"
+                         r"(?:\w+\s+){0,2}(?:innings|total|lead|semi-final|final|quarter-final|campaign|title))(?=\W|$)")
 _NOT_A_SIDE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|to)\s+$")
 
 
@@ -552,7 +553,8 @@ def is_a_national_side(text: str, start: int, end: int, label: str) -> bool:
     """A country's name in a side's place in a sentence (or on a page) about sport ("India wrapped
     the first Test", "a 1-0 win over England"), not one a person bears ("Jordan scored")."""
     name = re.sub(r"[’']s$", "", text[start:end])
-    if territory_name(name, "GPE") is None or label == "PERSON" and first_names().get_gender(name.split()[0]) != "unknown":
+    if territory_name(name, "GPE") is None and name not in home_nations() \
+            or label == "PERSON" and first_names().get_gender(name.split()[0]) != "unknown":
         return False
     return _is_a_side(text, start, end, text[max(0, start - 40):start], text[end:end + 60])
 

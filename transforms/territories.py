@@ -94,3 +94,13 @@ def settlement_names() -> frozenset[str]:
     names |= regions | {_without_accents(name) for name in regions}
     names |= set(_gazetteer()[1].values())
     return frozenset(name for name in names if len(name) >= 3)
+
+
+@lru_cache(maxsize=1)
+def home_nations() -> frozenset[str]:
+    """The countries within a country that field their own sides ("England", "Scotland", "Wales";
+    ISO 3166-2's subdivisions of type Country, pycountry's copy), by their English names."""
+    import pycountry
+
+    return frozenset(re.sub(r"\s*\[.*\]$", "", s.name) for s in pycountry.subdivisions if s.type == "Country") \
+        | {"Northern Ireland"}
