@@ -469,6 +469,10 @@ def test_the_company_is_the_one_the_page_names_not_the_one_told_nor_a_credit():
     ("“What a day,” said Gold Trip's jockey Mark Zahra, who won the race.", "Mark Zahra"),  # a role of a name's
     ("Angela Merkel condemned the protest, stating that “the last people we should drag in are farmers.”",
      "Angela Merkel"),  # a sentence that goes on to what its subject stated
+    ("The launch went well with “textbook precision and a lot of hard work”, the Indian Space Research Organisation "
+     "chairman, Mr K. Kasturirangan, said.", "K. Kasturirangan"),  # a description with names in it, then the name
+    ("Plants will close. GM chief executive Mary Barra was quoted in media saying, “GM does not foresee a downturn.”",
+     "Mary Barra"),
 ])
 def test_more_shapes_of_attribution(ner, text, speaker):
     [entity] = [entity for _, _, entity, _ in speakers(ner, text)]
@@ -494,3 +498,8 @@ def test_a_post_or_a_release_quoted_speaks_for_whoever_posted_it(ner):
     text = ("“It was hard to believe anyone could survive out there,” the Garfield County Sheriff's Office posted on "
             "Facebook.\n\nOfficials urged hikers to “know the area and be prepared for any condition,” the Facebook post read.")
     assert [speaker for _, speaker, _, _ in speakers(ner, text)][1].endswith("Sheriff's Office")
+
+
+def test_a_quote_too_short_to_keep_still_names_the_speaker_the_next_one_goes_on_with(ner):
+    text = "“It’s complicated,” said François Ozon. “I’d think twice about doing it again because of the resistance.”"
+    assert [(quote[:10], entity) for quote, _, entity, _ in speakers(ner, text)] == [("I’d think ", "François Ozon")]

@@ -30,7 +30,7 @@ SPEECH_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "wrote"
                 "concluded", "confirmed", "revealed", "boasted", "complained", "lamented", "recounted", "shouted",
                 "warns", "explains", "notes", "insists", "argues", "claims", "urges", "continues", "recalls",
                 "admits", "replies", "cautions", "stresses", "assured", "specified", "assures", "specifies", "read",
-                r"weighed\s+in", r"chimed\s+in", r"was\s+quoted\s+(?:by\s+[^,.“”\"]{0,40}?\s*)?as\s+saying")
+                r"weighed\s+in", r"chimed\s+in", r"was\s+quoted\s+(?:(?:by|in)\s+[^,.“”\"]{0,40}?\s*)?(?:as\s+)?saying")
 _VERB = r"(?P<verb>" + "|".join(SPEECH_VERBS) + r")"
 # a speech verb, or one naming what is quoted ("critics called it “a whitewash”"): someone speaks
 NAMING_VERBS = ("called", "dubbed", "termed", "described", "branded", "labelled", "labeled")
@@ -95,8 +95,9 @@ _AFTER = [
     _ROLE_BEFORE_NAME,
     _VERB_ROLE_NAME,
 ]
-# '”, one district official, D.D. Kale, said Friday': who he is, then his name set off by commas
-_DESCRIBED_THEN_NAMED = re.compile(r"^\s*,?\s*(?:[a-z]+\s+){1,4}?[a-z]+,\s*"
+# '”, one district official, D.D. Kale, said Friday', '”, the Indian Space Research Organisation chairman,
+# Mr K. Kasturirangan, said': who he is, then his name set off by commas
+_DESCRIBED_THEN_NAMED = re.compile(r"^\s*,?\s*(?:[\w’'-]+\s+){1,7}?[a-z]+,\s*"
                                    r"(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}),\s+(?:\w+ly\s+)?" + _VERB + r"\b")
 # '… were among “the largest and longest lasting” since 2000, according to the CDC.': the source
 # the sentence ends on
@@ -678,16 +679,25 @@ def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: 
     people = _People(body_text, ordered)
     quotes: list[Quote] = []
     previous_speaker: str | None = None
+    last: Quote | None = None  # the quote before, kept or too short to keep ('“It's complicated,” said Ozon.')
     for match in _QUOTE.finditer(body_text):
         text = match.group("q1") or match.group("q2")
-        if len(text.split()) < min_words or "\n" in text or _is_narrative(body_text, match, text) or _is_a_title(text) \
+        if "\n" in text or _is_narrative(body_text, match, text) or _is_a_title(text) \
                 or _names_a_work(body_text, match, text) \
                 or _READ_MORE.search(body_text, max(0, match.start() - 20), match.start()):
             continue
         found = _find_speaker(body_text, ordered, match, text)
+        if len(text.split()) < min_words:  # not kept, but a quote after it may go on with its speaker
+            if found is not None:
+                start, end, verb = found
+                speaker_text, speaker_id = _speaker(body_text, ordered, start, end, match.start(), previous_speaker,
+                                                    people, next((q for q in reversed(quotes) if q.speaker_entity_id), None))
+                last = Quote(match.start(), match.end(), text, speaker_text, speaker_id, verb)
+                previous_speaker = speaker_id or previous_speaker
+            continue
         speaker_text = speaker_id = verb = None
-        if found is None and quotes and _goes_on(body_text, ordered, match, quotes[-1]):
-            speaker_text, speaker_id = quotes[-1].speaker_text, quotes[-1].speaker_entity_id
+        if found is None and last is not None and _goes_on(body_text, ordered, match, last):
+            speaker_text, speaker_id = last.speaker_text, last.speaker_entity_id
         elif found is None and (said := _paragraph_speaker(body_text, ordered, match)):
             found = said
         if found is not None:
@@ -695,6 +705,7 @@ def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: 
             speaker_text, speaker_id = _speaker(body_text, ordered, start, end, match.start(), previous_speaker, people,
                                                 next((q for q in reversed(quotes) if q.speaker_entity_id), None))
         quotes.append(Quote(match.start(), match.end(), text, speaker_text, speaker_id, verb))
+        last = quotes[-1]
         previous_speaker = speaker_id or previous_speaker
     return _back_to_back_share_their_speaker(body_text, quotes)
 
