@@ -473,6 +473,8 @@ def test_the_company_is_the_one_the_page_names_not_the_one_told_nor_a_credit():
      "chairman, Mr K. Kasturirangan, said.", "K. Kasturirangan"),  # a description with names in it, then the name
     ("Plants will close. GM chief executive Mary Barra was quoted in media saying, “GM does not foresee a downturn.”",
      "Mary Barra"),
+    ("He dissolved parliament. As per Anura Dissanayake, there was “no point continuing with this parliament.”",
+     "Anura Dissanayake"),  # the source the sentence opens with
 ])
 def test_more_shapes_of_attribution(ner, text, speaker):
     [entity] = [entity for _, _, entity, _ in speakers(ner, text)]

@@ -148,7 +148,11 @@ _ROLE_THEN_NAME_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][\w’'-]*(?:[’']s
 # 'And he rejected any idea of fraud: “…”': a pronoun's sentence ending in a colon
 _PRONOUN_BEFORE_COLON = re.compile(r"(?:^|[.!?]\s+)(?:(?:And|But|So|Then|Yet)\s+)?(?P<speaker>[Hh]e|[Ss]he)\s+" + _ADVERB
                                    + r"(?P<verb>[a-z]+ed)\b[^.!?“”\"]{0,60}:\s*$")
-_BEFORE += [_QUOTED_AS_SAYING, _ROLE_THEN_NAME_BEFORE, _PRONOUN_BEFORE_COLON]
+# 'As per Dissanayake, there was “no point continuing …”', 'According to the minister, the plan is “a
+# disaster”': the source a sentence opens with speaks the quote later in it
+_SOURCE_OPENING_THE_SENTENCE = re.compile(r"(?:^|[.!?]\s+)(?P<verb>[Aa]ccording\s+to|[Aa]s\s+per)\s+(?P<speaker>"
+                                          + _NAME_OR_DESCRIPTION + r"),\s+[^.!?“”\"]{0,150}$")
+_BEFORE += [_QUOTED_AS_SAYING, _ROLE_THEN_NAME_BEFORE, _PRONOUN_BEFORE_COLON, _SOURCE_OPENING_THE_SENTENCE]
 # 'Said Grant: “…”', 'Said San Francisco Manager Roger Craig: “…”': the verb first
 _SAID_NAME = re.compile(r"(?:^|[.!?”\"]\s+)(?P<verb>Said|Added|Says|Adds)\s+(?:[A-Za-z.]+\s+){0,4}?(?P<speaker>"
                         r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s*[:,]\s*$")
