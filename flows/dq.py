@@ -16,7 +16,7 @@ import polars as pl
 from flows import warehouse
 from flows.settings import Settings
 from flows.validation import run_suites
-from transforms.schema import FOREIGN_KEYS, PER_DOCUMENT
+from transforms.schema import FOREIGN_KEYS, PER_DOCUMENT, TABLES
 from transforms.quality import (
     CheckResult, ReportLine, add_check_columns, foreign_key_name, render_html, render_markdown, results_frame,
 )
@@ -69,8 +69,14 @@ def _merge(chunks: list[list[CheckResult]]) -> list[CheckResult]:
 
 
 def table_checks(con) -> list[CheckResult]:
-    """The declared foreign keys over whole tables, then the other warehouse-wide checks."""
+    """The declared keys DuckDB does not enforce and the declared foreign keys over whole tables,
+    then the other warehouse-wide checks."""
     results = []
+    for table in (t for t in TABLES.values() if t.key and not t.key_enforced):
+        count = con.execute(warehouse.sql("dq/unique_key").format(table=table.name, key=", ".join(table.key))
+                            ).fetchone()[0]
+        results.append(CheckResult(table.name, "unique_key", ",".join(table.key), count == 0, "error", "table",
+                                   None, int(count)))
     for table, column, parent, parent_column in FOREIGN_KEYS:
         statement = warehouse.sql("dq/foreign_key").format(table=table, column=column, parent=parent,
                                                            parent_column=parent_column)

@@ -49,6 +49,13 @@ def test_a_broken_key_fails_its_table_check(db):
     assert ("entity_mentions", "foreign_key_entity_id_in_entities", "entity_id") in failed(validate_warehouse(db))
 
 
+def test_a_key_duckdb_does_not_hold_is_checked_over_the_whole_warehouse(db):
+    con = warehouse.connect(db)
+    con.execute("INSERT INTO facts SELECT * FROM facts")  # (no constraint refuses it: sql/schema/013)
+    con.close()
+    assert ("facts", "unique_key", "fact_id") in failed(validate_warehouse(db, today=TODAY))
+
+
 def test_the_report_shows_the_trend_and_renders_offline(db, tmp_path):
     validate_warehouse(db, today=TODAY)
     con = warehouse.connect(db)

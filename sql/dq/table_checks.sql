@@ -1,6 +1,6 @@
 -- Warehouse-wide checks that need the whole table, besides the declared foreign keys (dq/foreign_key):
--- runs complete, every staged document accounted for. (Keys are unique by their PRIMARY KEY
--- constraints: nothing here re-checks them.)
+-- runs complete, every staged document accounted for. (Keys held as PRIMARY KEY constraints are
+-- unique by them; the others are checked by dq/unique_key.)
 -- One row per check: suite, expectation, column_name, unexpected_count, observed.
 SELECT 'runs' AS suite, 'finished_runs_have_counts' AS expectation, 'n_seen' AS column_name,
        count(*) AS unexpected_count, NULL AS observed
