@@ -21,9 +21,9 @@ from transforms.objects import (
     past_parentheses,
 )
 from transforms.non_quantities import (
-    PAGE_TEXT, PAGE_WORDS, COLLECTIVE_NOUNS, EVENT_NOUNS, frames_a_window, frames_another_fact, is_a_record, is_acceleration_benchmark,
-    is_anaphoric, is_bowling_figures, is_pronoun_one, is_scoreline, is_some_time, is_stoppage_time, names_a_tenor,
-    names_an_event, names_something, score_against_par, states_no_quantity,
+    COLLECTIVE_NOUNS, EVENT_NOUNS, PAGE_TEXT, PAGE_WORDS, frames_a_window, frames_another_fact, is_a_record,
+    is_acceleration_benchmark, is_anaphoric, is_bowling_figures, is_pronoun_one, is_scoreline, is_some_time,
+    is_stoppage_time, names_a_tenor, names_an_event, names_something, score_against_par, states_no_quantity,
 )
 from transforms.numbers import (
     FRACTION,
