@@ -69,6 +69,11 @@ class Settings(BaseSettings):
     # (what it caches of the tables is let go at the limit, and no key's index grows with the rows per
     # document, sql/schema/013: so the limit bounds DuckDB's share of a run's memory however large the
     # warehouse; a query that cannot work on disk within it ends the run with exit status 7)
+    # (the pass over the whole warehouse at a run's end, stories, claims, label votes, lone names, holds
+    # more at once: 128MB ran out there at 50,000 page texts, after every batch had loaded within it)
+    duckdb_refresh_memory_limit: str = Field("1GB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",
+                                             description="the memory DuckDB may use for the pass over the whole "
+                                                         "warehouse at a run's end (stories, claims, label votes)")
     duckdb_memory_limit: str = Field("128MB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$",
                                      description="the memory DuckDB may use for a run's queries; past it, it works "
                                                  "on disk (next to the warehouse, in its .tmp folder) where it can")

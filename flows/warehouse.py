@@ -86,8 +86,9 @@ class WarehouseFault(Problem):
     def __init__(self, db_path: Path | str, exc: BaseException, recorded: bool):
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if isinstance(exc, duckdb.OutOfMemoryException):  # (a query that could not work on disk within it)
-            first += (f" (DuckDB's memory is held to NEWSFACTS_DUCKDB_MEMORY_LIMIT={Settings().duckdb_memory_limit}: "
-                      f"raise it)")
+            first += (f" (DuckDB's memory is held to NEWSFACTS_DUCKDB_MEMORY_LIMIT={Settings().duckdb_memory_limit}, "
+                      f"and at a run's end to NEWSFACTS_DUCKDB_REFRESH_MEMORY_LIMIT="
+                      f"{Settings().duckdb_refresh_memory_limit}: raise them)")
         status = "recorded as failed" if recorded else "left as running (the next run marks it interrupted)"
         super().__init__(f"writing warehouse {db_path} failed: {first}; the run is {status} and the warehouse "
                          f"keeps every batch committed before the fault: run again once it is fixed",
@@ -388,10 +389,19 @@ def learned_boilerplate(con) -> dict[str, set[str]]:
 
 def refresh_derived_tables(con) -> None:
     """What is recomputed from all loaded rows once per run: lone names resolved across the
-    warehouse, one label per entity name, learned boilerplate, entity aliases."""
+    warehouse, one label per entity name, learned boilerplate, entity aliases; within
+    NEWSFACTS_DUCKDB_REFRESH_MEMORY_LIMIT, then back to the batches' limit."""
+    settings = Settings()
+    con.execute(f"SET memory_limit = '{settings.duckdb_refresh_memory_limit}'")  # (validated by the setting)
+    try:
+        _refresh_derived_tables(con, settings)
+    finally:
+        con.execute(f"SET memory_limit = '{settings.duckdb_memory_limit}'")
+
+
+def _refresh_derived_tables(con, settings: Settings) -> None:
     resolve_across_warehouse(con)
     vote_labels_across_warehouse(con)
-    settings = Settings()
     learned = learned_chrome(con, settings.shared_line_min_documents, settings.chrome_min_stories)
     with transaction(con):
         con.register("learned_chrome", learned.to_arrow())
