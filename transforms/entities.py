@@ -549,10 +549,15 @@ def is_a_persons_name(name: str, words: frozenset[str]) -> bool:
         and parts[1] not in settlement_names()
 
 
+def _printed_name(text: str, start: int, end: int) -> str:
+    """The name a mention prints, less a possessive ("Sri Lanka's" -> Sri Lanka)."""
+    return re.sub(r"[’']s$", "", text[start:end])
+
+
 def is_a_national_side(text: str, start: int, end: int, label: str) -> bool:
     """A country's name in a side's place in a sentence (or on a page) about sport ("India wrapped
     the first Test", "a 1-0 win over England"), not one a person bears ("Jordan scored")."""
-    name = re.sub(r"[’']s$", "", text[start:end])
+    name = _printed_name(text, start, end)
     if territory_name(name, "GPE") is None and name not in home_nations() \
             or label == "PERSON" and first_names().get_gender(name.split()[0]) != "unknown":
         return False
@@ -565,7 +570,7 @@ def context_label(text: str, start: int, end: int, label: str = "") -> str | Non
     before, after = text[max(0, start - 40):start], text[end:end + 60]
     if label == "PERSON" and _PLURAL_VERB_AFTER.match(after) and not _NOT_THE_SUBJECT_BEFORE.search(before):
         return "ORG"
-    name = re.sub(r"[’']s$", "", text[start:end])  # ("Sri Lanka's")
+    name = _printed_name(text, start, end)
     country = territory_name(name, "GPE") is not None and first_names().get_gender(name.split()[0]) == "unknown"
     named_place = label in ("GPE", "LOC") or country or (label != "PERSON" and name in settlement_names())
     # (a country the model reads as a person, "Sri Lanka", but not "Jordan"; a town's name, not "Lopez")

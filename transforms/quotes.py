@@ -691,13 +691,8 @@ def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: 
                 or _READ_MORE.search(body_text, max(0, match.start() - 20), match.start()):
             continue
         found = _find_speaker(body_text, ordered, match, text)
-        if len(text.split()) < min_words:  # not kept, but a quote after it may go on with its speaker
-            if found is not None:
-                start, end, verb = found
-                speaker_text, speaker_id = _speaker(body_text, ordered, start, end, match.start(), previous_speaker,
-                                                    people, next((q for q in reversed(quotes) if q.speaker_entity_id), None))
-                last = Quote(match.start(), match.end(), text, speaker_text, speaker_id, verb)
-                previous_speaker = speaker_id or previous_speaker
+        short = len(text.split()) < min_words  # not kept, but a quote after it may go on with its speaker
+        if short and found is None:
             continue
         speaker_text = speaker_id = verb = None
         if found is None and last is not None and _goes_on(body_text, ordered, match, last):
@@ -708,8 +703,9 @@ def extract_quotes(body_text: str, mentions: Iterable[Mention] = (), min_words: 
             start, end, verb = found
             speaker_text, speaker_id = _speaker(body_text, ordered, start, end, match.start(), previous_speaker, people,
                                                 next((q for q in reversed(quotes) if q.speaker_entity_id), None))
-        quotes.append(Quote(match.start(), match.end(), text, speaker_text, speaker_id, verb))
-        last = quotes[-1]
+        last = Quote(match.start(), match.end(), text, speaker_text, speaker_id, verb)
+        if not short:
+            quotes.append(last)
         previous_speaker = speaker_id or previous_speaker
     return _back_to_back_share_their_speaker(body_text, quotes)
 
